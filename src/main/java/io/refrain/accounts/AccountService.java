@@ -1,0 +1,62 @@
+package io.refrain.accounts;
+
+import io.refrain.platform.errors.ApiException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The signed-in user's own account: profile, settings, deletion. */
+@Service
+public class AccountService {
+
+    private final UserRepository users;
+    private final SettingsRepository settings;
+    private final AccountSessionRegistry registry;
+    private final Clock clock;
+
+    AccountService(UserRepository users, SettingsRepository settings, AccountSessionRegistry registry, Clock clock) {
+        this.users = users;
+        this.settings = settings;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ProfileView profile(UUID userId) {
+        var user = users.findById(userId).orElseThrow(() -> ApiException.notFound("The account no longer exists."));
+        return new ProfileView(user.id(), user.email(), user.displayName(), user.bio(), user.avatarUrl(),
+                user.verified(), users.activeRoles(userId, clock.instant()), user.createdAt());
+    }
+
+    @Transactional
+    public ProfileView updateProfile(UUID userId, UpdateProfileRequest request) {
+        String name = request.displayName() == null ? null : request.displayName().strip();
+        users.updateProfile(userId, name, request.bio(), request.avatarUrl(), clock.instant());
+        return profile(userId);
+    }
+
+    @Transactional(readOnly = true)
+    public Settings settings(UUID userId) {
+        return settings.find(userId);
+    }
+
+    @Transactional
+    public Settings replaceSettings(UUID userId, Settings replacement) {
+        try {
+            ZoneId.of(replacement.timezone());
+        } catch (RuntimeException e) {
+            throw ApiException.invalidField("timezone", "must be an IANA time zone such as Europe/Berlin");
+        }
+        settings.save(userId, replacement, clock.instant());
+        return settings.find(userId);
+    }
+
+    /** Deletes the account and, by cascading foreign keys, everything it owns; its tokens stop working. */
+    @Transactional
+    public void delete(UUID userId) {
+        users.delete(userId);
+        SessionService.afterCommit(() -> registry.forgetUser(userId));
+    }
+}

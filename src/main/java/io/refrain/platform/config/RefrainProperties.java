@@ -1,0 +1,54 @@
+package io.refrain.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** All of Refrain's own settings; {@code application.yml} maps each {@code REFRAIN_*} variable here. */
+@ConfigurationProperties("refrain")
+public record RefrainProperties(
+        Path dataDir,
+        boolean production,
+        Database database,
+        Auth auth,
+        RateLimit rateLimit,
+        Http http,
+        Smtp smtp) {
+
+    public record Database(String url, String user, String password, int poolSize,
+                           Duration statementTimeout, Duration slowStatementThreshold) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    public record Auth(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
+                       Duration codeResendInterval, int codeMaxAttempts, int passwordHashCost, String adminEmails) {
+        /** The configured admin addresses, lower-cased. */
+        public List<String> adminEmailList() {
+            if (adminEmails == null || adminEmails.isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(adminEmails.split(","))
+                    .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+        }
+    }
+
+    public record RateLimit(int authPerAddressPerMinute, int authPerAccountPerMinute) {
+    }
+
+    public record Http(DataSize maxBodySize) {
+    }
+
+    public record Smtp(String host, int port, String username, String password, String from, boolean starttls) {
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.refrain.platform.db;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The data directory of one running Refrain process: holds the embedded database, generated
+ * secrets and the mail outbox. An exclusive lock on {@code refrain.lock} makes a second process
+ * on the same directory fail fast with a clear message instead of corrupting the database.
+ * The lock file also records how to reach this process's database, for later CLI tools.
+ */
+public final class DataDirectory implements AutoCloseable {
+
+    private static final String LOCK_FILE = "refrain.lock";
+
+    private final Path root;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataDirectory(Path root, FileChannel channel, FileLock lock) {
+        this.root = root;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Creates the directory if needed and takes its lock, or throws {@link DataDirectoryLockedException}. */
+    public static DataDirectory open(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+            FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by this very JVM
+            }
+            if (lock == null) {
+                channel.close();
+                throw new DataDirectoryLockedException(root);
+            }
+            DataDirectory directory = new DataDirectory(root, channel, lock);
+            directory.record("pid=" + ProcessHandle.current().pid() + "\n");
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use data directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path resolve(String relative) {
+        return root.resolve(relative);
+    }
+
+    /** Appends a line such as {@code database=jdbc:...} to the lock file. */
+    public synchronized void record(String line) {
+        try {
+            channel.position(channel.size());
+            channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (lock.isValid()) {
+            channel.truncate(0);
+            lock.release();
+        }
+        channel.close();
+    }
+}

@@ -1,0 +1,57 @@
+package io.refrain.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.refrain.platform.config.RefrainProperties;
+import java.util.Objects;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one connection pool: HikariCP against the external database named by
+ * {@code REFRAIN_DATABASE_URL}, or against the embedded PostgreSQL in the data directory.
+ * Every connection carries the configured statement timeout; statements slower than the
+ * threshold are logged with their duration.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    @Bean(destroyMethod = "close")
+    DataDirectory dataDirectory(RefrainProperties properties) {
+        return DataDirectory.open(properties.dataDir());
+    }
+
+    /** Started only when no external database is configured; stopped after the pool closes. */
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(RefrainProperties properties, DataDirectory dataDirectory) {
+        RefrainProperties.Database db = properties.database();
+        if (db.external()) {
+            return new DatabaseServer(db.url(), db.user(), db.password(), null);
+        }
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("pg"));
+        dataDirectory.record("database=" + embedded.jdbcUrl() + "\n");
+        return new DatabaseServer(embedded.jdbcUrl(), embedded.user(), "", embedded);
+    }
+
+    /** The pool, wrapped for slow-statement logging; closing the wrapper closes the pool. */
+    @Bean(destroyMethod = "close")
+    ProxyDataSource dataSource(RefrainProperties properties, DatabaseServer server,
+                               ObjectProvider<MeterRegistry> meterRegistry) {
+        RefrainProperties.Database db = properties.database();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("refrain");
+        config.setJdbcUrl(server.url());
+        config.setUsername(server.user());
+        config.setPassword(Objects.requireNonNullElse(server.password(), ""));
+        config.setMaximumPoolSize(db.poolSize());
+        config.setMinimumIdle(Math.min(2, db.poolSize()));
+        config.addDataSourceProperty("options", "-c statement_timeout=" + db.statementTimeout().toMillis());
+        config.addDataSourceProperty("ApplicationName", "refrain");
+        meterRegistry.ifAvailable(registry -> config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
+        return SlowStatementLog.wrap(new HikariDataSource(config), db.slowStatementThreshold());
+    }
+}

@@ -1,0 +1,29 @@
+package io.refrain.platform.errors;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that never reach a controller (raised by the servlet container or a filter) are
+ * forwarded to {@code /error}; answer them as problem+json too, without internals.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        HttpStatus httpStatus = HttpStatus.resolve(status) != null ? HttpStatus.valueOf(status) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String detail = httpStatus.is5xxServerError()
+                ? "An unexpected error occurred."
+                : httpStatus.getReasonPhrase() + ".";
+        return ResponseEntity.status(httpStatus).body(Problems.of(httpStatus, Problems.slugFor(status), detail));
+    }
+}

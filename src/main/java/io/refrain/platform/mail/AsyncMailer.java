@@ -1,0 +1,49 @@
+package io.refrain.platform.mail;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Hands each mail to a virtual thread so the request returns at once. On shutdown, mails
+ * already accepted are given time to go out.
+ */
+final class AsyncMailer implements Mailer, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AsyncMailer.class);
+
+    private final MailTransport transport;
+    private final ExecutorService executor;
+
+    AsyncMailer(MailTransport transport, ExecutorService executor) {
+        this.transport = transport;
+        this.executor = executor;
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        String requestId = MDC.get("requestId");
+        executor.submit(() -> {
+            if (requestId != null) {
+                MDC.put("requestId", requestId);
+            }
+            try {
+                transport.deliver(mail);
+            } catch (Exception e) {
+                log.error("Could not deliver mail to {} (subject: {}): {}", mail.to(), mail.subject(), e.toString());
+            } finally {
+                MDC.remove("requestId");
+            }
+        });
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+            log.warn("Mail delivery did not finish within 15 s of shutdown");
+        }
+    }
+}
