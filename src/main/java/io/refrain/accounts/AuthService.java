@@ -82,7 +82,7 @@ public class AuthService {
         return sessions.open(user.id(), user.email());
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = ApiException.class) // the new code for an unverified account must be kept
     public TokenResponse login(LoginRequest request, ClientAddress client) {
         String email = normalise(request.email());
         limits.perAddressAndAccount(client, email);

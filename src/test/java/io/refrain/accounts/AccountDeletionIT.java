@@ -1,0 +1,59 @@
+package io.refrain.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refrain.support.IntegrationTest;
+import io.refrain.support.Json;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AccountDeletionIT extends IntegrationTest {
+
+    @Test
+    void deletingAnAccountRemovesEverythingItOwns() {
+        var doomed = newAccount();
+        var survivor = newAccount();
+        // give the doomed account rows in every user-owned table
+        api.put("/api/v1/me/settings", Json.of("language", "de", "theme", "dark", "explicitContent", "allow",
+                "audioQuality", "high", "privateSession", false, "autoplay", true, "crossfadeSeconds", 0,
+                "normalizeVolume", true, "timezone", "UTC"), doomed.accessToken()).assertStatus(200);
+        api.post("/api/v1/auth/otp/request", Json.of("email", doomed.email())).assertStatus(202);
+        api.post("/api/v1/auth/otp/request", Json.of("email", survivor.email())).assertStatus(202);
+        api.post("/api/v1/auth/refresh", Json.of("refreshToken", doomed.refreshToken())).assertStatus(200);
+        List<String> tables = userOwnedTables();
+        assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens");
+        for (String table : tables) {
+            assertThat(rows(table, doomed.id())).as(table).isPositive();
+            assertThat(rows(table, survivor.id())).as(table).isPositive();
+        }
+
+        api.delete("/api/v1/me", doomed.accessToken()).assertStatus(204);
+
+        for (String table : tables) {
+            assertThat(rows(table, doomed.id())).as(table).isZero();
+            assertThat(rows(table, survivor.id())).as(table).isPositive();
+        }
+        api.get("/api/v1/me", doomed.accessToken()).assertProblem(401, "unauthenticated");
+        api.post("/api/v1/auth/login", Json.of("email", doomed.email(), "password", doomed.password()))
+                .assertProblem(401, "invalid-credentials");
+        // the address is free again
+        api.post("/api/v1/auth/signup", Json.of("email", doomed.email(), "password", "new-password", "displayName", "Again"))
+                .assertStatus(202);
+    }
+
+    /** Every table with a user_id column (found from the catalog, so new tables are covered too), plus users. */
+    private List<String> userOwnedTables() {
+        List<String> tables = new java.util.ArrayList<>(jdbc.sql("""
+                        select table_name from information_schema.columns
+                        where table_schema = 'public' and column_name = 'user_id'
+                        order by table_name""").query(String.class).list());
+        tables.add("users");
+        return tables;
+    }
+
+    private long rows(String table, UUID userId) {
+        String column = table.equals("users") ? "id" : "user_id";
+        return jdbc.sql("select count(*) from " + table + " where " + column + " = ?").param(userId).query(Long.class).single();
+    }
+}

@@ -1,0 +1,28 @@
+package io.refrain.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.refrain.platform.cli.CommandLine;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void serveOptionsBecomeSpringProperties() {
+        assertThat(CommandLine.parse(new String[] {"serve", "--port", "9090", "--data-dir", "/srv/refrain"}).springArguments())
+                .containsExactly("--server.port=9090", "--refrain.data-dir=/srv/refrain");
+        assertThat(CommandLine.parse(new String[] {}).springArguments()).isEmpty();
+        assertThat(CommandLine.parse(new String[] {"serve", "--logging.level.root=debug"}).springArguments())
+                .containsExactly("--logging.level.root=debug");
+    }
+
+    @Test
+    void mistakesAreReportedClearly() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port", "eighty"}))
+                .hasMessageContaining("--port must be a number");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port"})).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"dance"})).hasMessageContaining("unknown command 'dance'");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--colour"})).hasMessageContaining("unknown option");
+    }
+}

@@ -1,0 +1,37 @@
+package io.refrain.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.refrain.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+class OperationsIT extends IntegrationTest {
+
+    @Test
+    void healthIncludesTheDatabase() {
+        var health = api.get("/actuator/health").assertStatus(200);
+        assertThat(health.text("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusHasHttpHistogramsPoolAndJvmMetrics() {
+        newAccount(); // some traffic
+        String metrics = api.send("GET", "/actuator/prometheus", null, null, null, "text/plain").assertStatus(200).body();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_bucket")
+                .contains("hikaricp_connections_active{")
+                .contains("jvm_memory_used_bytes")
+                .contains("jvm_gc_pause_seconds");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheEndpoints() {
+        var doc = api.get("/v3/api-docs").assertStatus(200).json();
+        assertThat(doc.path("paths").propertyNames()).contains(
+                "/api/v1/auth/signup", "/api/v1/auth/verify", "/api/v1/auth/login", "/api/v1/auth/refresh",
+                "/api/v1/auth/logout", "/api/v1/auth/otp/request", "/api/v1/auth/otp/login",
+                "/api/v1/me", "/api/v1/me/settings", "/api/v1/me/logout");
+        assertThat(doc.path("components").path("securitySchemes").has("bearer")).isTrue();
+        api.send("GET", "/swagger-ui/index.html", null, null, null, "text/html").assertStatus(200);
+    }
+}
