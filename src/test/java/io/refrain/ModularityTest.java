@@ -1,13 +1,51 @@
 package io.refrain;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** Fails when a module reaches into another module's internals or modules depend in a cycle. */
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The layout rules of DESIGN.md, checked on the compiled classes. */
 class ModularityTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(RefrainApplication.class);
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.refrain");
 
     @Test
     void modulesRespectTheirBoundaries() {
-        ApplicationModules.of(RefrainApplication.class).verify();
+        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .contains("platform", "accounts");
+        MODULES.verify(); // fails when a module uses another's internals, or on cycles
+    }
+
+    @Test
+    void controllersAndRepositoriesArePackagePrivate() {
+        classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Repository.class)
+                .should().notBePublic()
+                .check(CLASSES);
+    }
+
+    @Test
+    void platformHasNoBusinessDependencies() {
+        noClasses().that().resideInAPackage("io.refrain.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.refrain.accounts..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void controllersNeverCallRepositories() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
+                .check(CLASSES);
     }
 }

@@ -2,7 +2,6 @@ package io.refrain.platform.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +34,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     postgres.getPort(), pgDirectory, (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgDirectory
-                    + ": " + e.getMessage(), e);
+            throw new io.refrain.platform.config.StartupException("The embedded PostgreSQL in " + pgDirectory
+                    + " did not start: " + e.getMessage(),
+                    "Check the PostgreSQL log lines above and the permissions of the data directory, "
+                    + "or use an external server with REFRAIN_DATABASE_URL.");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.refrain.platform.security;
 
 import io.refrain.platform.config.RefrainProperties;
+import io.refrain.platform.config.StartupException;
 import io.refrain.platform.db.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,8 +31,8 @@ public final class SigningKey {
 
     private SigningKey(byte[] key) {
         if (key.length < MIN_BYTES) {
-            throw new IllegalStateException("REFRAIN_JWT_SECRET must be at least " + MIN_BYTES
-                    + " bytes (for example: openssl rand -base64 48)");
+            throw new StartupException("REFRAIN_JWT_SECRET is shorter than " + MIN_BYTES + " bytes.",
+                    "Set a longer secret, for example: export REFRAIN_JWT_SECRET=$(openssl rand -base64 48)");
         }
         this.key = key.clone();
     }
@@ -42,8 +43,9 @@ public final class SigningKey {
             return new SigningKey(configured.getBytes(StandardCharsets.UTF_8));
         }
         if (properties.production()) {
-            throw new IllegalStateException("REFRAIN_JWT_SECRET is not set. In production mode (REFRAIN_PRODUCTION=true) "
-                    + "the token signing secret must come from the environment; generate one with: openssl rand -base64 48");
+            throw new StartupException("REFRAIN_JWT_SECRET is not set. In production mode (REFRAIN_PRODUCTION=true) "
+                    + "the token signing secret must come from the environment.",
+                    "Set it, for example: export REFRAIN_JWT_SECRET=$(openssl rand -base64 48)");
         }
         return new SigningKey(readOrCreate(dataDirectory.resolve("secrets/jwt.key")));
     }
