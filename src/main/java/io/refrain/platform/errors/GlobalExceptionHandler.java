@@ -12,12 +12,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every exception raised while handling a request into problem+json: Spring MVC's own
@@ -82,10 +85,19 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(statusCode);
-        ProblemDetail result = Problems.of(statusCode, Problems.slugFor(statusCode.value()),
-                problem.getDetail() != null ? problem.getDetail() : HttpStatus.valueOf(statusCode.value()).getReasonPhrase());
+        ProblemDetail result = Problems.of(statusCode, Problems.slugFor(statusCode.value()), describe(ex, statusCode));
         return ResponseEntity.status(statusCode).headers(headers).body(result);
+    }
+
+    private static String describe(Exception ex, HttpStatusCode status) {
+        return switch (ex) {
+            case NoResourceFoundException e -> "There is nothing at " + e.getHttpMethod() + " /" + e.getResourcePath() + ".";
+            case HttpRequestMethodNotSupportedException e -> "Method " + e.getMethod() + " is not supported here"
+                    + (e.getSupportedHttpMethods() == null ? "." : "; use " + e.getSupportedHttpMethods() + ".");
+            case HttpMediaTypeNotSupportedException e -> "Content type " + e.getContentType() + " is not supported here"
+                    + "; send " + e.getSupportedMediaTypes() + ".";
+            default -> HttpStatus.valueOf(status.value()).getReasonPhrase() + ".";
+        };
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldProblem> errors) {
