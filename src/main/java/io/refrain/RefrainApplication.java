@@ -1,19 +1,22 @@
 package io.refrain;
 
+import io.refrain.platform.cli.CliRunner;
 import io.refrain.platform.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class RefrainApplication {
 
-    /** Entry point of the jar: {@code serve [--port N] [--data-dir DIR]}; no arguments means serve. */
+    /** Entry point of the jar: {@code serve …} (the default) or a tool command such as {@code import …}. */
     public static void main(String[] args) {
         CommandLine command = CommandLine.parseOrExit(args);
-        SpringApplication.run(RefrainApplication.class, command.springArguments());
+        if (command.isServe()) {
+            SpringApplication.run(RefrainApplication.class, command.springArguments());
+        } else {
+            System.exit(CliRunner.run(command));
+        }
     }
 }

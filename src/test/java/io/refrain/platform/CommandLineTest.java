@@ -18,11 +18,20 @@ class CommandLineTest {
     }
 
     @Test
+    void toolCommandsKeepTheirArguments() {
+        var line = CommandLine.parse(new String[] {"import", "catalog", "a.csv.gz", "--data-dir", "d", "b.csv"});
+        assertThat(line.command()).isEqualTo("import");
+        assertThat(line.arguments()).containsExactly("catalog", "a.csv.gz", "b.csv");
+        assertThat(line.springArguments()).containsExactly("--refrain.data-dir=d");
+    }
+
+    @Test
     void mistakesAreReportedClearly() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port", "eighty"}))
                 .hasMessageContaining("--port must be a number");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port"})).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"dance"})).hasMessageContaining("unknown command 'dance'");
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--colour"})).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "extra"})).hasMessageContaining("no arguments");
     }
 }

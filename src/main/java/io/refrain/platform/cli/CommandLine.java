@@ -2,21 +2,30 @@ package io.refrain.platform.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Parses the jar's command line ({@code serve [--port N] [--data-dir DIR]}) into Spring
- * property arguments. Kept free of Spring so a wrong flag ends with a one-line message,
- * not a stack trace.
+ * Parses the jar's command line: {@code serve [--port N] [--data-dir DIR]} or a tool command
+ * such as {@code import catalog FILE… [--data-dir DIR]}. Options become Spring properties,
+ * the rest are the command's arguments. Kept free of Spring so a wrong flag ends with a
+ * one-line message, not a stack trace.
  */
-public record CommandLine(String command, List<String> properties) {
+public record CommandLine(String command, List<String> properties, List<String> arguments) {
 
     public static final String USAGE = """
             usage: refrain serve [--port N] [--data-dir DIR]
+                   refrain import catalog FILE... [--data-dir DIR]
               --port N        HTTP port (default 8080, or REFRAIN_PORT)
               --data-dir DIR  where the embedded database, keys and outbox live (default ./data)""";
 
+    private static final Set<String> COMMANDS = Set.of("serve", "import");
+
     public String[] springArguments() {
         return properties.toArray(String[]::new);
+    }
+
+    public boolean isServe() {
+        return command.equals("serve");
     }
 
     public static CommandLine parseOrExit(String[] args) {
@@ -33,10 +42,11 @@ public record CommandLine(String command, List<String> properties) {
     public static CommandLine parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() || rest.getFirst().startsWith("--") ? "serve" : rest.removeFirst();
-        if (!command.equals("serve")) {
+        if (!COMMANDS.contains(command)) {
             throw new IllegalArgumentException("unknown command '" + command + "'");
         }
         List<String> spring = new ArrayList<>();
+        List<String> arguments = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
             switch (arg) {
@@ -46,13 +56,18 @@ public record CommandLine(String command, List<String> properties) {
                 default -> {
                     if (arg.startsWith("--") && arg.contains("=")) {
                         spring.add(arg); // pass-through of Spring properties, e.g. --logging.level.root=debug
-                    } else {
+                    } else if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option '" + arg + "'");
+                    } else {
+                        arguments.add(arg);
                     }
                 }
             }
         }
-        return new CommandLine(command, List.copyOf(spring));
+        if (command.equals("serve") && !arguments.isEmpty()) {
+            throw new IllegalArgumentException("serve takes no arguments, got '" + arguments.getFirst() + "'");
+        }
+        return new CommandLine(command, List.copyOf(spring), List.copyOf(arguments));
     }
 
     private static String value(List<String> args, int index, String option) {

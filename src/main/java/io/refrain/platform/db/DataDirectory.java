@@ -21,14 +21,57 @@ public final class DataDirectory implements AutoCloseable {
 
     private static final String LOCK_FILE = "refrain.lock";
 
+    private static final String DATABASE_PREFIX = "database=";
+
     private final Path root;
     private final FileChannel channel;
     private final FileLock lock;
+    private final String runningDatabaseUrl;
 
-    private DataDirectory(Path root, FileChannel channel, FileLock lock) {
+    private DataDirectory(Path root, FileChannel channel, FileLock lock, String runningDatabaseUrl) {
         this.root = root;
         this.channel = channel;
         this.lock = lock;
+        this.runningDatabaseUrl = runningDatabaseUrl;
+    }
+
+    /**
+     * For tool commands: takes the directory like {@link #open}, or, when a server already holds
+     * it, attaches to that server's database without taking the lock.
+     */
+    public static DataDirectory openOrAttach(Path dir) {
+        try {
+            return open(dir);
+        } catch (DataDirectoryLockedException e) {
+            Path root = dir.toAbsolutePath().normalize();
+            String url = readRunningDatabase(root.resolve(LOCK_FILE));
+            if (url == null) {
+                throw new DataDirectoryLockedException(root); // a server without an embedded database: use REFRAIN_DATABASE_URL
+            }
+            return new DataDirectory(root, null, null, url);
+        }
+    }
+
+    private static String readRunningDatabase(Path lockFile) {
+        try {
+            return Files.readAllLines(lockFile).stream()
+                    .filter(line -> line.startsWith(DATABASE_PREFIX))
+                    .map(line -> line.substring(DATABASE_PREFIX.length()))
+                    .reduce((first, second) -> second)
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The JDBC URL of the embedded database of the server that holds this directory, when attached. */
+    public java.util.Optional<String> runningDatabaseUrl() {
+        return java.util.Optional.ofNullable(runningDatabaseUrl);
+    }
+
+    /** Records where this process's embedded database listens, for tool commands that attach. */
+    public void recordDatabase(String jdbcUrl) {
+        record(DATABASE_PREFIX + jdbcUrl + "\n");
     }
 
     /** Creates the directory if needed and takes its lock, or throws {@link DataDirectoryLockedException}. */
@@ -48,7 +91,8 @@ public final class DataDirectory implements AutoCloseable {
                 channel.close();
                 throw new DataDirectoryLockedException(root);
             }
-            DataDirectory directory = new DataDirectory(root, channel, lock);
+            channel.truncate(0); // left-overs of a process that died without cleaning up
+            DataDirectory directory = new DataDirectory(root, channel, lock, null);
             directory.record("pid=" + ProcessHandle.current().pid() + "\n");
             return directory;
         } catch (IOException e) {
@@ -64,8 +108,7 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve(relative);
     }
 
-    /** Appends a line such as {@code database=jdbc:...} to the lock file. */
-    public synchronized void record(String line) {
+    private synchronized void record(String line) {
         try {
             channel.position(channel.size());
             channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
@@ -77,6 +120,9 @@ public final class DataDirectory implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        if (channel == null) {
+            return; // attached: the lock belongs to the server
+        }
         if (lock.isValid()) {
             channel.truncate(0);
             lock.release();

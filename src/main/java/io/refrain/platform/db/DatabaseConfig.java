@@ -8,6 +8,7 @@ import io.refrain.platform.config.RefrainProperties;
 import java.util.Objects;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,9 +21,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DatabaseConfig.class);
+
+    /** The server takes the data directory; a tool command may attach to the server that holds it. */
     @Bean(destroyMethod = "close")
-    DataDirectory dataDirectory(RefrainProperties properties) {
-        return DataDirectory.open(properties.dataDir());
+    DataDirectory dataDirectory(RefrainProperties properties, @Value("${refrain.cli:false}") boolean cli) {
+        return cli ? DataDirectory.openOrAttach(properties.dataDir()) : DataDirectory.open(properties.dataDir());
     }
 
     /** Started only when no external database is configured; stopped after the pool closes. */
@@ -32,8 +36,13 @@ class DatabaseConfig {
         if (db.external()) {
             return new DatabaseServer(db.url(), db.user(), db.password(), null);
         }
+        var running = dataDirectory.runningDatabaseUrl();
+        if (running.isPresent()) {
+            log.info("A Refrain server holds {}; using its database {}", dataDirectory.root(), running.get());
+            return new DatabaseServer(running.get(), "postgres", "", null);
+        }
         EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("pg"));
-        dataDirectory.record("database=" + embedded.jdbcUrl() + "\n");
+        dataDirectory.recordDatabase(embedded.jdbcUrl());
         return new DatabaseServer(embedded.jdbcUrl(), embedded.user(), "", embedded);
     }
 

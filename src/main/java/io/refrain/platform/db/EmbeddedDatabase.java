@@ -26,6 +26,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDirectory)
                     .setCleanDataDirectory(false)
+                    // a UTF-8 ctype whatever the machine's locale: search needs letters of every script
+                    .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("fsync", "on")

@@ -5,16 +5,10 @@ import io.refrain.platform.config.RefrainProperties;
 import io.refrain.platform.db.DataDirectory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -26,14 +20,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.web.SecurityFilterChain;
 
-/**
- * Stateless bearer-token security: {@code /api/v1/auth/**} is open, the rest of {@code /api/v1}
- * needs a valid access token whose session is still live. Everything else (docs, health,
- * metrics, unknown paths that should answer 404) is open.
- */
+/** Tokens: the signing key, access-token issuing and verification (also used outside the web server). */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -66,27 +54,6 @@ class SecurityConfig {
         return decoder;
     }
 
-    @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers handlers) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/**").permitAll()
-                        .requestMatchers("/api/v1/**").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
-        return http.build();
-    }
-
     private static OAuth2TokenValidator<Jwt> liveSession(SessionRegistry sessions) {
         OAuth2Error revoked = new OAuth2Error("invalid_token", "The session of this token has ended.", null);
         return jwt -> {
@@ -102,13 +69,4 @@ class SecurityConfig {
         };
     }
 
-    private static Converter<Jwt, AbstractAuthenticationToken> authenticationConverter() {
-        return jwt -> {
-            List<String> roles = jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM);
-            Collection<GrantedAuthority> authorities = (roles == null ? List.<String>of() : roles).stream()
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-                    .toList();
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-        };
-    }
 }

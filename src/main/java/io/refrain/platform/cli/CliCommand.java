@@ -1,0 +1,17 @@
+package io.refrain.platform.cli;
+
+import java.util.List;
+
+/**
+ * A command of the {@code refrain} tool other than {@code serve} (for example {@code import}).
+ * Feature modules contribute them as beans; they run in a non-web application context that
+ * shares the database configuration with the server.
+ */
+public interface CliCommand {
+
+    /** The first word on the command line, e.g. {@code import}. */
+    String name();
+
+    /** Runs the command; returns the process exit code. Problems the user can fix throw {@link CliException}. */
+    int run(List<String> arguments);
+}
