@@ -1,0 +1,126 @@
+package io.refrain.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.refrain.platform.errors.ApiException;
+import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.Page;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads of the shared catalog, cached in process. Admin writes invalidate the caches
+ * ({@link #invalidate}); catalog imports by a separate CLI process show up when entries expire
+ * (at most {@link #CACHE_TTL}).
+ */
+@Service
+public class CatalogService {
+
+    public static final int MAX_IDS = 100;
+    static final Duration CACHE_TTL = Duration.ofMinutes(10);
+
+    private final CatalogRepository catalog;
+    private final AccessTracker access;
+    private final Cache<Long, TrackView> tracks = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(CACHE_TTL).recordStats().build();
+    private final Cache<Long, AlbumView> albums = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(CACHE_TTL).recordStats().build();
+    private final Cache<Long, ArtistView> artists = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(CACHE_TTL).recordStats().build();
+
+    CatalogService(CatalogRepository catalog, AccessTracker access) {
+        this.catalog = catalog;
+        this.access = access;
+    }
+
+    public TrackView track(long id) {
+        List<TrackView> found = tracks(List.of(id));
+        if (found.isEmpty()) {
+            throw ApiException.notFound("There is no track " + id + ".");
+        }
+        return found.getFirst();
+    }
+
+    /** The tracks with these ids, in the order asked, leaving out unknown ids. At most {@value #MAX_IDS}. */
+    public List<TrackView> tracks(List<Long> ids) {
+        if (ids.size() > MAX_IDS) {
+            throw ApiException.invalidField("ids", "at most " + MAX_IDS + " ids at once");
+        }
+        var unique = new LinkedHashSet<>(ids);
+        Map<Long, TrackView> found = tracks.getAll(unique, catalog::tracks); // one statement for all misses
+        access.record(found.keySet());
+        List<TrackView> ordered = new ArrayList<>(found.size());
+        for (Long id : unique) {
+            TrackView view = found.get(id);
+            if (view != null) {
+                ordered.add(view);
+            }
+        }
+        return ordered;
+    }
+
+    public AlbumView album(long id) {
+        AlbumView view = albums.get(id, key -> catalog.album(key).orElse(null));
+        if (view == null) {
+            throw ApiException.notFound("There is no album " + id + ".");
+        }
+        return view;
+    }
+
+    public ArtistView artist(long id) {
+        ArtistView view = artists.get(id, key -> catalog.artist(key).orElse(null));
+        if (view == null) {
+            throw ApiException.notFound("There is no artist " + id + ".");
+        }
+        return view;
+    }
+
+    public List<GenreView> genres() {
+        return catalog.genres();
+    }
+
+    /** A genre's tracks, most popular first, cursor-paginated. */
+    public Page<TrackView> genreTracks(String genre, int limit, String cursor) {
+        int genreId = catalog.genreId(genre.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> ApiException.notFound("There is no genre '" + genre + "'."));
+        JsonNode[] after = Cursor.decode(cursor, 2);
+        int afterPopularity = after == null ? 101 : intValue(after[0]);
+        long afterTrack = after == null ? 0 : longValue(after[1]);
+        var rows = catalog.genreTracks(genreId, afterPopularity, afterTrack, limit + 1);
+        boolean more = rows.size() > limit;
+        var pageRows = more ? rows.subList(0, limit) : rows;
+        List<TrackView> items = pageRows.stream().map(row -> catalog.parse(row.doc())).toList();
+        String next = more ? Cursor.encode(pageRows.getLast().popularity(), pageRows.getLast().trackId()) : null;
+        return new Page<>(items, next);
+    }
+
+    /** Drops cached views after an admin change; album and artist views embed tracks, so they all go. */
+    public void invalidate(Long trackId) {
+        if (trackId != null) {
+            tracks.invalidate(trackId);
+        } else {
+            tracks.invalidateAll();
+        }
+        albums.invalidateAll();
+        artists.invalidateAll();
+    }
+
+    private static int intValue(JsonNode node) {
+        if (!node.isInt()) {
+            throw Cursor.invalid();
+        }
+        return node.asInt();
+    }
+
+    private static long longValue(JsonNode node) {
+        if (!node.canConvertToLong()) {
+            throw Cursor.invalid();
+        }
+        return node.asLong();
+    }
+}
