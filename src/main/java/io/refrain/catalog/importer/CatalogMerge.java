@@ -146,23 +146,22 @@ class CatalogMerge {
                 left join track_sources src on src.provider = 'spotify' and src.external_id = s.track_key""").update();
         jdbc.sql("create index on track_map (track_key)").update();
         long inserted = jdbc.sql("""
-                insert into tracks (id, title, album_id, duration_ms, popularity, search_text, origin, created_at, updated_at)
+                insert into tracks (id, title, album_id, duration_ms, popularity, artist_names, origin, created_at, updated_at)
                 select m.track_id, s.title, am.album_id, s.duration_ms, s.popularity,
-                       refrain_search_normalize(s.title || ' ' || s.artist), 'import', cast(:now as timestamptz), cast(:now as timestamptz)
+                       s.artist, 'import', cast(:now as timestamptz), cast(:now as timestamptz)
                 from staged_tracks s join track_map m using (track_key)
                 left join album_map am on am.album_key = s.album_key
                 where m.is_new""").param("now", now).update();
         jdbc.sql("insert into track_sources (provider, external_id, track_id) select 'spotify', track_key, track_id from track_map where is_new").update();
         long updated = jdbc.sql("""
                 update tracks t set title = s.title, album_id = am.album_id, duration_ms = s.duration_ms,
-                       popularity = s.popularity, search_text = refrain_search_normalize(s.title || ' ' || s.artist),
+                       popularity = s.popularity, artist_names = s.artist,
                        updated_at = :now
                 from staged_tracks s join track_map m using (track_key)
                 left join album_map am on am.album_key = s.album_key
                 where t.id = m.track_id and not m.is_new
-                  and (t.title, t.album_id, t.duration_ms, t.popularity, t.search_text)
-                      is distinct from (s.title, am.album_id, s.duration_ms, s.popularity,
-                                        refrain_search_normalize(s.title || ' ' || s.artist))""")
+                  and (t.title, t.album_id, t.duration_ms, t.popularity, t.artist_names)
+                      is distinct from (s.title, am.album_id, s.duration_ms, s.popularity, s.artist)""")
                 .param("now", now).update();
         return new long[] {inserted, updated};
     }
