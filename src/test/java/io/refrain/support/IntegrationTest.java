@@ -20,12 +20,17 @@ import org.springframework.test.context.DynamicPropertySource;
         "refrain.auth.password-hash-cost=4",
         "refrain.rate-limit.auth-per-address-per-minute=30",
         "refrain.rate-limit.auth-per-account-per-minute=10",
-        "refrain.auth.admin-emails=admin@refrain.test",
+        "refrain.auth.admin-emails=admin@refrain.test," + IntegrationTest.CATALOG_ADMIN,
         "server.forward-headers-strategy=native",
         "spring.task.scheduling.pool.size=1"
 })
 @Import(TestClockConfig.class)
 public abstract class IntegrationTest {
+
+    /** An administrator shared by the tests that edit the catalog (signed up once per test run). */
+    static final String CATALOG_ADMIN = "catalog-admin@refrain.test";
+    private static Account catalogAdmin;
+    private static java.time.Instant catalogAdminIssuedAt;
 
     @LocalServerPort
     protected int port;
@@ -40,6 +45,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+        MusicBrainzStub.register(registry);
     }
 
     @BeforeEach
@@ -54,7 +60,10 @@ public abstract class IntegrationTest {
 
     /** Signs up and verifies a fresh account; returns its e-mail, password and tokens. */
     protected Account newAccount() {
-        String email = newEmail();
+        return signUp(newEmail());
+    }
+
+    private Account signUp(String email) {
         String password = "password-" + UUID.randomUUID().toString().substring(0, 8);
         api.post("/api/v1/auth/signup", Json.of("email", email, "password", password, "displayName", "Test User"))
                 .assertStatus(202);
@@ -62,6 +71,27 @@ public abstract class IntegrationTest {
         var tokens = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertStatus(200);
         return new Account(email, password, tokens.text("accessToken"), tokens.text("refreshToken"),
                 UUID.fromString(tokens.text("userId")));
+    }
+
+    /**
+     * The shared catalog administrator, signed up on first use. Its tokens are reused while the
+     * (movable) clock says they are fresh, so tests do not run into the login rate limit.
+     */
+    protected Account catalogAdmin() {
+        synchronized (IntegrationTest.class) {
+            if (catalogAdmin == null) {
+                catalogAdmin = signUp(CATALOG_ADMIN);
+                catalogAdminIssuedAt = clock.instant();
+            } else if (clock.instant().isAfter(catalogAdminIssuedAt.plusSeconds(600))
+                    || clock.instant().isBefore(catalogAdminIssuedAt)) {
+                var tokens = api.post("/api/v1/auth/login",
+                        Json.of("email", CATALOG_ADMIN, "password", catalogAdmin.password())).assertStatus(200);
+                catalogAdmin = new Account(CATALOG_ADMIN, catalogAdmin.password(), tokens.text("accessToken"),
+                        tokens.text("refreshToken"), catalogAdmin.id());
+                catalogAdminIssuedAt = clock.instant();
+            }
+            return catalogAdmin;
+        }
     }
 
     public record Account(String email, String password, String accessToken, String refreshToken, UUID id) {

@@ -12,4 +12,9 @@ public class TestClockConfig {
     MutableClock testClock() {
         return new MutableClock();
     }
+
+    @Bean
+    TestTrackUsage testTrackUsage() {
+        return new TestTrackUsage();
+    }
 }

@@ -13,6 +13,14 @@ public interface SourceConnector {
     String provider();
 
     /**
+     * The one spelling of an id under which the catalog stores it (for MusicBrainz: lower case),
+     * so that the same id written differently is found, not fetched again.
+     */
+    default String canonicalId(String externalId) {
+        return externalId;
+    }
+
+    /**
      * The track with this id in the source, or empty when the source says it does not exist.
      *
      * @throws InvalidSourceIdException when the id cannot be an id of this source

@@ -35,8 +35,9 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> handleApi(ApiException e) {
         HttpHeaders headers = new HttpHeaders();
-        if (e instanceof RateLimitedException limited) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        // any problem that tells the caller when to come back (429, 503) says it in the header too
+        if (e.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
         }
         return ResponseEntity.status(e.status()).headers(headers).body(Problems.of(e));
     }

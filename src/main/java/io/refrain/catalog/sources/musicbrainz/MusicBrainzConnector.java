@@ -63,6 +63,12 @@ public final class MusicBrainzConnector implements SourceConnector, AutoCloseabl
         return RecordingMapper.PROVIDER;
     }
 
+    /** MBIDs are UUIDs; MusicBrainz answers with them in lower case. */
+    @Override
+    public String canonicalId(String externalId) {
+        return externalId.toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public Optional<SourceTrack> fetchTrack(String externalId) {
         String mbid = normalise(externalId);

@@ -1,0 +1,70 @@
+package io.refrain.catalog;
+
+import io.refrain.platform.errors.ApiException;
+import io.refrain.platform.errors.ProblemTypes;
+import io.refrain.platform.security.AuthenticatedUser;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Admin-only create, update and delete of catalog tracks; cached views are dropped on commit. */
+@Service
+public class CatalogEditor {
+
+    private final CatalogWriter writer;
+    private final CatalogService catalog;
+    private final Clock clock;
+
+    CatalogEditor(CatalogWriter writer, CatalogService catalog, Clock clock) {
+        this.writer = writer;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public long create(AuthenticatedUser user, TrackDraft draft) {
+        requireAdmin(user);
+        long id = writer.insert(draft, "admin", clock.instant());
+        invalidateOnCommit(id);
+        return id;
+    }
+
+    @Transactional
+    public void update(AuthenticatedUser user, long id, TrackDraft draft) {
+        requireAdmin(user);
+        if (!writer.replace(id, draft, clock.instant())) {
+            throw ApiException.notFound("There is no track " + id + ".");
+        }
+        invalidateOnCommit(id);
+    }
+
+    @Transactional
+    public void delete(AuthenticatedUser user, long id) {
+        requireAdmin(user);
+        if (!writer.delete(id)) {
+            throw ApiException.notFound("There is no track " + id + ".");
+        }
+        invalidateOnCommit(id);
+    }
+
+    private static void requireAdmin(AuthenticatedUser user) {
+        if (!user.isAdmin()) {
+            throw ApiException.forbidden(ProblemTypes.FORBIDDEN, "Only administrators change the catalog.");
+        }
+    }
+
+    /**
+     * After commit, not before: a read between the invalidation and the commit would otherwise
+     * put the old version back into the cache.
+     */
+    private void invalidateOnCommit(long trackId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                catalog.invalidate(trackId);
+            }
+        });
+    }
+}

@@ -1,0 +1,116 @@
+package io.refrain.catalog;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes stale catalog entries: tracks that a source connector fetched on demand, that nobody
+ * has requested for {@link CatalogSettings#staleAfter()}, that were requested fewer than
+ * {@link CatalogSettings#staleMaxAccesses()} times, and that no user data references (asked of
+ * every {@link TrackUsage}). Imported and admin-made entries are the catalog itself and stay.
+ * Works in batches, one short transaction each, then drops connector-made albums and artists
+ * left without tracks.
+ */
+@Component
+class StaleEntryCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(StaleEntryCleanup.class);
+
+    record Result(int examined, int removed, int kept) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final List<TrackUsage> usages;
+    private final CatalogSettings settings;
+    private final CatalogService catalog;
+    private final AccessTracker access;
+    private final Clock clock;
+
+    StaleEntryCleanup(JdbcClient jdbc, TransactionTemplate transaction, List<TrackUsage> usages,
+                      CatalogSettings settings, CatalogService catalog, AccessTracker access, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.usages = usages;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${refrain.catalog.cleanup-cron:0 30 3 * * *}")
+    Result run() {
+        access.flush(); // counts still in memory are accesses too
+        Instant cutoff = clock.instant().minus(settings.staleAfter());
+        int examined = 0;
+        int removed = 0;
+        long afterId = 0;
+        while (true) {
+            List<Long> candidates = candidates(cutoff, afterId);
+            if (candidates.isEmpty()) {
+                break;
+            }
+            examined += candidates.size();
+            afterId = candidates.getLast();
+            Set<Long> used = new HashSet<>();
+            usages.forEach(usage -> used.addAll(usage.inUse(candidates)));
+            List<Long> stale = candidates.stream().filter(id -> !used.contains(id)).toList();
+            if (!stale.isEmpty()) {
+                removed += transaction.execute(status -> remove(stale, cutoff));
+            }
+            if (candidates.size() < settings.cleanupBatchSize()) {
+                break;
+            }
+        }
+        if (removed > 0) {
+            transaction.executeWithoutResult(status -> removeOrphans());
+            catalog.invalidate(null);
+        }
+        var result = new Result(examined, removed, examined - removed);
+        log.info("Catalog cleanup: {} stale candidates, {} removed, {} kept (still referenced by user data)",
+                result.examined(), result.removed(), result.kept());
+        return result;
+    }
+
+    private List<Long> candidates(Instant cutoff, long afterId) {
+        return jdbc.sql("""
+                        select t.id from tracks t left join track_access a on a.track_id = t.id
+                        where t.origin = 'connector' and t.id > :after
+                          and coalesce(a.last_accessed_at, t.created_at) < :cutoff
+                          and coalesce(a.access_count, 0) < :maxAccesses
+                        order by t.id limit :batch""")
+                .param("after", afterId).param("cutoff", Timestamp.from(cutoff))
+                .param("maxAccesses", settings.staleMaxAccesses()).param("batch", settings.cleanupBatchSize())
+                .query(Long.class).list();
+    }
+
+    /** Deletes the batch, re-checking staleness under the delete so a track read meanwhile stays. */
+    private int remove(List<Long> ids, Instant cutoff) {
+        return jdbc.sql("""
+                        delete from tracks t where t.id = any(:ids) and t.origin = 'connector'
+                          and not exists (select 1 from track_access a where a.track_id = t.id
+                                          and (a.last_accessed_at >= :cutoff or a.access_count >= :maxAccesses))""")
+                .param("ids", ids.toArray(Long[]::new)).param("cutoff", Timestamp.from(cutoff))
+                .param("maxAccesses", settings.staleMaxAccesses()).update();
+    }
+
+    private void removeOrphans() {
+        jdbc.sql("""
+                delete from albums al where al.origin = 'connector'
+                  and not exists (select 1 from tracks t where t.album_id = al.id)""").update();
+        jdbc.sql("""
+                delete from artists a where a.origin = 'connector'
+                  and not exists (select 1 from track_artists ta where ta.artist_id = a.id)
+                  and not exists (select 1 from album_artists aa where aa.artist_id = a.id)""").update();
+    }
+}
