@@ -21,6 +21,8 @@ class AccountDeletionIT extends IntegrationTest {
         api.post("/api/v1/auth/otp/request", Json.of("email", doomed.email())).assertStatus(202);
         api.post("/api/v1/auth/otp/request", Json.of("email", survivor.email())).assertStatus(202);
         api.post("/api/v1/auth/refresh", Json.of("refreshToken", doomed.refreshToken())).assertStatus(200);
+        api.get("/api/v1/search?q=queen", doomed.accessToken()).assertStatus(200);
+        api.get("/api/v1/search?q=queen", survivor.accessToken()).assertStatus(200);
         List<String> tables = userOwnedTables();
         assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens");
         for (String table : tables) {
