@@ -57,6 +57,22 @@ class CatalogEditingIT extends IntegrationTest {
     }
 
     @Test
+    void readsCarryAnEtagThatChangesWithTheTrack() {
+        String admin = catalogAdmin().accessToken();
+        long id = api.post("/api/v1/tracks", draft(word(), word(), "ZZ" + word()), admin).assertStatus(201).json().path("id").asLong();
+        String etag = api.get("/api/v1/tracks/" + id, admin).assertStatus(200).header("ETag");
+        assertThat(etag).isNotBlank();
+        var notModified = api.send("GET", "/api/v1/tracks/" + id, null, admin, null, "application/json", Map.of("If-None-Match", etag));
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+
+        api.put("/api/v1/tracks/" + id, Json.of("title", word(), "artists", List.of(Map.of("name", "X"))), admin).assertStatus(200);
+        var changed = api.send("GET", "/api/v1/tracks/" + id, null, admin, null, "application/json", Map.of("If-None-Match", etag));
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
     void anExistingArtistIsReusedByName() {
         String admin = catalogAdmin().accessToken();
         String artist = word();

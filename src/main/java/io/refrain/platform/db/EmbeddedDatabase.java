@@ -31,6 +31,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("fsync", "on")
+                    // Spring stops the server after the pool has drained and the last writes
+                    // (access counters) are flushed; a JVM hook of its own could stop it first
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)",
                     postgres.getPort(), pgDirectory, (System.nanoTime() - started) / 1_000_000);
