@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
@@ -69,23 +68,6 @@ public final class StatementCounter implements QueryExecutionListener {
     /** Same as {@link #count(java.util.function.Function)} for a request made by {@code api}. */
     public Counted<Api.Response> count(Api api, java.util.function.Function<Api, Api.Response> request) {
         return count(requestId -> request.apply(api.withHeader("X-Request-Id", requestId)));
-    }
-
-    /** Counts the statements {@code work} runs on this thread (for code called without HTTP). */
-    public <T> Counted<T> countHere(Supplier<T> work) {
-        return count(requestId -> {
-            String before = MDC.get("requestId");
-            MDC.put("requestId", requestId);
-            try {
-                return work.get();
-            } finally {
-                if (before == null) {
-                    MDC.remove("requestId");
-                } else {
-                    MDC.put("requestId", before);
-                }
-            }
-        });
     }
 
     @Override
