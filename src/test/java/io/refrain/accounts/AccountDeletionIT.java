@@ -21,8 +21,11 @@ class AccountDeletionIT extends IntegrationTest {
         api.post("/api/v1/auth/otp/request", Json.of("email", doomed.email())).assertStatus(202);
         api.post("/api/v1/auth/otp/request", Json.of("email", survivor.email())).assertStatus(202);
         api.post("/api/v1/auth/refresh", Json.of("refreshToken", doomed.refreshToken())).assertStatus(200);
+        api.get("/api/v1/search?q=queen&limit=1", doomed.accessToken()).assertStatus(200);
+        api.get("/api/v1/search?q=queen&limit=1", survivor.accessToken()).assertStatus(200);
         List<String> tables = userOwnedTables();
-        assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens");
+        assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens",
+                "recent_searches");
         for (String table : tables) {
             assertThat(rows(table, doomed.id())).as(table).isPositive();
             assertThat(rows(table, survivor.id())).as(table).isPositive();
