@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
@@ -18,10 +20,16 @@ public final class Api {
 
     private final int port;
     private final String clientAddress;
+    private final Map<String, String> headers;
 
     public Api(int port, String clientAddress) {
+        this(port, clientAddress, Map.of());
+    }
+
+    private Api(int port, String clientAddress, Map<String, String> headers) {
         this.port = port;
         this.clientAddress = clientAddress;
+        this.headers = headers;
     }
 
     /** A random documentation-range address, so each test has its own rate-limit bucket. */
@@ -31,7 +39,14 @@ public final class Api {
     }
 
     public Api from(String address) {
-        return new Api(port, address);
+        return new Api(port, address, headers);
+    }
+
+    /** A client that sends this extra header with every request (for example {@code X-Request-Id}). */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(port, clientAddress, Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -77,6 +92,7 @@ public final class Api {
                 .header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", contentType);
         }
