@@ -19,11 +19,14 @@ class RecentSearchRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records a search (the same normalised query only once, newest time) and trims to the newest {@link #KEEP}. */
+    /**
+     * Records a search (the same normalised query only once, newest time) and trims to the newest
+     * {@link #KEEP}. The key is cut to 200 characters: normalising can lengthen a query ("ß" → "ss").
+     */
     void record(UUID userId, String query, Instant at) {
         jdbc.sql("""
                         insert into recent_searches (user_id, query_key, query, searched_at)
-                        values (:user, refrain_search_normalize(:query), :query, :at)
+                        values (:user, left(refrain_search_normalize(:query), 200), :query, :at)
                         on conflict (user_id, query_key) do update set query = excluded.query, searched_at = excluded.searched_at""")
                 .param("user", userId).param("query", query).param("at", Timestamp.from(at)).update();
         jdbc.sql("""
@@ -45,7 +48,7 @@ class RecentSearchRepository {
     }
 
     int remove(UUID userId, String query) {
-        return jdbc.sql("delete from recent_searches where user_id = :user and query_key = refrain_search_normalize(:query)")
+        return jdbc.sql("delete from recent_searches where user_id = :user and query_key = left(refrain_search_normalize(:query), 200)")
                 .param("user", userId).param("query", query).update();
     }
 }

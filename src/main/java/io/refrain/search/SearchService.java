@@ -54,8 +54,11 @@ public class SearchService {
             throw Cursor.invalid();
         }
         BigDecimal afterScore = after == null ? SearchRepository.FIRST_PAGE_SCORE : decimal(after[1]);
+        if (after != null && !(after[2].isIntegralNumber() && after[2].canConvertToLong())) {
+            throw Cursor.invalid();
+        }
         long afterId = after == null ? 0 : after[2].asLong();
-        String normalized = search.prepare(query, true);
+        String normalized = searchable(search.prepare(query, true));
         var results = new SearchResults(
                 wanted.contains(Type.TRACK) ? trackPage(normalized, afterScore, afterId, limit) : null,
                 wanted.contains(Type.ARTIST) ? artistPage(normalized, afterScore, afterId, limit) : null,
@@ -68,8 +71,7 @@ public class SearchService {
 
     @Transactional(readOnly = true)
     public List<Suggestion> suggest(String q, int limit) {
-        String normalized = search.prepare(validQuery(q), false);
-        return normalized.isEmpty() ? List.of() : search.suggest(normalized, limit);
+        return search.suggest(searchable(search.prepare(validQuery(q), false)), limit);
     }
 
     @Transactional(readOnly = true)
@@ -132,6 +134,14 @@ public class SearchService {
             throw ApiException.invalidField("q", "must contain a letter or digit");
         }
         return query;
+    }
+
+    /** A query of only marks that normalisation drops ("ˆ", "ʼ") has nothing left to search for. */
+    private static String searchable(String normalized) {
+        if (normalized.isEmpty()) {
+            throw ApiException.invalidField("q", "must contain a letter or digit");
+        }
+        return normalized;
     }
 
     private static BigDecimal decimal(JsonNode node) {

@@ -62,12 +62,12 @@ class CatalogEditingIT extends IntegrationTest {
         long id = api.post("/api/v1/tracks", draft(word(), word(), "ZZ" + word()), admin).assertStatus(201).json().path("id").asLong();
         String etag = api.get("/api/v1/tracks/" + id, admin).assertStatus(200).header("ETag");
         assertThat(etag).isNotBlank();
-        var notModified = api.send("GET", "/api/v1/tracks/" + id, null, admin, null, "application/json", Map.of("If-None-Match", etag));
+        var notModified = api.withHeader("If-None-Match", etag).get("/api/v1/tracks/" + id, admin);
         assertThat(notModified.status()).isEqualTo(304);
         assertThat(notModified.body()).isEmpty();
 
         api.put("/api/v1/tracks/" + id, Json.of("title", word(), "artists", List.of(Map.of("name", "X"))), admin).assertStatus(200);
-        var changed = api.send("GET", "/api/v1/tracks/" + id, null, admin, null, "application/json", Map.of("If-None-Match", etag));
+        var changed = api.withHeader("If-None-Match", etag).get("/api/v1/tracks/" + id, admin);
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
     }

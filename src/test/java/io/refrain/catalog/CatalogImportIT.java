@@ -36,7 +36,6 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +93,9 @@ class CatalogImportIT extends IntegrationTest {
         ImportSummary summary = importer.importSources(List.of(demoSource("demo catalog")), false);
 
         assertThat(Counts.of(jdbc)).isEqualTo(before);
-        assertThat(before.tracks()).isEqualTo(file.namedTracks().size());
+        // other tests add tracks by hand or through MusicBrainz; the import's own are origin 'import'
+        assertThat(jdbc.sql("select count(*) from tracks where origin = 'import'").query(Long.class).single())
+                .isEqualTo(file.namedTracks().size());
         assertNothingChanged(summary);
         assertThat(summary.rowsRead()).isEqualTo(file.rows());
         assertThat(summary.distinctTracks()).isEqualTo(file.namedTracks().size());
@@ -214,9 +215,6 @@ class CatalogImportIT extends IntegrationTest {
     }
 
     @Test
-    @Disabled("BUG in CatalogCsvParser: a row with fewer or more columns than the header is not rejected: missing "
-            + "trailing cells are read as empty (the track is imported without features) and extra cells are "
-            + "ignored. Enable when fixed.")
     void rowsWithTheWrongNumberOfColumnsAreSkipped() throws IOException {
         String id = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String good = row(id + "good", "Good Song", "0.5", "0.6", "5", "55");
@@ -265,10 +263,6 @@ class CatalogImportIT extends IntegrationTest {
     }
 
     @Test
-    @Disabled("BUG in CatalogImporter.copyOne: an IOException while the CSV header is read (a gzip file cut off "
-            + "in its first bytes, or gzip magic followed by garbage) is not turned into a CliException: it ends as an "
-            + "UncheckedIOException (EOFException / ZipException), so `refrain import catalog` prints a stack trace "
-            + "instead of a one-line error naming the file. Enable when fixed.")
     void aCompressedFileBrokenInItsFirstBytesIsAClearError() throws IOException {
         Path cut = truncatedDemo(0.01);
         Path garbage = temp.resolve("garbage.csv.gz");
@@ -309,7 +303,7 @@ class CatalogImportIT extends IntegrationTest {
         Set<String> albums = new HashSet<>(db.sql("select external_id from album_sources where provider = 'spotify'")
                 .query(String.class).list());
         assertThat(albums).isEqualTo(file.albums());
-        Set<String> artists = new HashSet<>(db.sql("select name from artists").query(String.class).list());
+        Set<String> artists = new HashSet<>(db.sql("select name from artists where origin = 'import'").query(String.class).list());
         assertThat(artists).isEqualTo(file.artists());
         assertThat(genresByExternalId(db)).isEqualTo(file.genres());
     }

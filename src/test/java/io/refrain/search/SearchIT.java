@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -185,8 +184,6 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
-    @Disabled("BUG in SearchService.search: after[2].asLong() throws Jackson's JsonNodeException for a cursor whose "
-            + "id is not a long (\"x\", 1e30, {}), answered 500 instead of 400. Enable when fixed.")
     void aCursorWithANonNumericIdIsABadRequest() {
         for (String tampered : List.of(cursor("[\"TRACK\",\"0.5\",\"x\"]"), cursor("[\"TRACK\",\"0.5\",1e30]"),
                 cursor("[\"TRACK\",\"0.5\",{\"a\":1}]"))) {
@@ -215,8 +212,6 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
-    @Disabled("BUG: a query with a letter that normalises to nothing (\"ˆ\" U+02C6, \"ʼ\" U+02BC) passes the "
-            + "letter-or-digit check, then violates recent_searches_query_key_check (empty key): 500. Enable when fixed.")
     void aQueryThatNormalisesToNothingIsNoServerError() {
         for (String query : List.of("%CB%86", "%CA%BC")) {
             var response = api.get("/api/v1/search?q=" + query, token);
@@ -228,8 +223,6 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
-    @Disabled("BUG: a 200-character query that grows when normalised (\"ß\" × 200 → \"ss\" × 200) violates "
-            + "recent_searches_query_key_check (key longer than 200): 500. Enable when fixed.")
     void aLongQueryThatGrowsWhenNormalisedIsAccepted() {
         api.get("/api/v1/search?q=" + encode("ß".repeat(200)), token).assertStatus(200);
         api.get("/api/v1/search?q=" + encode("Æ".repeat(200)), token).assertStatus(200);

@@ -82,11 +82,6 @@ public final class Api {
     }
 
     public Response send(String method, String path, String body, String token, String contentType, String accept) {
-        return send(method, path, body, token, contentType, accept, java.util.Map.of());
-    }
-
-    public Response send(String method, String path, String body, String token, String contentType, String accept,
-                         java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("X-Forwarded-For", clientAddress)
                 .header("Accept", accept)
@@ -99,7 +94,6 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response);

@@ -28,7 +28,7 @@ public final class Outbox {
         }
         String needle = email.replaceAll("[^A-Za-z0-9@._-]", "_");
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().contains(needle) && p.toString().endsWith(".eml"))
+            return files.filter(p -> p.toString().endsWith(".eml") && addressOf(p).equals(needle))
                     .sorted()
                     .map(Outbox::read)
                     .toList();
@@ -67,6 +67,14 @@ public final class Outbox {
             throw new AssertionError("no code in mail:\n" + mail);
         }
         return m.group(1);
+    }
+
+    /** File names are {@code <time>-<address>-<random>.eml}; the whole address, so "a@x" is not found in "b-a@x". */
+    private static String addressOf(Path file) {
+        String name = file.getFileName().toString();
+        int first = name.indexOf('-');
+        int last = name.lastIndexOf('-');
+        return first < 0 || last <= first ? "" : name.substring(first + 1, last);
     }
 
     private static String read(Path p) {

@@ -52,6 +52,11 @@ final class CatalogCsvParser {
 
     Result parse(CSVRecord record) {
         try {
+            if (!record.isConsistent()) {
+                // a short row would silently lose its trailing columns (the audio features)
+                throw new Reject("wrong number of columns", "has " + record.size() + " columns, the header has "
+                        + record.getParser().getHeaderMap().size());
+            }
             String[] warning = {null};
             String trackKey = required(record, "track_id", "missing track id");
             String title = name(record, "track_name", "missing track name");

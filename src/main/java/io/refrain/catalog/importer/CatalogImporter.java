@@ -107,9 +107,8 @@ public class CatalogImporter {
 
     private void copyOne(Source source, CSVPrinter printer, Tally tally, Progress progress, long bytesBefore)
             throws IOException {
-        try (CountingStream counted = new CountingStream(source.open().get());
-             Reader reader = new InputStreamReader(decompressed(counted), StandardCharsets.UTF_8);
-             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        CountingStream counted = new CountingStream(source.open().get());
+        try (CSVParser csv = openCsv(source, counted)) {
             CatalogCsvParser.checkHeader(csv.getHeaderMap(), source.name());
             CatalogCsvParser parser = new CatalogCsvParser();
             for (CSVRecord record : csv) {
@@ -131,6 +130,24 @@ public class CatalogImporter {
                 }
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new CliException(source.name() + " could not be read as CSV: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Opens the file as CSV and reads its header. A file broken in its first bytes (cut-off or
+     * corrupt gzip) fails here: a clear error naming the file, not a stack trace.
+     */
+    private static CSVParser openCsv(Source source, CountingStream counted) {
+        try {
+            Reader reader = new InputStreamReader(decompressed(counted), StandardCharsets.UTF_8);
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            try {
+                counted.close();
+            } catch (IOException ignored) {
+                // the error above is the one worth reporting
+            }
             throw new CliException(source.name() + " could not be read as CSV: " + e.getMessage());
         }
     }

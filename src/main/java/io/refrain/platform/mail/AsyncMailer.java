@@ -5,9 +5,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Hands each mail to a virtual thread so the request returns at once. On shutdown, mails
+ * Hands each mail to a virtual thread so the request returns at once. Inside a transaction
+ * the mail leaves only after the commit: a code mailed before its row is committed could be
+ * typed in before it exists, and a rolled-back change must not be announced. On shutdown, mails
  * already accepted are given time to go out.
  */
 final class AsyncMailer implements Mailer, AutoCloseable {
@@ -24,6 +28,19 @@ final class AsyncMailer implements Mailer, AutoCloseable {
 
     @Override
     public void send(OutgoingMail mail) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliverLater(mail);
+                }
+            });
+        } else {
+            deliverLater(mail);
+        }
+    }
+
+    private void deliverLater(OutgoingMail mail) {
         String requestId = MDC.get("requestId");
         executor.submit(() -> {
             if (requestId != null) {
