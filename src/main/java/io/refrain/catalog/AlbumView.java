@@ -8,4 +8,8 @@ public record AlbumView(long id, String title, String releaseDate, Integer popul
 
     public record ArtistRef(long id, String name) {
     }
+
+    public AlbumView withTracks(List<TrackView> personalised) {
+        return new AlbumView(id, title, releaseDate, popularity, artists, personalised);
+    }
 }

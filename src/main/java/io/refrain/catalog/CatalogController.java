@@ -42,15 +42,16 @@ class CatalogController {
 
     @GetMapping("/tracks/{id}")
     @Operation(summary = "A track with credits, album, genres, external ids and audio features")
-    TrackView track(@PathVariable long id) {
-        return catalog.track(id);
+    TrackView track(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id) {
+        return catalog.track(user.id(), id);
     }
 
     @GetMapping("/tracks")
     @Operation(summary = "Several tracks at once", description = "Up to 100 ids, comma-separated; answered in the "
             + "order asked; unknown ids are left out.")
-    TrackList tracks(@Parameter(description = "comma-separated track ids, at most 100") @RequestParam List<Long> ids) {
-        return new TrackList(catalog.tracks(ids));
+    TrackList tracks(@Parameter(hidden = true) AuthenticatedUser user,
+                     @Parameter(description = "comma-separated track ids, at most 100") @RequestParam List<Long> ids) {
+        return new TrackList(catalog.tracks(user.id(), ids));
     }
 
     @GetMapping("/tracks/by-source/{provider}/{id}")
@@ -59,8 +60,9 @@ class CatalogController {
                     + "connector (musicbrainz), the source is asked, and what it returns is saved to the catalog "
                     + "and returned; concurrent requests for the same id share one lookup. 404 when neither knows "
                     + "it; 503 with Retry-After when the source cannot answer now.")
-    TrackView bySource(@PathVariable String provider, @PathVariable String id) {
-        return sources.bySource(provider, id);
+    TrackView bySource(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String provider,
+                       @PathVariable String id) {
+        return catalog.track(user.id(), sources.bySource(provider, id));
     }
 
     @PostMapping(path = "/tracks", consumes = "application/json")
@@ -71,7 +73,7 @@ class CatalogController {
     ResponseEntity<TrackView> create(@Parameter(hidden = true) AuthenticatedUser user,
                                      @Valid @RequestBody TrackDraft draft) {
         long id = editor.create(user, draft);
-        return ResponseEntity.created(URI.create("/api/v1/tracks/" + id)).body(catalog.track(id));
+        return ResponseEntity.created(URI.create("/api/v1/tracks/" + id)).body(catalog.track(user.id(), id));
     }
 
     @PutMapping(path = "/tracks/{id}", consumes = "application/json")
@@ -80,7 +82,7 @@ class CatalogController {
     TrackView update(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
                      @Valid @RequestBody TrackDraft draft) {
         editor.update(user, id, draft);
-        return catalog.track(id);
+        return catalog.track(user.id(), id);
     }
 
     @DeleteMapping("/tracks/{id}")
@@ -92,14 +94,14 @@ class CatalogController {
 
     @GetMapping("/albums/{id}")
     @Operation(summary = "An album with all its tracks")
-    AlbumView album(@PathVariable long id) {
-        return catalog.album(id);
+    AlbumView album(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id) {
+        return catalog.album(user.id(), id);
     }
 
     @GetMapping("/artists/{id}")
     @Operation(summary = "An artist with genres, newest albums (up to 50) and top tracks (up to 10)")
-    ArtistView artist(@PathVariable long id) {
-        return catalog.artist(id);
+    ArtistView artist(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id) {
+        return catalog.artist(user.id(), id);
     }
 
     @GetMapping("/genres")
@@ -111,8 +113,8 @@ class CatalogController {
     @GetMapping("/genres/{name}/tracks")
     @Operation(summary = "A genre's tracks, most popular first", description = "limit 1–100 (default 20); pass `next` "
             + "as `cursor` for the following page.")
-    Page<TrackView> genreTracks(@PathVariable String name, @RequestParam(required = false) Integer limit,
+    Page<TrackView> genreTracks(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String name, @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
-        return catalog.genreTracks(name, Limits.pageSize(limit, 20, 100), cursor);
+        return catalog.genreTracks(user.id(), name, Limits.pageSize(limit, 20, 100), cursor);
     }
 }

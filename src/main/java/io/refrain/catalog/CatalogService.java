@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +27,7 @@ public class CatalogService {
 
     private final CatalogRepository catalog;
     private final AccessTracker access;
+    private final List<TrackPersonalisation> personalisation;
     private final Cache<Long, TrackView> tracks = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(CACHE_TTL).recordStats().build();
     private final Cache<Long, AlbumView> albums = Caffeine.newBuilder().maximumSize(10_000)
@@ -33,21 +35,26 @@ public class CatalogService {
     private final Cache<Long, ArtistView> artists = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL).recordStats().build();
 
-    CatalogService(CatalogRepository catalog, AccessTracker access) {
+    CatalogService(CatalogRepository catalog, AccessTracker access, List<TrackPersonalisation> personalisation) {
         this.catalog = catalog;
         this.access = access;
+        this.personalisation = personalisation;
     }
 
-    public TrackView track(long id) {
-        List<TrackView> found = tracks(List.of(id));
+    /** A track, with the reader's own state when {@code userId} is given. */
+    public TrackView track(UUID userId, long id) {
+        List<TrackView> found = tracks(userId, List.of(id));
         if (found.isEmpty()) {
             throw ApiException.notFound("There is no track " + id + ".");
         }
         return found.getFirst();
     }
 
-    /** The tracks with these ids, in the order asked, leaving out unknown ids. At most {@value #MAX_IDS}. */
-    public List<TrackView> tracks(List<Long> ids) {
+    /**
+     * The tracks with these ids, in the order asked, leaving out unknown ids, with the reader's
+     * own state when {@code userId} is given. At most {@value #MAX_IDS}.
+     */
+    public List<TrackView> tracks(UUID userId, List<Long> ids) {
         if (ids.size() > MAX_IDS) {
             throw ApiException.invalidField("ids", "at most " + MAX_IDS + " ids at once");
         }
@@ -61,23 +68,37 @@ public class CatalogService {
                 ordered.add(view);
             }
         }
-        return ordered;
+        return personalise(userId, ordered);
     }
 
-    public AlbumView album(long id) {
+    public AlbumView album(UUID userId, long id) {
         AlbumView view = albums.get(id, key -> catalog.album(key).orElse(null));
         if (view == null) {
             throw ApiException.notFound("There is no album " + id + ".");
         }
-        return view;
+        return view.withTracks(personalise(userId, view.tracks()));
     }
 
-    public ArtistView artist(long id) {
+    public ArtistView artist(UUID userId, long id) {
         ArtistView view = artists.get(id, key -> catalog.artist(key).orElse(null));
         if (view == null) {
             throw ApiException.notFound("There is no artist " + id + ".");
         }
-        return view;
+        return view.withTopTracks(personalise(userId, view.topTracks()));
+    }
+
+    /**
+     * The same views with the user's own state of each track (one query for all); unchanged when
+     * no user is given or no module supplies such state.
+     */
+    public List<TrackView> personalise(UUID userId, List<TrackView> views) {
+        if (userId == null || personalisation.isEmpty() || views.isEmpty()) {
+            return views;
+        }
+        List<Long> ids = views.stream().map(TrackView::id).distinct().toList();
+        Map<Long, TrackView.Personal> states = new java.util.HashMap<>();
+        personalisation.forEach(source -> states.putAll(source.of(userId, ids)));
+        return views.stream().map(v -> v.withPersonal(states.getOrDefault(v.id(), TrackView.Personal.NONE))).toList();
     }
 
     public List<GenreView> genres() {
@@ -85,7 +106,7 @@ public class CatalogService {
     }
 
     /** A genre's tracks, most popular first, cursor-paginated. */
-    public Page<TrackView> genreTracks(String genre, int limit, String cursor) {
+    public Page<TrackView> genreTracks(UUID userId, String genre, int limit, String cursor) {
         int genreId = catalog.genreId(genre.toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> ApiException.notFound("There is no genre '" + genre + "'."));
         JsonNode[] after = Cursor.decode(cursor, 2);
@@ -94,7 +115,7 @@ public class CatalogService {
         var rows = catalog.genreTracks(genreId, afterPopularity, afterTrack, limit + 1);
         boolean more = rows.size() > limit;
         var pageRows = more ? rows.subList(0, limit) : rows;
-        List<TrackView> items = pageRows.stream().map(row -> catalog.parse(row.doc())).toList();
+        List<TrackView> items = personalise(userId, pageRows.stream().map(row -> catalog.parse(row.doc())).toList());
         String next = more ? Cursor.encode(pageRows.getLast().popularity(), pageRows.getLast().trackId()) : null;
         return new Page<>(items, next);
     }

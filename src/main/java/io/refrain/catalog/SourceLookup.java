@@ -51,7 +51,8 @@ public class SourceLookup {
         this.clock = clock;
     }
 
-    public TrackView bySource(String provider, String externalId) {
+    /** The catalog id of the track with this external id, fetched from the source on a miss. */
+    public long bySource(String provider, String externalId) {
         if (!PROVIDER.matcher(provider).matches()) {
             throw ApiException.invalidField("provider", "must be a provider name like musicbrainz, spotify or isrc");
         }
@@ -62,14 +63,14 @@ public class SourceLookup {
         String id = connector == null ? externalId : connector.canonicalId(externalId);
         Optional<Long> known = writer.trackBySource(provider, id);
         if (known.isPresent()) {
-            return catalog.track(known.get());
+            return known.get();
         }
         if (connector == null) {
             throw ApiException.notFound("No track in the catalog has the " + provider + " id '" + externalId
                     + "', and Refrain has no connector to look it up" + (connectors.isEmpty() ? "." : " (connectors: "
                     + String.join(", ", connectors.keySet()) + ")."));
         }
-        return catalog.track(fetchOnce(connector, id));
+        return fetchOnce(connector, id);
     }
 
     /** One fetch per (provider, id) at a time: later callers wait for the first one's result. */

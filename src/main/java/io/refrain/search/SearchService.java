@@ -60,7 +60,7 @@ public class SearchService {
         long afterId = after == null ? 0 : after[2].asLong();
         String normalized = searchable(search.prepare(query, true));
         var results = new SearchResults(
-                wanted.contains(Type.TRACK) ? trackPage(normalized, afterScore, afterId, limit) : null,
+                wanted.contains(Type.TRACK) ? trackPage(userId, normalized, afterScore, afterId, limit) : null,
                 wanted.contains(Type.ARTIST) ? artistPage(normalized, afterScore, afterId, limit) : null,
                 wanted.contains(Type.ALBUM) ? albumPage(normalized, afterScore, afterId, limit) : null);
         if (cursor == null) {
@@ -88,9 +88,9 @@ public class SearchService {
         }
     }
 
-    private Page<TrackView> trackPage(String q, BigDecimal afterScore, long afterId, int limit) {
+    private Page<TrackView> trackPage(UUID userId, String q, BigDecimal afterScore, long afterId, int limit) {
         var hits = search.tracks(q, afterScore, afterId, limit + 1);
-        return page(hits, limit, Type.TRACK, ids -> catalog.tracks(ids), TrackView::id);
+        return page(hits, limit, Type.TRACK, ids -> catalog.tracks(userId, ids), TrackView::id);
     }
 
     private Page<SearchResults.ArtistResult> artistPage(String q, BigDecimal afterScore, long afterId, int limit) {
