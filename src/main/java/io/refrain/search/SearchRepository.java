@@ -83,28 +83,23 @@ class SearchRepository {
                 """ + AFTER, "t", nq, afterScore, afterId, limit);
     }
 
+    /** Artists and albums rank the same way: by their one name. */
+    private static final String NAME_HITS = """
+            with x as materialized (
+                select e.id, round((0.55 * strict_word_similarity(:nq, e.search_text)
+                                   + 0.30 * similarity(:nq, e.search_text)
+                                   + 0.15 * coalesce(e.popularity, 0) / 100.0)::numeric, 6) as score
+                from {table} e
+                where {match})
+            select id, score from x where true
+            """ + AFTER;
+
     List<Hit> artists(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits("""
-                with x as materialized (
-                    select a.id, round((0.55 * strict_word_similarity(:nq, a.search_text)
-                                       + 0.30 * similarity(:nq, a.search_text)
-                                       + 0.15 * coalesce(a.popularity, 0) / 100.0)::numeric, 6) as score
-                    from artists a
-                    where {match})
-                select id, score from x where true
-                """ + AFTER, "a", nq, afterScore, afterId, limit);
+        return hits(NAME_HITS.replace("{table}", "artists"), "e", nq, afterScore, afterId, limit);
     }
 
     List<Hit> albums(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits("""
-                with x as materialized (
-                    select al.id, round((0.55 * strict_word_similarity(:nq, al.search_text)
-                                        + 0.30 * similarity(:nq, al.search_text)
-                                        + 0.15 * coalesce(al.popularity, 0) / 100.0)::numeric, 6) as score
-                    from albums al
-                    where {match})
-                select id, score from x where true
-                """ + AFTER, "al", nq, afterScore, afterId, limit);
+        return hits(NAME_HITS.replace("{table}", "albums"), "e", nq, afterScore, afterId, limit);
     }
 
     /**
