@@ -6,9 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Search SQL over the catalog's normalised {@code search_text} columns (GIN trigram indexes).
+ * Search SQL over the catalog's normalised {@code search_text} columns (GIN full-text and
+ * trigram indexes).
  * <p>
- * Candidates are the rows whose text contains whole words similar to the query ({@code <<%},
+ * Candidates are the rows containing the query's words exactly and, when those are few, the rows
+ * whose text contains whole words similar to the query ({@code <<%},
  * strict word similarity of at least {@link #STRICT_WORD_THRESHOLD}: one typo in a seven-letter
  * word still matches, while a short query like "tnt" does not match pieces of unrelated words).
  * They are ranked by that similarity, the similarity of the whole name (for a track: its title or
@@ -71,35 +73,56 @@ class SearchRepository {
                 .query((rs, row) -> rs.getString(1)).single();
     }
 
+    /**
+     * Candidates come in two steps. Rows containing every query word exactly (full-text index,
+     * no similarity computed) are taken first, whole-name matches and then the most popular, at
+     * most {@link #EXACT_CANDIDATES}; only when there are fewer than that are rows with similar
+     * words added (trigram index). So a common word ("love") costs a bounded amount of ranking
+     * work however large the catalog, and a misspelt one still finds its matches.
+     */
+    private static final String CANDIDATES = """
+            with exact as materialized (
+                select c.id from {table} c
+                where to_tsvector('simple', c.search_text) @@ plainto_tsquery('simple', :nq)
+                order by ({whole}) desc, c.popularity desc nulls last, c.id
+                limit :cap),
+            fuzzy as materialized (
+                select c.id from {table} c
+                where {match} and (select count(*) from exact) < :cap),
+            candidates as (select id from exact union select id from fuzzy),
+            """;
+
+    static final int EXACT_CANDIDATES = 200;
+
     List<Hit> tracks(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits("""
-                with x as materialized (
+        return hits(CANDIDATES.replace("{table}", "tracks").replace("{whole}", "c.title_search = :nq or c.artists_search = :nq") + """
+                x as materialized (
                     select t.id, round((0.55 * strict_word_similarity(:nq, t.search_text)
                                        + 0.30 * greatest(similarity(:nq, t.title_search), similarity(:nq, t.artists_search))
                                        + 0.15 * coalesce(t.popularity, 0) / 100.0)::numeric, 6) as score
-                    from tracks t
-                    where {match})
+                    from tracks t where t.id in (select id from candidates))
                 select id, score from x where true
-                """ + AFTER, "t", nq, afterScore, afterId, limit);
+                """ + AFTER, nq, afterScore, afterId, limit);
     }
 
     /** Artists and albums rank the same way: by their one name. */
     private static final String NAME_HITS = """
-            with x as materialized (
+            x as materialized (
                 select e.id, round((0.55 * strict_word_similarity(:nq, e.search_text)
                                    + 0.30 * similarity(:nq, e.search_text)
                                    + 0.15 * coalesce(e.popularity, 0) / 100.0)::numeric, 6) as score
-                from {table} e
-                where {match})
+                from {table} e where e.id in (select id from candidates))
             select id, score from x where true
             """ + AFTER;
 
     List<Hit> artists(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits(NAME_HITS.replace("{table}", "artists"), "e", nq, afterScore, afterId, limit);
+        return hits((CANDIDATES + NAME_HITS).replace("{table}", "artists").replace("{whole}", "c.search_text = :nq"),
+                nq, afterScore, afterId, limit);
     }
 
     List<Hit> albums(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits(NAME_HITS.replace("{table}", "albums"), "e", nq, afterScore, afterId, limit);
+        return hits((CANDIDATES + NAME_HITS).replace("{table}", "albums").replace("{whole}", "c.search_text = :nq"),
+                nq, afterScore, afterId, limit);
     }
 
     /**
@@ -107,8 +130,8 @@ class SearchRepository {
      * Thai, …) make a whole title one "word", so for them the best-matching stretch of the text
      * counts ({@code <%}, word similarity): "御伽" finds "御伽の街". The trigram index serves both.
      */
-    private static String match(String alias, String nq) {
-        return (writtenWithoutSpaces(nq) ? ":nq <% " : ":nq <<% ") + alias + ".search_text";
+    private static String match(String nq) {
+        return (writtenWithoutSpaces(nq) ? ":nq <% " : ":nq <<% ") + "c.search_text";
     }
 
     static boolean writtenWithoutSpaces(String q) {
@@ -118,9 +141,9 @@ class SearchRepository {
         });
     }
 
-    private List<Hit> hits(String sql, String alias, String nq, BigDecimal afterScore, long afterId, int limit) {
-        return jdbc.sql(sql.replace("{match}", match(alias, nq)))
-                .param("nq", nq).param("afterScore", afterScore).param("afterId", afterId).param("limit", limit)
+    private List<Hit> hits(String sql, String nq, BigDecimal afterScore, long afterId, int limit) {
+        return jdbc.sql(sql.replace("{match}", match(nq)))
+                .param("nq", nq).param("cap", EXACT_CANDIDATES).param("afterScore", afterScore).param("afterId", afterId).param("limit", limit)
                 .query(Hit.class).list();
     }
 
