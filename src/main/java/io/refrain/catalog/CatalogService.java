@@ -2,6 +2,8 @@ package io.refrain.catalog;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.web.Cursor;
 import io.refrain.platform.web.Page;
@@ -35,10 +37,15 @@ public class CatalogService {
     private final Cache<Long, ArtistView> artists = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(CACHE_TTL).recordStats().build();
 
-    CatalogService(CatalogRepository catalog, AccessTracker access, List<TrackPersonalisation> personalisation) {
+    CatalogService(CatalogRepository catalog, AccessTracker access, List<TrackPersonalisation> personalisation,
+                   MeterRegistry meters) {
         this.catalog = catalog;
         this.access = access;
         this.personalisation = personalisation;
+        // hit rates, sizes and evictions on /actuator/prometheus (cache_gets_total{cache="catalog.tracks",…})
+        CaffeineCacheMetrics.monitor(meters, tracks, "catalog.tracks");
+        CaffeineCacheMetrics.monitor(meters, albums, "catalog.albums");
+        CaffeineCacheMetrics.monitor(meters, artists, "catalog.artists");
     }
 
     /** A track, with the reader's own state when {@code userId} is given. */

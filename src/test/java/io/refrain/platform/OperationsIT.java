@@ -14,14 +14,15 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
-    void prometheusHasHttpHistogramsPoolAndJvmMetrics() {
+    void prometheusHasHttpHistogramsPoolJvmAndCacheMetrics() {
         newAccount(); // some traffic
         String metrics = api.send("GET", "/actuator/prometheus", null, null, null, "text/plain").assertStatus(200).body();
         assertThat(metrics)
                 .contains("http_server_requests_seconds_bucket")
                 .contains("hikaricp_connections_active{")
                 .contains("jvm_memory_used_bytes")
-                .contains("jvm_gc_pause_seconds");
+                .contains("jvm_gc_pause_seconds")
+                .containsPattern("cache_gets_total\\{[^}]*cache=\"catalog.tracks\"");
     }
 
     @Test
