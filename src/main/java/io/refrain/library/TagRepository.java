@@ -54,6 +54,11 @@ class TagRepository {
                 .param("user", userId).param("id", tagId).query(Integer.class).optional().isPresent();
     }
 
+    boolean exists(UUID userId, long tagId) {
+        return jdbc.sql("select exists (select 1 from tags where user_id = :user and id = :id)")
+                .param("user", userId).param("id", tagId).query(Boolean.class).single();
+    }
+
     /** Tags ordered by lower-cased name, after the given name ("" for the first page). */
     List<TagService.TagView> page(UUID userId, String afterName, int limit) {
         return jdbc.sql("select " + TAG_COLUMNS + """

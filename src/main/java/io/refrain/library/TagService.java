@@ -129,7 +129,7 @@ public class TagService {
     @Transactional(readOnly = true)
     public Page<TaggedTrack> tracks(UUID userId, long tagId, int limit, String cursor) {
         ShelfRepository.Entry after = Cursors.decode(cursor);
-        if (!tags.lock(userId, tagId)) {
+        if (!tags.exists(userId, tagId)) {
             throw noSuchTag(tagId);
         }
         var rows = tags.tracks(userId, tagId, after.at(), after.id(), limit + 1);
