@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +65,12 @@ public class LibraryService {
             throw ApiException.notFound("The catalog has no " + shelf.noun + " " + unknown.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + "; nothing was changed.").with("unknownIds", unknown);
         }
-        shelves.add(shelf, userId, ids, Cursors.now(clock));
+        try {
+            shelves.add(shelf, userId, ids, Cursors.now(clock));
+        } catch (DataIntegrityViolationException e) { // an entry was deleted from the catalog meanwhile
+            throw ApiException.notFound("Some of these " + shelf.noun + "s were just removed from the catalog; "
+                    + "nothing was changed.");
+        }
     }
 
     /** Removes entries; ids not on the shelf are ignored. */

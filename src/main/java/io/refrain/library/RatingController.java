@@ -45,8 +45,7 @@ class RatingController {
                     + "earlier rating. 404 when the catalog has no such entry.")
     RatingView rate(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String kind, @PathVariable long id,
                     @RequestBody RatingRequest request) {
-        ratings.rate(user.id(), kind(kind), id, request.rating());
-        return new RatingView(id, request.rating());
+        return new RatingView(id, ratings.rate(user.id(), kind(kind), id, request.rating()));
     }
 
     @DeleteMapping("/ratings/{kind}/{id}")

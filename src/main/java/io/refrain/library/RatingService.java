@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +31,18 @@ public class RatingService {
 
     /** Rates a catalog entry, replacing an earlier rating; 404 for an entry the catalog does not have. */
     @Transactional
-    public void rate(UUID userId, Rated kind, long id, Double rating) {
+    public double rate(UUID userId, Rated kind, long id, Double rating) {
         BigDecimal value = valid(rating);
-        if (!ratings.rate(kind, userId, id, value, Cursors.now(clock))) {
+        boolean rated;
+        try {
+            rated = ratings.rate(kind, userId, id, value, Cursors.now(clock));
+        } catch (DataIntegrityViolationException e) { // the entry was deleted meanwhile
+            rated = false;
+        }
+        if (!rated) {
             throw ApiException.notFound("There is no " + kind.noun + " " + id + ".");
         }
+        return value.doubleValue();
     }
 
     /** Removes a rating; nothing happens when there is none. */
@@ -52,7 +60,13 @@ public class RatingService {
 
     @Transactional
     public void love(UUID userId, long trackId) {
-        if (!ratings.love(userId, trackId, Cursors.now(clock))) {
+        boolean loved;
+        try {
+            loved = ratings.love(userId, trackId, Cursors.now(clock));
+        } catch (DataIntegrityViolationException e) { // the track was deleted meanwhile
+            loved = false;
+        }
+        if (!loved) {
             throw ApiException.notFound("There is no track " + trackId + ".");
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,7 +114,11 @@ public class TagService {
             throw ApiException.notFound("The catalog has no track " + unknown.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + "; nothing was changed.").with("unknownIds", unknown);
         }
-        tags.tag(userId, tagId, ids, Cursors.now(clock));
+        try {
+            tags.tag(userId, tagId, ids, Cursors.now(clock));
+        } catch (DataIntegrityViolationException e) { // a track was deleted from the catalog meanwhile
+            throw ApiException.notFound("Some of these tracks were just removed from the catalog; nothing was changed.");
+        }
     }
 
     @Transactional
