@@ -23,8 +23,12 @@ class AccountDeletionIT extends IntegrationTest {
         api.post("/api/v1/auth/refresh", Json.of("refreshToken", doomed.refreshToken())).assertStatus(200);
         api.get("/api/v1/search?q=queen", doomed.accessToken()).assertStatus(200);
         api.get("/api/v1/search?q=queen", survivor.accessToken()).assertStatus(200);
+        fillLibrary(doomed.accessToken());
+        fillLibrary(survivor.accessToken());
         List<String> tables = userOwnedTables();
-        assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens");
+        assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens",
+                "saved_tracks", "saved_albums", "followed_artists", "track_ratings", "album_ratings", "artist_ratings",
+                "loved_tracks", "tags", "tagged_tracks");
         for (String table : tables) {
             assertThat(rows(table, doomed.id())).as(table).isPositive();
             assertThat(rows(table, survivor.id())).as(table).isPositive();
@@ -42,6 +46,22 @@ class AccountDeletionIT extends IntegrationTest {
         // the address is free again
         api.post("/api/v1/auth/signup", Json.of("email", doomed.email(), "password", "new-password", "displayName", "Again"))
                 .assertStatus(202);
+    }
+
+    /** A saved track and album, a followed artist, every kind of rating, a loved track, a tag with a track. */
+    private void fillLibrary(String token) {
+        long track = jdbc.sql("select id from tracks order by id limit 1").query(Long.class).single();
+        long album = jdbc.sql("select id from albums order by id limit 1").query(Long.class).single();
+        long artist = jdbc.sql("select id from artists order by id limit 1").query(Long.class).single();
+        api.put("/api/v1/me/tracks?ids=" + track, null, token).assertStatus(204);
+        api.put("/api/v1/me/albums?ids=" + album, null, token).assertStatus(204);
+        api.put("/api/v1/me/following/artists?ids=" + artist, null, token).assertStatus(204);
+        api.put("/api/v1/me/ratings/tracks/" + track, Json.of("rating", 4), token).assertStatus(200);
+        api.put("/api/v1/me/ratings/albums/" + album, Json.of("rating", 4), token).assertStatus(200);
+        api.put("/api/v1/me/ratings/artists/" + artist, Json.of("rating", 4), token).assertStatus(200);
+        api.put("/api/v1/me/loved/tracks/" + track, null, token).assertStatus(204);
+        long tag = api.post("/api/v1/me/tags", Json.of("name", "keep"), token).assertStatus(201).json().path("id").asLong();
+        api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token).assertStatus(204);
     }
 
     /** Every table with a user_id column (found from the catalog, so new tables are covered too), plus users. */
