@@ -42,6 +42,12 @@ class PlaylistRepository {
         return jdbc.sql(SELECT + " where p.id = :id").param("id", id).param("reader", reader).query(Row.class).optional();
     }
 
+    /** These playlists (those that exist), by id. */
+    List<Row> byIds(List<UUID> ids, UUID reader) {
+        return jdbc.sql(SELECT + " where p.id = any(:ids) order by p.id").param("ids", ids.toArray(UUID[]::new))
+                .param("reader", reader).query(Row.class).list();
+    }
+
     /** The playlist, locked until the end of the transaction: edits of one playlist run one after another. */
     Optional<Row> lock(UUID id, UUID reader) {
         return jdbc.sql(SELECT + " where p.id = :id for update of p").param("id", id).param("reader", reader)
