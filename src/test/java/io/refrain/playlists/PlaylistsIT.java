@@ -21,6 +21,26 @@ class PlaylistsIT extends PlaylistTestSupport {
     CatalogService catalog;
     @Autowired
     ProxyDataSource dataSource;
+    @Autowired
+    List<io.refrain.catalog.TrackUsage> usages;
+
+    @Test
+    void tracksInAnyPlaylistAreInUseForTheCatalogCleanupAndLeaveWhenTheCatalogDeletesThem() {
+        var owner = newAccount();
+        String id = create(owner, false);
+        String admin = catalogAdmin().accessToken();
+        long track = api.post("/api/v1/tracks", Json.of("title", "Only here " + java.util.UUID.randomUUID(),
+                "artists", List.of(java.util.Map.of("name", "Nobody"))), admin).assertStatus(201).json().path("id").asLong();
+        var usage = usages.stream().filter(u -> u.getClass().getPackageName().equals("io.refrain.playlists")).findFirst().orElseThrow();
+        assertThat(usage.inUse(List.of(track))).isEmpty();
+        add(owner, id, List.of(track, track), null).assertStatus(201);
+        assertThat(usage.inUse(List.of(track, Long.MAX_VALUE))).containsExactly(track);
+        api.post("/api/v1/playlists/" + id + "/tracks/remove", Json.of("start", 0, "count", 1), owner.accessToken()).assertStatus(200);
+        assertThat(usage.inUse(List.of(track))).containsExactly(track);
+        api.delete("/api/v1/tracks/" + track, admin).assertStatus(204);
+        assertThat(order(id)).isEmpty();
+        assertThat(api.get("/api/v1/playlists/" + id + "/tracks", owner.accessToken()).assertStatus(200).json().path("items")).isEmpty();
+    }
 
     @Test
     void createReadUpdateDelete() {
