@@ -107,15 +107,16 @@ class EntryRepository {
     }
 
     /**
-     * One page in playlist order after position key {@code after}; each row's index is the count of
-     * entries before it, found on the index in the same statement.
+     * One page in playlist order after position key {@code after}. Each row's index is
+     * {@code firstIndex} plus its place in the page; when the index of the page's first entry is not
+     * known (null), it is the count of entries before it, found on the index in the same statement.
      */
-    List<PageRow> page(UUID owner, UUID playlist, UUID reader, long after, int limit) {
-        return jdbc.sql("""
-                        select e.id,
-                               (select count(*) from playlist_entries x
-                                where x.user_id = :owner and x.playlist_id = :pl and x.position <= :after)
-                                 + row_number() over (order by e.position) - 1 as index,
+    List<PageRow> page(UUID owner, UUID playlist, UUID reader, long after, Long firstIndex, int limit) {
+        String base = firstIndex != null ? ":first" : """
+                (select count(*) from playlist_entries x
+                 where x.user_id = :owner and x.playlist_id = :pl and x.position <= :after)""";
+        var statement = jdbc.sql("""
+                        select e.id, %s + row_number() over (order by e.position) - 1 as index,
                                e.position, e.track_id, e.added_by, e.added_at,
                                coalesce(v.score, 0)::int as score, v.my_vote
                         from playlist_entries e
@@ -123,9 +124,13 @@ class EntryRepository {
                             select sum(vote) as score, max(vote) filter (where user_id = :reader) as my_vote
                             from playlist_votes where playlist_id = :pl and entry_id = e.id) v on true
                         where e.user_id = :owner and e.playlist_id = :pl and e.position > :after
-                        order by e.position limit :limit""")
+                        order by e.position limit :limit""".formatted(base))
                 .param("owner", owner).param("pl", playlist).param("reader", reader).param("after", after)
-                .param("limit", limit).query(PageRow.class).list();
+                .param("limit", limit);
+        if (firstIndex != null) {
+            statement = statement.param("first", firstIndex);
+        }
+        return statement.query(PageRow.class).list();
     }
 
     /** One page sorted by vote score (highest first), ties in playlist order, after (score, position). */

@@ -40,6 +40,7 @@ public class FolderService {
 
     @Transactional
     public FolderView create(UUID user, String name, UUID parent) {
+        PlaylistLimits.noNul("name", name);
         folders.lockUser(user);
         if (parent != null) {
             folder(user, parent);
@@ -73,6 +74,7 @@ public class FolderService {
 
     @Transactional
     public FolderView rename(UUID user, UUID id, String name) {
+        PlaylistLimits.noNul("name", name);
         folders.lockUser(user);
         folder(user, id);
         folders.rename(user, id, name.strip());

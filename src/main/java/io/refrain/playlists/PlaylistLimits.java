@@ -19,4 +19,11 @@ public final class PlaylistLimits {
 
     private PlaylistLimits() {
     }
+
+    /** PostgreSQL text cannot hold NUL characters: a 400 here rather than a failing statement. */
+    static void noNul(String field, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw io.refrain.platform.errors.ApiException.invalidField(field, "must not contain NUL characters");
+        }
+    }
 }

@@ -40,6 +40,9 @@ public class PlaylistService {
 
     @Transactional
     public PlaylistView create(UUID owner, PlaylistRequests.Create request) {
+        PlaylistLimits.noNul("name", request.name());
+        PlaylistLimits.noNul("description", request.description());
+        PlaylistLimits.noNul("coverUrl", request.coverUrl());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         playlists.insert(owner, id, request, now);
@@ -60,6 +63,9 @@ public class PlaylistService {
 
     @Transactional
     public PlaylistView update(UUID id, UUID reader, PlaylistRequests.Update request, Long expectedVersion) {
+        PlaylistLimits.noNul("name", request.name());
+        PlaylistLimits.noNul("description", request.description());
+        PlaylistLimits.noNul("coverUrl", request.coverUrl());
         var row = access.lockForOwner(id, reader, expectedVersion);
         Instant now = clock.instant();
         String name = request.name() == null ? row.name() : request.name().strip();

@@ -67,11 +67,14 @@ public class PlaylistTrackService {
             rows = entries.pageByVotes(row.userId(), id, reader, after == null ? Integer.MAX_VALUE : (int) number(after[1]),
                     after == null ? 0 : number(after[2]), limit + 1);
         } else {
-            JsonNode[] after = Cursor.decode(cursor, 2);
+            // the cursor carries the next index and the version it was counted at: while the playlist
+            // stays at that version, walking page by page needs no counting
+            JsonNode[] after = Cursor.decode(cursor, 4);
             if (after != null && !"position".equals(after[0].asString(""))) {
                 throw Cursor.invalid();
             }
-            rows = entries.page(row.userId(), id, reader, after == null ? 0 : number(after[1]), limit + 1);
+            Long firstIndex = after == null ? Long.valueOf(0) : number(after[2]) == row.version() ? number(after[3]) : null;
+            rows = entries.page(row.userId(), id, reader, after == null ? 0 : number(after[1]), firstIndex, limit + 1);
         }
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
@@ -82,7 +85,7 @@ public class PlaylistTrackService {
                 .toList();
         String next = !more ? null : sort == Sort.VOTES
                 ? Cursor.encode("votes", shown.getLast().score(), shown.getLast().position())
-                : Cursor.encode("position", shown.getLast().position());
+                : Cursor.encode("position", shown.getLast().position(), row.version(), shown.getLast().index() + 1);
         return new TracksPage(row.version(), new Page<>(items, next));
     }
 
@@ -158,7 +161,7 @@ public class PlaylistTrackService {
         if (insertBefore < 0 || insertBefore > size) {
             throw ApiException.invalidField("insertBefore", "must be between 0 and the track count (" + size + ")");
         }
-        if (insertBefore >= start && insertBefore <= start + length) {
+        if (insertBefore >= start && insertBefore <= (long) start + length) {
             return new PlaylistChange(row.version(), null, 0); // the range stays where it is: nothing changes
         }
         List<EntryRepository.Slot> moving = entries.range(row.userId(), id, start, length);
@@ -219,7 +222,7 @@ public class PlaylistTrackService {
         if (start < 0 || start >= size) {
             throw ApiException.invalidField(startField, "must be between 0 and the track count - 1 (" + (size - 1) + ")");
         }
-        if (count < 1 || start + count > size) {
+        if (count < 1 || (long) start + count > size) {
             throw ApiException.invalidField(countField, "must be at least 1 and stay within the playlist (" + size + " tracks)");
         }
     }
