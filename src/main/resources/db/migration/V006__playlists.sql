@@ -9,6 +9,7 @@ create table playlists (
     cover_url   text        check (length(cover_url) <= 2048 and cover_url ~ '^https?://'),
     public      boolean     not null default false,
     version     bigint      not null default 1 check (version > 0),
+    track_count integer     not null default 0 check (track_count >= 0),  -- kept by the triggers below
     created_at  timestamptz not null,
     updated_at  timestamptz not null,
     primary key (user_id, id)
@@ -34,6 +35,26 @@ create table playlist_entries (
 );
 -- the catalog's "is this track used?" check
 create index playlist_entries_track on playlist_entries (track_id);
+
+-- playlists.track_count follows every insert and delete of entries in the same statement,
+-- including deletes cascading from the catalog (a track deleted by an administrator).
+create function playlists_count_entries() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        update playlists p set track_count = p.track_count + n.entries
+        from (select user_id, playlist_id, count(*) as entries from new_entries group by user_id, playlist_id) n
+        where p.user_id = n.user_id and p.id = n.playlist_id;
+    else
+        update playlists p set track_count = p.track_count - o.entries
+        from (select user_id, playlist_id, count(*) as entries from old_entries group by user_id, playlist_id) o
+        where p.user_id = o.user_id and p.id = o.playlist_id;
+    end if;
+    return null;
+end $$;
+create trigger playlist_entries_inserted after insert on playlist_entries
+    referencing new table as new_entries for each statement execute function playlists_count_entries();
+create trigger playlist_entries_deleted after delete on playlist_entries
+    referencing old table as old_entries for each statement execute function playlists_count_entries();
 
 -- Collaborators of a playlist (user_id = the collaborator). The owner is not listed here.
 create table playlist_collaborators (

@@ -32,11 +32,6 @@ class EntryRepository {
         this.jdbc = jdbc;
     }
 
-    int count(UUID owner, UUID playlist) {
-        return jdbc.sql("select count(*) from playlist_entries where user_id = :owner and playlist_id = :pl")
-                .param("owner", owner).param("pl", playlist).query(Integer.class).single();
-    }
-
     /** The entries from index {@code offset}, at most {@code limit}, leaving out the {@code excluded} ids. */
     List<Slot> slots(UUID owner, UUID playlist, int offset, int limit, List<Long> excluded) {
         return jdbc.sql("""

@@ -24,7 +24,7 @@ class PlaylistRepository {
 
     private static final String SELECT = """
             select p.user_id, p.id, p.name, p.description, p.cover_url, p.public as is_public, p.version,
-                   (select count(*) from playlist_entries e where e.user_id = p.user_id and e.playlist_id = p.id)::int as track_count,
+                   p.track_count,
                    case when p.user_id = :reader then 'owner' else c.role end as role,
                    exists (select 1 from playlist_follows f where f.user_id = :reader and f.playlist_id = p.id) as following,
                    p.created_at, p.updated_at
@@ -110,7 +110,7 @@ class PlaylistRepository {
     List<Row> followed(UUID reader, Instant afterFollowed, UUID afterId, int limit) {
         return jdbc.sql("""
                         select p.user_id, p.id, p.name, p.description, p.cover_url, p.public as is_public, p.version,
-                               (select count(*) from playlist_entries e where e.user_id = p.user_id and e.playlist_id = p.id)::int as track_count,
+                               p.track_count,
                                case when p.user_id = :reader then 'owner' else c.role end as role, true as following,
                                f.followed_at as created_at, p.updated_at
                         from playlist_follows f

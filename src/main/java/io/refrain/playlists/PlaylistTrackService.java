@@ -98,7 +98,7 @@ public class PlaylistTrackService {
         if (!unknown.isEmpty()) {
             throw ApiException.invalidField("trackIds", "unknown track ids: " + unknown);
         }
-        int size = entries.count(row.userId(), id);
+        int size = row.trackCount(); // exact: the playlist is locked
         if (size + trackIds.size() > PlaylistLimits.MAX_TRACKS) {
             throw new ApiException(HttpStatus.CONFLICT, PLAYLIST_FULL, "A playlist holds at most " + PlaylistLimits.MAX_TRACKS
                     + " tracks; this one has " + size + ".").with("trackCount", size);
@@ -137,7 +137,7 @@ public class PlaylistTrackService {
             removedTracks = entries.deleteIds(row.userId(), id, ids);
             detail = detail("entryIds", ids, "trackIds", removedTracks);
         } else {
-            int size = entries.count(row.userId(), id);
+            int size = row.trackCount(); // exact: the playlist is locked
             int start = request.start() == null ? -1 : request.start();
             int count = request.count() == null ? -1 : request.count();
             checkRange(start, count, size, "start", "count");
@@ -153,7 +153,7 @@ public class PlaylistTrackService {
     @Transactional
     public PlaylistChange move(UUID id, UUID reader, PlaylistRequests.MoveTracks request, Long expectedVersion) {
         var row = access.lockForEditor(id, reader, expectedVersion);
-        int size = entries.count(row.userId(), id);
+        int size = row.trackCount(); // exact: the playlist is locked
         int start = request.rangeStart();
         int length = request.rangeLength() == null ? 1 : request.rangeLength();
         int insertBefore = request.insertBefore();

@@ -76,6 +76,7 @@ class PlaylistConcurrencyIT extends PlaylistTestSupport {
         long distinctPositions = jdbc.sql("select count(distinct position) from playlist_entries where playlist_id = ?::uuid")
                 .param(id).query(Long.class).single();
         assertThat(distinctPositions).isEqualTo(entries.size());
+        assertThat(trackCount(id)).isEqualTo(entries.size());
         assertThat(version(id)).isEqualTo(startVersion + successes.get());
         List<Long> versions = jdbc.sql("select version from playlist_activity where playlist_id = ?::uuid and version > ? order by id")
                 .param(id).param(startVersion).query(Long.class).list();

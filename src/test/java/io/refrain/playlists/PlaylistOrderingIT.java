@@ -102,6 +102,7 @@ class PlaylistOrderingIT extends PlaylistTestSupport {
             assertThat(entryOrder(id)).as("after edit %d", i).isEqualTo(model);
         }
         assertThat(readAll(owner, id, 7)).hasSize(model.size());
+        assertThat(trackCount(id)).isEqualTo(model.size());
     }
 
     /** Each entry's row version (xmin): it changes when the row is rewritten. */

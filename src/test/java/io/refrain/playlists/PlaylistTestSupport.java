@@ -30,6 +30,17 @@ abstract class PlaylistTestSupport extends IntegrationTest {
         return jdbc.sql("select version from playlists where id = ?::uuid").param(playlist).query(Long.class).single();
     }
 
+    /** The kept track count, checked against the entries. */
+    int trackCount(String playlist) {
+        int kept = jdbc.sql("select track_count from playlists where id = ?::uuid").param(playlist).query(Integer.class).single();
+        int counted = jdbc.sql("select count(*) from playlist_entries where playlist_id = ?::uuid").param(playlist)
+                .query(Integer.class).single();
+        if (kept != counted) {
+            throw new AssertionError("track_count " + kept + " but " + counted + " entries");
+        }
+        return kept;
+    }
+
     /** Track ids in playlist order, straight from the database. */
     List<Long> order(String playlist) {
         return jdbc.sql("select track_id from playlist_entries where playlist_id = ?::uuid order by position")

@@ -39,6 +39,7 @@ class PlaylistsIT extends PlaylistTestSupport {
         assertThat(usage.inUse(List.of(track))).containsExactly(track);
         api.delete("/api/v1/tracks/" + track, admin).assertStatus(204);
         assertThat(order(id)).isEmpty();
+        assertThat(trackCount(id)).isZero();
         assertThat(api.get("/api/v1/playlists/" + id + "/tracks", owner.accessToken()).assertStatus(200).json().path("items")).isEmpty();
     }
 
@@ -132,6 +133,8 @@ class PlaylistsIT extends PlaylistTestSupport {
         assertThat(ok.path("entryIds")).hasSize(50);
         add(owner, id, trackIds(1), 0).assertProblem(409, "playlist-full");
         assertThat(order(id)).hasSize(10_000);
+        assertThat(trackCount(id)).isEqualTo(10_000);
+        assertThat(api.get("/api/v1/playlists/" + id, owner.accessToken()).json().path("trackCount").asInt()).isEqualTo(10_000);
     }
 
     @Test
