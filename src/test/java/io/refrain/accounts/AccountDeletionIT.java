@@ -25,6 +25,9 @@ class AccountDeletionIT extends IntegrationTest {
         api.get("/api/v1/search?q=queen", survivor.accessToken()).assertStatus(200);
         fillLibrary(doomed.accessToken());
         fillLibrary(survivor.accessToken());
+        playlistRows(doomed, survivor);
+        playlistRows(survivor, doomed);
+        playlistRows(newAccount(), survivor); // the survivor's collaborations on doomed's playlists go with them
         List<String> tables = userOwnedTables();
         assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens",
                 "saved_tracks", "saved_albums", "followed_artists", "track_ratings", "album_ratings", "artist_ratings",
@@ -62,6 +65,22 @@ class AccountDeletionIT extends IntegrationTest {
         api.put("/api/v1/me/loved/tracks/" + track, null, token).assertStatus(204);
         long tag = api.post("/api/v1/me/tags", Json.of("name", "keep"), token).assertStatus(201).json().path("id").asLong();
         api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token).assertStatus(204);
+    }
+
+    /** A playlist of {@code owner} with a track, {@code other} as collaborator, follower and voter; a folder each, with a filing. */
+    private void playlistRows(Account owner, Account other) {
+        String playlist = api.post("/api/v1/playlists", Json.of("name", "mine", "public", true), owner.accessToken())
+                .assertStatus(201).text("id");
+        long track = jdbc.sql("select min(id) from tracks").query(Long.class).single();
+        long entry = api.post("/api/v1/playlists/" + playlist + "/tracks", Json.of("trackIds", List.of(track)), owner.accessToken())
+                .assertStatus(201).json().path("entryIds").get(0).asLong();
+        api.put("/api/v1/playlists/" + playlist + "/collaborators/" + other.id(), Json.of("role", "editor"), owner.accessToken())
+                .assertStatus(200);
+        api.put("/api/v1/playlists/" + playlist + "/follow", null, other.accessToken()).assertStatus(204);
+        api.put("/api/v1/playlists/" + playlist + "/entries/" + entry + "/vote", Json.of("vote", 1), other.accessToken())
+                .assertStatus(200);
+        String folder = api.post("/api/v1/me/folders", Json.of("name", "folder"), owner.accessToken()).assertStatus(201).text("id");
+        api.put("/api/v1/playlists/" + playlist + "/folder", Json.of("folderId", folder), owner.accessToken()).assertStatus(204);
     }
 
     /** Every table with a user_id column (found from the catalog, so new tables are covered too), plus users. */

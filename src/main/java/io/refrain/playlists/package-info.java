@@ -1,0 +1,7 @@
+/**
+ * Playlists: ordered playlists (gapped positions, so an insert or move writes only the rows it
+ * places), versions with optimistic checks, collaborators (viewer, editor), follows, votes on
+ * entries, an activity feed per playlist, and each user's private folders. Other modules use
+ * {@link io.refrain.playlists.PlaylistService} and the records of this package.
+ */
+package io.refrain.playlists;
