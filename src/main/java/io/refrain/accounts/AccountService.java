@@ -2,6 +2,7 @@ package io.refrain.accounts;
 
 import io.refrain.platform.errors.ApiException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,27 @@ public class AccountService {
         settings.save(userId, replacement, clock.instant());
         return settings.find(userId);
     }
+
+    /**
+     * The id of an account that owns what Refrain itself publishes (for example the imported
+     * dataset playlists), created on first use. Nobody can sign in to it: its password hash is
+     * not one any password produces.
+     */
+    @Transactional
+    public UUID systemAccount(String email, String displayName) {
+        Instant now = clock.instant();
+        return users.findByEmail(email).map(UserRepository.UserRow::id).orElseGet(() -> {
+            UUID id = users.insert(email, NO_PASSWORD, displayName, now)
+                    .orElseGet(() -> users.findByEmail(email).orElseThrow().id()); // created meanwhile
+            users.markVerified(id, now);
+            settings.insertDefaults(id, now);
+            users.grantRole(id, "user", "admin", now);
+            return id;
+        });
+    }
+
+    /** Not a bcrypt hash: no password matches it. */
+    private static final String NO_PASSWORD = "!system-account";
 
     /** Deletes the account and, by cascading foreign keys, everything it owns; its tokens stop working. */
     @Transactional

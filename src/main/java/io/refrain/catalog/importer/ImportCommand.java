@@ -22,11 +22,12 @@ class ImportCommand implements CliCommand {
     }
 
     @Override
-    public int run(List<String> arguments) {
-        if (arguments.isEmpty() || !arguments.getFirst().equals("catalog")) {
-            throw new CliException("what to import? usage: refrain import catalog FILE... [--data-dir DIR]");
-        }
-        List<String> files = arguments.subList(1, arguments.size());
+    public String subject() {
+        return "catalog";
+    }
+
+    @Override
+    public int run(List<String> files) {
         if (files.isEmpty()) {
             throw new CliException("name at least one catalog file (CSV, optionally gzip-compressed)");
         }

@@ -12,6 +12,14 @@ public interface CliCommand {
     /** The first word on the command line, e.g. {@code import}. */
     String name();
 
-    /** Runs the command; returns the process exit code. Problems the user can fix throw {@link CliException}. */
+    /**
+     * The second word, for a command several modules contribute to ({@code import catalog},
+     * {@code import playlists}); null when the command stands alone.
+     */
+    default String subject() {
+        return null;
+    }
+
+    /** Runs the command with the words after its name (and subject); returns the process exit code. Problems the user can fix throw {@link CliException}. */
     int run(List<String> arguments);
 }

@@ -1,7 +1,9 @@
 package io.refrain.platform.cli;
 
 import io.refrain.RefrainApplication;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,11 +25,21 @@ public final class CliRunner {
                 "logging.level.io.refrain.platform", "WARN",
                 "logging.level.io.refrain.sql.slow", "ERROR")); // bulk statements are slow by nature
         try (ConfigurableApplicationContext context = app.run(commandLine.springArguments())) {
-            CliCommand command = context.getBeansOfType(CliCommand.class).values().stream()
-                    .filter(c -> c.name().equals(commandLine.command()))
-                    .findFirst()
-                    .orElseThrow(() -> new CliException("unknown command '" + commandLine.command() + "'"));
-            return command.run(commandLine.arguments());
+            List<CliCommand> named = context.getBeansOfType(CliCommand.class).values().stream()
+                    .filter(c -> c.name().equals(commandLine.command())).toList();
+            if (named.isEmpty()) {
+                throw new CliException("unknown command '" + commandLine.command() + "'");
+            }
+            List<String> arguments = commandLine.arguments();
+            var alone = named.stream().filter(c -> c.subject() == null).findFirst();
+            if (alone.isPresent()) {
+                return alone.get().run(arguments);
+            }
+            String subject = arguments.isEmpty() ? "" : arguments.getFirst();
+            CliCommand command = named.stream().filter(c -> c.subject().equals(subject)).findFirst()
+                    .orElseThrow(() -> new CliException("what to " + commandLine.command() + "? one of: "
+                            + named.stream().map(CliCommand::subject).sorted().collect(Collectors.joining(", "))));
+            return command.run(arguments.subList(1, arguments.size()));
         } catch (CliException e) {
             System.err.println("refrain " + commandLine.command() + ": " + e.getMessage());
             return 2;

@@ -3,6 +3,8 @@ package io.refrain.platform.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +16,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /** How long the safety net waits for the application's own shutdown before stopping the server. */
+    private static final long SAFETY_NET_SECONDS = 40;
+
     private final EmbeddedPostgres postgres;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+        // Spring stops the server after the last writes; should that shutdown fail or hang, this
+        // stops it anyway, so no server outlives the process (the graceful phase takes ≤ 20 s).
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopIfStillRunning, "embedded-postgres-safety-net"));
+    }
+
+    private void stopIfStillRunning() {
+        try {
+            if (!closed.await(SAFETY_NET_SECONDS, TimeUnit.SECONDS)) {
+                close();
+            }
+        } catch (InterruptedException | IOException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static EmbeddedDatabase start(Path pgDirectory) {
@@ -32,7 +51,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("fsync", "on")
                     // Spring stops the server after the pool has drained and the last writes
-                    // (access counters) are flushed; a JVM hook of its own could stop it first
+                    // (access counters) are flushed; zonky's own JVM hook could stop it first
+                    // (the safety net below waits for Spring instead)
                     .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)",
@@ -55,8 +75,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (closed.getCount() == 0) {
+            return;
+        }
         postgres.close();
+        closed.countDown();
         log.info("Embedded PostgreSQL stopped");
     }
 }
