@@ -91,6 +91,8 @@ class SearchRepository {
                 where {match} and (select count(*) from exact) < :cap),
             candidates as (select id from exact union select id from fuzzy),
             """;
+    // The ranking steps below fetch the candidates as "id = any(array(...))": primary-key probes
+    // for exactly those rows, where a join let the planner walk the whole primary key.
 
     static final int EXACT_CANDIDATES = 200;
 
@@ -100,7 +102,7 @@ class SearchRepository {
                     select t.id, round((0.55 * strict_word_similarity(:nq, t.search_text)
                                        + 0.30 * greatest(similarity(:nq, t.title_search), similarity(:nq, t.artists_search))
                                        + 0.15 * coalesce(t.popularity, 0) / 100.0)::numeric, 6) as score
-                    from tracks t where t.id in (select id from candidates))
+                    from tracks t where t.id = any(array(select id from candidates)))
                 select id, score from x where true
                 """ + AFTER, nq, afterScore, afterId, limit);
     }
@@ -111,7 +113,7 @@ class SearchRepository {
                 select e.id, round((0.55 * strict_word_similarity(:nq, e.search_text)
                                    + 0.30 * similarity(:nq, e.search_text)
                                    + 0.15 * coalesce(e.popularity, 0) / 100.0)::numeric, 6) as score
-                from {table} e where e.id in (select id from candidates))
+                from {table} e where e.id = any(array(select id from candidates)))
             select id, score from x where true
             """ + AFTER;
 
