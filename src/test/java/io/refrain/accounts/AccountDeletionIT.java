@@ -28,6 +28,8 @@ class AccountDeletionIT extends IntegrationTest {
         playlistRows(doomed, survivor);
         playlistRows(survivor, doomed);
         playlistRows(newAccount(), survivor); // the survivor's collaborations on doomed's playlists go with them
+        listens(doomed);
+        listens(survivor);
         List<String> tables = userOwnedTables();
         assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens",
                 "saved_tracks", "saved_albums", "followed_artists", "track_ratings", "album_ratings", "artist_ratings",
@@ -67,6 +69,16 @@ class AccountDeletionIT extends IntegrationTest {
         api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token).assertStatus(204);
     }
 
+    /** Listens (with their statistics) and an import batch. */
+    private void listens(Account user) {
+        long track = jdbc.sql("select min(t.id) from tracks t join track_genres g on g.track_id = t.id where t.album_id is not null")
+                .query(Long.class).single();
+        api.post("/api/v1/me/listens", "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}"
+                .formatted(clock.instant().minusSeconds(60), track), user.accessToken()).assertStatus(200);
+        jdbc.sql("insert into listen_imports (user_id, format, dry_run, status, started_at) values (?, 'lastfm', false, 'done', now())")
+                .param(user.id()).update();
+    }
+
     /** A playlist of {@code owner} with a track, {@code other} as collaborator, follower and voter; a folder each, with a filing. */
     private void playlistRows(Account owner, Account other) {
         String playlist = api.post("/api/v1/playlists", Json.of("name", "mine", "public", true), owner.accessToken())
@@ -83,12 +95,16 @@ class AccountDeletionIT extends IntegrationTest {
         api.put("/api/v1/playlists/" + playlist + "/folder", Json.of("folderId", folder), owner.accessToken()).assertStatus(204);
     }
 
-    /** Every table with a user_id column (found from the catalog, so new tables are covered too), plus users. */
+    /**
+     * Every table with a user_id column (found from the catalog, so new tables are covered too), plus users.
+     * Partitions (of listens) are counted through their parent.
+     */
     private List<String> userOwnedTables() {
         List<String> tables = new java.util.ArrayList<>(jdbc.sql("""
-                        select table_name from information_schema.columns
-                        where table_schema = 'public' and column_name = 'user_id'
-                        order by table_name""").query(String.class).list());
+                        select c.table_name from information_schema.columns c
+                        join pg_class p on p.relname = c.table_name and not p.relispartition
+                        where c.table_schema = 'public' and c.column_name = 'user_id'
+                        order by c.table_name""").query(String.class).list());
         tables.add("users");
         return tables;
     }

@@ -43,7 +43,12 @@ public record RefrainProperties(
     public record RateLimit(int authPerAddressPerMinute, int authPerAccountPerMinute) {
     }
 
-    public record Http(DataSize maxBodySize) {
+    /**
+     * @param maxBodySize        any request body
+     * @param maxListenBatchSize a batch of listens (POST /api/v1/me/listens, /1/submit-listens)
+     * @param maxUploadSize      an uploaded export file (POST /api/v1/me/listens/imports)
+     */
+    public record Http(DataSize maxBodySize, DataSize maxListenBatchSize, DataSize maxUploadSize) {
     }
 
     public record Smtp(String host, int port, String username, String password, String from, boolean starttls) {

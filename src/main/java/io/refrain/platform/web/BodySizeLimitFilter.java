@@ -18,24 +18,39 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Enforces {@code REFRAIN_MAX_BODY_SIZE}: a declared Content-Length above it is refused with
- * 413 before anything is read; a chunked body is cut off when it passes the limit.
+ * Enforces {@code REFRAIN_MAX_BODY_SIZE} ({@code REFRAIN_MAX_LISTEN_BATCH_SIZE} for listen
+ * batches, {@code REFRAIN_MAX_UPLOAD_SIZE} for uploaded exports): a declared Content-Length
+ * above it is refused with 413 before anything is read; a chunked body is cut off when it
+ * passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long listenBatchLimit;
+    private final long uploadLimit;
     private final ProblemWriter problemWriter;
 
     BodySizeLimitFilter(RefrainProperties properties, ProblemWriter problemWriter) {
         this.limit = properties.http().maxBodySize().toBytes();
+        this.listenBatchLimit = properties.http().maxListenBatchSize().toBytes();
+        this.uploadLimit = properties.http().maxUploadSize().toBytes();
         this.problemWriter = problemWriter;
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (path.equals("/api/v1/me/listens") || path.equals("/1/submit-listens")) {
+            return listenBatchLimit;
+        }
+        return path.equals("/api/v1/me/listen-imports") ? uploadLimit : limit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
             problemWriter.write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
                     "The request body is larger than the limit of " + limit + " bytes."));

@@ -1,0 +1,103 @@
+package io.refrain.history;
+
+import io.refrain.catalog.CatalogService;
+import io.refrain.catalog.TrackView;
+import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.Page;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Reading one's own history: recently played and a track's plays, with full track views. */
+@Service
+public class HistoryService {
+
+    /** A track's plays by the reader, newest first, and its all-time numbers. */
+    public record TrackPlays(TrackView track, int plays, int skips, long msPlayed, Instant firstPlayedAt,
+                             Instant lastPlayedAt, List<PlayedTrack> items, String next) {
+    }
+
+    private final ListenReader reader;
+    private final CatalogService catalog;
+    private final JdbcClient jdbc;
+
+    HistoryService(ListenReader reader, CatalogService catalog, JdbcClient jdbc) {
+        this.reader = reader;
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    public Page<PlayedTrack> recentlyPlayed(UUID userId, int limit, String cursor, Instant before, Instant after) {
+        ListenReader.Position start = position(cursor);
+        if (start == null && before != null) {
+            start = new ListenReader.Position(before, 0); // strictly before that time
+        }
+        List<ListenReader.Stored> rows = reader.recent(userId, start, after, limit + 1);
+        return page(userId, rows, limit);
+    }
+
+    public TrackPlays trackPlays(UUID userId, long trackId, int limit, String cursor) {
+        TrackView track = catalog.track(userId, trackId);
+        List<ListenReader.Stored> rows = reader.ofTrack(userId, trackId, position(cursor), limit + 1);
+        Page<PlayedTrack> page = page(userId, rows, limit);
+        return jdbc.sql("""
+                        select plays, skips, ms_played, first_played_at, last_played_at from listen_stats_tracks
+                        where user_id = :user and track_id = :track""")
+                .param("user", userId).param("track", trackId)
+                .query((rs, n) -> new TrackPlays(track, rs.getInt(1), rs.getInt(2), rs.getLong(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), page.items(), page.next()))
+                .optional()
+                .orElse(new TrackPlays(track, 0, 0, 0, null, null, List.of(), null));
+    }
+
+    private Page<PlayedTrack> page(UUID userId, List<ListenReader.Stored> rows, int limit) {
+        List<ListenReader.Stored> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+        Map<Long, TrackView> tracks = catalog.tracks(userId, shown.stream().map(ListenReader.Stored::trackId).distinct().toList())
+                .stream().collect(Collectors.toMap(TrackView::id, Function.identity()));
+        List<PlayedTrack> items = shown.stream().map(s -> new PlayedTrack(s.listenedAt(), s.msPlayed(), s.skipped(),
+                s.contextType() == null ? null : new PlayedTrack.Context(s.contextType(), s.contextId()), s.client(),
+                tracks.get(s.trackId()))).toList();
+        String next = null;
+        if (rows.size() > limit) {
+            ListenReader.Stored last = shown.getLast();
+            next = Cursor.encode(ChronoUnit.MICROS.between(Instant.EPOCH, last.listenedAt()), last.trackId());
+        }
+        return new Page<>(items, next);
+    }
+
+    private static ListenReader.Position position(String cursor) {
+        JsonNode[] values = Cursor.decode(cursor, 2);
+        if (values == null) {
+            return null;
+        }
+        if (!values[0].isIntegralNumber() || !values[1].isIntegralNumber()) {
+            throw Cursor.invalid();
+        }
+        return new ListenReader.Position(Instant.EPOCH.plus(values[0].asLong(), ChronoUnit.MICROS), values[1].asLong());
+    }
+
+    static Optional<Instant> parseTime(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Instant parsed = ListenRequest.time(value);
+        if (parsed == null) {
+            try {
+                return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
+            } catch (NumberFormatException e) {
+                throw io.refrain.platform.errors.ApiException.invalidField(field,
+                        "must be an ISO-8601 time with offset (2026-11-23T08:15:00Z) or epoch seconds");
+            }
+        }
+        return Optional.of(parsed);
+    }
+}

@@ -1,0 +1,130 @@
+package io.refrain.history;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.refrain.catalog.TrackResolution;
+import io.refrain.catalog.TrackResolver;
+import io.refrain.platform.errors.ApiException;
+import io.refrain.platform.errors.FieldProblem;
+import io.refrain.platform.errors.ProblemTypes;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one write path of listening history, behind every door (REST, ListenBrainz API, imports):
+ * validate, make sure the months' partitions exist, then in one transaction resolve the songs
+ * (creating the ones the catalog lacks) and store the listens with all their statistics.
+ */
+@Service
+public class ListenIngestion {
+
+    /**
+     * What a submission did.
+     *
+     * @param added       listens stored now
+     * @param duplicates  listens already stored (or, for imports, already heard from another source)
+     * @param items       per submitted listen, in order: its catalog track and whether it was added
+     */
+    public record Result(int submitted, int added, int duplicates, int tracksCreated, List<Item> items) {
+        public static final Result EMPTY = new Result(0, 0, 0, 0, List.of());
+    }
+
+    public record Item(long trackId, boolean added) {
+    }
+
+    private final ListenRules rules;
+    private final ListenPartitions partitions;
+    private final TrackResolver resolver;
+    private final ListenWriter writer;
+    private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
+
+    ListenIngestion(ListenRules rules, ListenPartitions partitions, TrackResolver resolver, ListenWriter writer,
+                    TransactionTemplate transaction, MeterRegistry meters) {
+        this.rules = rules;
+        this.partitions = partitions;
+        this.resolver = resolver;
+        this.writer = writer;
+        this.transaction = transaction;
+        this.meters = meters;
+    }
+
+    /** Stores listens exactly once each (same user, time and track = same listen). */
+    public Result submit(UUID userId, List<ListenInput> listens, ListenSource source) {
+        return submit(userId, listens, source, null, Duration.ZERO, false);
+    }
+
+    /**
+     * @param importId  the import batch the listens belong to (so it can be undone), or null
+     * @param window    also treat a play of the same track less than this far from a stored one
+     *                  as the same play (zero: only the exact same time)
+     * @param dryRun    do everything, report it, keep nothing
+     */
+    public Result submit(UUID userId, List<ListenInput> listens, ListenSource source, Long importId, Duration window,
+                         boolean dryRun) {
+        if (listens.size() > ListenRules.MAX_BATCH) {
+            throw ApiException.invalidField("listens", "at most " + ListenRules.MAX_BATCH + " listens at once, got " + listens.size());
+        }
+        List<FieldProblem> problems = rules.check(listens, "listens");
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest(ProblemTypes.VALIDATION,
+                            problems.size() + " of the listens cannot be stored; nothing was stored.")
+                    .with("errors", problems);
+        }
+        if (listens.isEmpty()) {
+            return Result.EMPTY;
+        }
+        partitions.ensure(listens.stream()
+                .map(l -> YearMonth.from(l.listenedAt().atOffset(ZoneOffset.UTC)))
+                .collect(Collectors.toSet()));
+        Result result = transaction.execute(status -> {
+            writer.lockUser(userId);
+            Result written = write(userId, listens, source, importId, window);
+            if (dryRun) {
+                status.setRollbackOnly();
+            }
+            return written;
+        });
+        if (!dryRun) {
+            meters.counter("refrain.listens.ingested", "source", source.column()).increment(result.added());
+        }
+        return result;
+    }
+
+    private Result write(UUID userId, List<ListenInput> listens, ListenSource source, Long importId, Duration window) {
+        TrackResolution resolution = resolver.resolve(listens.stream().map(ListenInput::track).toList(), true);
+        if (!resolution.unknownIds().isEmpty()) {
+            throw ApiException.badRequest(ProblemTypes.VALIDATION, "Some listens name catalog ids that do not exist; nothing was stored.")
+                    .with("errors", resolution.unknownIds().stream()
+                            .map(i -> new FieldProblem("listens[" + i + "].track.id", "no track has id " + listens.get(i).track().trackId()))
+                            .toList());
+        }
+        long[] trackIds = resolution.trackIds();
+        List<ListenWriter.Row> rows = new ArrayList<>(listens.size());
+        Set<ListenWriter.Key> seen = new LinkedHashSet<>();
+        for (int i = 0; i < listens.size(); i++) {
+            ListenInput l = listens.get(i);
+            var row = new ListenWriter.Row(ListenWriter.truncate(l.listenedAt()), trackIds[i], l.msPlayed(), l.skipped(),
+                    l.contextType(), l.contextId(), l.client());
+            if (seen.add(row.key())) { // a listen twice in one batch is stored once
+                rows.add(row);
+            }
+        }
+        Set<ListenWriter.Key> added = writer.write(userId, rows, source, importId, window);
+        List<Item> items = new ArrayList<>(listens.size());
+        Set<ListenWriter.Key> reported = new java.util.HashSet<>();
+        for (int i = 0; i < listens.size(); i++) {
+            var key = new ListenWriter.Key(ListenWriter.truncate(listens.get(i).listenedAt()), trackIds[i]);
+            items.add(new Item(trackIds[i], added.contains(key) && reported.add(key)));
+        }
+        return new Result(listens.size(), added.size(), listens.size() - added.size(), resolution.created(), items);
+    }
+}

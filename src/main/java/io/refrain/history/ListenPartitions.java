@@ -1,0 +1,98 @@
+package io.refrain.history;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The monthly partitions of {@code listens}. There is no default partition (rows landing there
+ * would block creating the month later), so every write first makes sure its months exist:
+ * the months known to exist are remembered, and a missing one (an import of 2009 scrobbles) is
+ * created in a short transaction of its own before the write begins. A daily job creates the
+ * next {@value #MONTHS_AHEAD} months ahead of time so live traffic never waits for DDL.
+ */
+@Component
+public class ListenPartitions {
+
+    static final int MONTHS_AHEAD = 3;
+    private static final Logger log = LoggerFactory.getLogger(ListenPartitions.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final Set<YearMonth> existing = ConcurrentHashMap.newKeySet();
+    private volatile boolean loaded;
+
+    ListenPartitions(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Creates the partitions of these months that do not exist yet. Call outside the write's transaction. */
+    public void ensure(Collection<YearMonth> months) {
+        if (!loaded) {
+            reload();
+        }
+        for (YearMonth month : new TreeSet<>(months)) {
+            if (!existing.contains(month)) {
+                Boolean created = ownTransaction.execute(status -> jdbc.sql("select refrain_ensure_listen_partition(:month)")
+                        .param("month", Date.valueOf(month.atDay(1))).query(Boolean.class).single());
+                if (Boolean.TRUE.equals(created)) {
+                    log.info("Created the listens partition for {}", month);
+                }
+                existing.add(month);
+            }
+        }
+    }
+
+    /** The months that have a partition, oldest first, as the database says now. */
+    public List<YearMonth> months() {
+        reload();
+        return existing.stream().sorted().toList();
+    }
+
+    /** Forgets what it knew (after partitions were detached or dropped). */
+    public void reload() {
+        List<YearMonth> found = jdbc.sql("""
+                        select c.relname from pg_inherits i
+                        join pg_class c on c.oid = i.inhrelid
+                        where i.inhparent = 'listens'::regclass""")
+                .query(String.class).list().stream()
+                .filter(name -> name.matches("listens_\\d{4}_\\d{2}"))
+                .map(name -> YearMonth.of(Integer.parseInt(name.substring(8, 12)), Integer.parseInt(name.substring(13, 15))))
+                .toList();
+        existing.clear();
+        existing.addAll(found);
+        loaded = true;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "${refrain.history.partition-cron:0 17 3 * * *}", zone = "UTC")
+    public void createAhead() {
+        YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        List<YearMonth> months = new java.util.ArrayList<>();
+        for (int i = 0; i <= MONTHS_AHEAD; i++) {
+            months.add(now.plusMonths(i));
+        }
+        ensure(months);
+    }
+}
