@@ -10,8 +10,9 @@ alter table albums drop constraint albums_origin_check,
 alter table tracks drop constraint tracks_origin_check,
     add constraint tracks_origin_check check (origin in ('import', 'connector', 'admin', 'listen'));
 
--- Resolving "artist + title" against the catalog: equality on the normalised names.
-create index tracks_title_key on tracks (title_search);
+-- Resolving "artist + title" against the catalog: equality on the normalised names (title plus
+-- all credited names; or a credited artist's tracks through track_artists_artist).
+create index tracks_title_key on tracks (title_search, artists_search);
 create index artists_name_key on artists (search_text);
 create index albums_title_key on albums (search_text);
 

@@ -123,7 +123,8 @@ public class TrackResolver {
     /**
      * Artist + title: the track whose normalised title is the one given and whose normalised
      * artist names are the artist given, or that credits an artist of that normalised name;
-     * among several, the one on the named album, then the most popular.
+     * among several, the one on the named album, then the most popular. Both ways are index
+     * lookups by equality (a common title like "Intro" never means scanning its namesakes).
      */
     private void byNames(List<TrackReference> references, long[] ids) {
         List<String> artists = new ArrayList<>();
@@ -146,15 +147,19 @@ public class TrackResolver {
                         with wanted as (
                             select pos, refrain_search_normalize(artist) as artist_key, refrain_search_normalize(title) as title_key,
                                    refrain_search_normalize(album) as album_key
-                            from unnest(:artists::text[], :titles::text[], :albums::text[], :positions::int[]) as u(artist, title, album, pos))
-                        select distinct on (w.pos) w.pos, t.id
-                        from wanted w
-                        join tracks t on t.title_search = w.title_key
-                        left join albums al on al.id = t.album_id
-                        where t.artists_search = w.artist_key
-                           or exists (select 1 from track_artists ta join artists a on a.id = ta.artist_id
-                                      where ta.track_id = t.id and a.search_text = w.artist_key)
-                        order by w.pos, (t.artists_search = w.artist_key) desc, (al.search_text = w.album_key) desc nulls last,
+                            from unnest(:artists::text[], :titles::text[], :albums::text[], :positions::int[]) as u(artist, title, album, pos)),
+                        candidates as (
+                            select w.pos, t.id, true as all_names from wanted w
+                            join tracks t on t.title_search = w.title_key and t.artists_search = w.artist_key
+                            union all
+                            select w.pos, ta.track_id, false from wanted w
+                            join artists a on a.search_text = w.artist_key
+                            join track_artists ta on ta.artist_id = a.id
+                            join tracks t on t.id = ta.track_id and t.title_search = w.title_key)
+                        select distinct on (c.pos) c.pos, c.id
+                        from candidates c join wanted w on w.pos = c.pos
+                        join tracks t on t.id = c.id left join albums al on al.id = t.album_id
+                        order by c.pos, c.all_names desc, (al.search_text = w.album_key) desc nulls last,
                                  t.popularity desc nulls last, t.id""")
                 .param("artists", artists.toArray(String[]::new))
                 .param("titles", titles.toArray(String[]::new))
