@@ -47,6 +47,11 @@ final class JsonLinesSource implements RowSource {
         return JsonRecordMapper.mapSafely(recordMapper, lineNumber, node);
     }
 
+    /** Lines read so far, blank ones included. */
+    long lineCount() {
+        return lineNumber;
+    }
+
     @Override
     public void close() throws IOException {
         reader.close();

@@ -61,7 +61,14 @@ public final class ListenExportReader {
      */
     public ExportFormat detect(Path file) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
-            return detect(ExportInput.open(raw), file.getFileName().toString());
+            BufferedInputStream content = ExportInput.open(raw);
+            String name = file.getFileName().toString();
+            if (ListenBrainzZipSource.isZip(ExportInput.peek(content, 4))) {
+                try (ListenBrainzZipSource zip = new ListenBrainzZipSource(content, LINE_MAPPER)) {
+                    return zipFormat(zip, name);
+                }
+            }
+            return detect(content, name);
         }
     }
 
@@ -89,17 +96,20 @@ public final class ListenExportReader {
         return read(in, fileName, bytes -> { });
     }
 
-    /** For uploads with progress: bytes of {@code in} consumed so far. Closing the stream closes {@code in}. */
+    /**
+     * For uploads with progress: bytes of {@code in} consumed so far. Closing the returned stream closes
+     * {@code in}; if this method throws, {@code in} is left open for the caller.
+     */
     public Stream<ExportRow> read(InputStream in, String fileName, LongConsumer progress) throws IOException {
         BufferedInputStream content = ExportInput.open(new CountingInputStream(in, progress));
-        ExportFormat format = detect(content, fileName);
-        RowSource source = switch (format) {
-            case SPOTIFY_EXTENDED -> new JsonArraySource(MAPPER, content, new SpotifyExtendedRecords());
-            case SPOTIFY_ACCOUNT_DATA -> new JsonArraySource(MAPPER, content, new SpotifyAccountDataRecords());
-            case LISTENBRAINZ_JSON -> new JsonArraySource(MAPPER, content, new ListenBrainzRecords());
-            case LISTENBRAINZ_JSONL -> new JsonLinesSource(LINE_MAPPER, content, new ListenBrainzRecords());
-            case LASTFM_CSV -> new LastFmCsvSource(content);
-        };
+        RowSource source;
+        if (ListenBrainzZipSource.isZip(ExportInput.peek(content, 4))) {
+            ListenBrainzZipSource zip = new ListenBrainzZipSource(content, LINE_MAPPER);
+            zipFormat(zip, fileName);
+            source = zip;
+        } else {
+            source = source(detect(content, fileName), content);
+        }
         ListenRules rules = new ListenRules(clock.instant(), minPlayMs);
         // Parsers stop at the closing bracket; reading the trailing bytes (a newline, the gzip trailer)
         // makes the progress count end at the input size, which is what a progress bar compares with.
@@ -117,6 +127,26 @@ public final class ListenExportReader {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** A zip is only known as the ListenBrainz export, i.e. when it holds listens/*.jsonl entries. */
+    private static ExportFormat zipFormat(ListenBrainzZipSource zip, String fileName) throws IOException {
+        if (!zip.start()) {
+            zip.close();
+            throw new UnknownExportFormatException(fileName,
+                    "it is a zip archive without listens/*.jsonl entries (the ListenBrainz export layout)");
+        }
+        return ExportFormat.LISTENBRAINZ_JSONL;
+    }
+
+    private static RowSource source(ExportFormat format, InputStream content) throws IOException {
+        return switch (format) {
+            case SPOTIFY_EXTENDED -> new JsonArraySource(MAPPER, content, new SpotifyExtendedRecords());
+            case SPOTIFY_ACCOUNT_DATA -> new JsonArraySource(MAPPER, content, new SpotifyAccountDataRecords());
+            case LISTENBRAINZ_JSON -> new JsonArraySource(MAPPER, content, new ListenBrainzRecords());
+            case LISTENBRAINZ_JSONL -> new JsonLinesSource(LINE_MAPPER, content, new ListenBrainzRecords());
+            case LASTFM_CSV -> new LastFmCsvSource(content);
+        };
     }
 
     private static ExportFormat detect(BufferedInputStream content, String fileName) throws IOException {

@@ -402,6 +402,45 @@ class ListenExportReaderTest {
         assertThat(closed.get()).isPositive();
     }
 
+    @Test
+    void listenBrainzZipExport() throws IOException {
+        List<String> lines = Files.readAllLines(fixture("listens.jsonl"));
+        Path zip = tmp.resolve("listenbrainz_someone_1729200000.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            entry(out, "user.json", "{\"user_id\": 1, \"username\": \"someone\"}");
+            entry(out, "feedback.jsonl", "{\"recording_msid\": \"x\", \"score\": 1}\n");
+            entry(out, "listens/2024/10.jsonl", lines.get(0) + "\n" + lines.get(1) + "\n");
+            entry(out, "listens/2024/11.jsonl", lines.get(5) + "\n" + lines.get(3) + "\n");
+        }
+        assertThat(READER.detect(zip)).isEqualTo(ExportFormat.LISTENBRAINZ_JSONL);
+        AtomicLong progress = new AtomicLong();
+        List<ExportRow> rows;
+        try (Stream<ExportRow> s = READER.read(zip, progress::set)) {
+            rows = s.toList();
+        }
+        // positions run on across entries: 10.jsonl has lines 1-2, 11.jsonl lines 3-4
+        assertThat(rows).extracting(ExportRow::position).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(listenAt(rows, 1).title()).isEqualTo("Roads");
+        assertThat(listenAt(rows, 2).title()).isEqualTo("Teardrop");
+        assertThat(skippedAt(rows, 3).detail()).isEqualTo("listens/2024/11.jsonl: record is an array, expected an object");
+        // shared rules run after the zip layer, so their details carry no entry name
+        assertThat(skippedAt(rows, 4).detail()).isEqualTo("no title");
+        assertThat(progress.get()).isEqualTo(Files.size(zip));
+
+        Path otherZip = tmp.resolve("photos.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(otherZip))) {
+            entry(out, "cat.jpg", "meow");
+        }
+        assertThatThrownBy(() -> READER.detect(otherZip)).isInstanceOf(UnknownExportFormatException.class)
+                .hasMessageContaining("photos.zip").hasMessageContaining("zip");
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream out, String name, String content) throws IOException {
+        out.putNextEntry(new java.util.zip.ZipEntry(name));
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+    }
+
     private Path copy(String fixture, String as) throws IOException {
         return Files.copy(fixture(fixture), tmp.resolve(as));
     }
