@@ -25,6 +25,7 @@ final class LastFmCsvSource implements RowSource {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final LastFmTimes times = new LastFmTimes();
     private LastFmColumns columns;
     private long position;
     private boolean done;
@@ -79,14 +80,14 @@ final class LastFmCsvSource implements RowSource {
         }
         String time = field(r, columns.time());
         if (at == null && time != null) {
-            at = LastFmTimes.parse(time);
+            at = times.parse(time);
             if (at == null) {
                 return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE, "time " + Details.quote(time)
                         + " is not a time like '11 Jul 2024, 09:07' or '2020-04-13 05:01:31'");
             }
         }
         if (at == null && epoch != null) {
-            at = LastFmTimes.parse(epoch); // some tools put text in a "timestamp" column
+            at = times.parse(epoch); // some tools put text in a "timestamp" column
             if (at == null) {
                 return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE,
                         "timestamp " + Details.quote(epoch) + " is not a time");

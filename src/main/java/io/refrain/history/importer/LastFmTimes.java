@@ -16,31 +16,39 @@ import java.util.Locale;
  */
 final class LastFmTimes {
 
-    private static final List<DateTimeFormatter> NAIVE = List.of(
+    private static final List<DateTimeFormatter> STYLES = List.of(
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME, // 2023-01-02T21:43:44Z (spacedlevo)
             pattern("d MMM yyyy, HH:mm"), pattern("d MMM yyyy HH:mm"),
             pattern("d MMM yyyy, HH:mm:ss"), pattern("d MMM yyyy HH:mm:ss"),
             pattern("yyyy-MM-dd HH:mm:ss"), pattern("yyyy-MM-dd HH:mm"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 
-    private LastFmTimes() {
-    }
+    /** One file uses one style: trying the last match first avoids an exception per row. */
+    private DateTimeFormatter lastMatch = STYLES.getFirst();
 
     /** The instant, or null when the text matches none of the known styles. */
-    static Instant parse(String text) {
+    Instant parse(String text) {
         String s = text.strip();
-        try {
-            return OffsetDateTime.parse(s).toInstant(); // ISO with Z or offset (spacedlevo)
-        } catch (DateTimeParseException e) {
-            // not ISO with an offset: try the naive styles
+        Instant at = tryParse(s, lastMatch);
+        if (at != null) {
+            return at;
         }
-        for (DateTimeFormatter f : NAIVE) {
-            try {
-                return LocalDateTime.parse(s, f).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // next style
+        for (DateTimeFormatter f : STYLES) {
+            if (f != lastMatch && (at = tryParse(s, f)) != null) {
+                lastMatch = f;
+                return at;
             }
         }
         return null;
+    }
+
+    private static Instant tryParse(String s, DateTimeFormatter f) {
+        try {
+            return f == DateTimeFormatter.ISO_OFFSET_DATE_TIME ? OffsetDateTime.parse(s, f).toInstant()
+                    : LocalDateTime.parse(s, f).toInstant(ZoneOffset.UTC); // naive times are UTC
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static DateTimeFormatter pattern(String p) {
