@@ -12,7 +12,7 @@ import tools.jackson.databind.ObjectMapper;
  * as {@code listens/<year>/<month>.jsonl}. Entries are read in archive order straight from the
  * stream (no temp file, no central directory), each through {@link JsonLinesSource}. Positions run
  * on across entries; parse-level skip details start with the entry name (the shared
- * {@link ListenRules} run later and only know the running position).
+ * {@link ExportRules} run later and only know the running position).
  */
 final class ListenBrainzZipSource implements RowSource {
 

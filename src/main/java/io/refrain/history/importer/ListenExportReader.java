@@ -110,7 +110,7 @@ public final class ListenExportReader {
         } else {
             source = source(detect(content, fileName), content);
         }
-        ListenRules rules = new ListenRules(clock.instant(), minPlayMs);
+        ExportRules rules = new ExportRules(clock.instant(), minPlayMs);
         // Parsers stop at the closing bracket; reading the trailing bytes (a newline, the gzip trailer)
         // makes the progress count end at the input size, which is what a progress bar compares with.
         Runnable drain = () -> {
@@ -157,10 +157,10 @@ public final class ListenExportReader {
     private static final class Rows extends Spliterators.AbstractSpliterator<ExportRow> {
 
         private final RowSource source;
-        private final ListenRules rules;
+        private final ExportRules rules;
         private final Runnable atEnd;
 
-        Rows(RowSource source, ListenRules rules, Runnable atEnd) {
+        Rows(RowSource source, ExportRules rules, Runnable atEnd) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.source = source;
             this.rules = rules;

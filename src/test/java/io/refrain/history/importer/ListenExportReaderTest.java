@@ -312,12 +312,14 @@ class ListenExportReaderTest {
                   {"endTime" : "2026-11-23 12:30", "artistName" : "a", "trackName" : "t", "msPlayed" : 0},
                   {"endTime" : "2026-11-23 13:30", "artistName" : "a", "trackName" : "t", "msPlayed" : 60000},
                   {"endTime" : "2021-10-06 01:44", "artistName" : "  ", "trackName" : "t", "msPlayed" : 40000},
-                  {"endTime" : "2021-10-06 01:44", "artistName" : "  ok  ", "trackName" : " fine ", "msPlayed" : 40000}
+                  {"endTime" : "2021-10-06 01:44", "artistName" : "  ok  ", "trackName" : " fine ", "msPlayed" : 40000},
+                  {"endTime" : "2021-10-06 01:44", "artistName" : "a", "trackName" : "t", "msPlayed" : 90000000}
                 ]
                 """.formatted(longName));
         List<ExportRow> rows = readAll(file);
 
-        assertThat(rows).hasSize(11);
+        assertThat(rows).hasSize(12);
+        assertThat(skippedAt(rows, 12).detail()).isEqualTo("play time 90000000 ms is not between 0 and 86400000 (24 hours)");
         assertThat(skippedAt(rows, 1).detail()).isEqualTo("artist contains a NUL character: 'A\\0B'");
         assertThat(skippedAt(rows, 2).detail()).startsWith("endTime: 'yesterday' is not a time");
         assertThat(skippedAt(rows, 3).detail()).isEqualTo("record is the number 42, expected an object");

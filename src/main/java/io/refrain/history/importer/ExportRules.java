@@ -5,21 +5,24 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The checks every format shares, applied to a parsed listen: the format parsers only deal with
+ * The checks every format shares (mirroring io.refrain.history.ListenRules, so that an imported row
+ * which passes here is not refused at storage), applied to a parsed listen: the format parsers only deal with
  * their own syntax, so a rule change (say, the minimum play time) lives in one place.
  */
-final class ListenRules {
+final class ExportRules {
 
     /** Last.fm opened in 2002; anything earlier is a placeholder such as epoch 0. */
     static final Instant EARLIEST = Instant.parse("2002-10-01T00:00:00Z");
     /** Clocks of phones and PCs drift; an hour of slack keeps a fresh export from losing its last plays. */
     static final Duration FUTURE_SLACK = Duration.ofHours(1);
     static final int MAX_NAME_LENGTH = 500;
+    /** Same cap as io.refrain.history.ListenRules: a single play over a day is a broken counter. */
+    static final int MAX_MS_PLAYED = 86_400_000;
 
     private final Instant now;
     private final int minPlayMs;
 
-    ListenRules(Instant now, int minPlayMs) {
+    ExportRules(Instant now, int minPlayMs) {
         this.now = now;
         this.minPlayMs = minPlayMs;
     }
@@ -74,8 +77,8 @@ final class ListenRules {
                         + ": " + Details.quote(value);
             }
         }
-        if (l.msPlayed() != null && l.msPlayed() < 0) {
-            return "negative play time " + l.msPlayed() + " ms";
+        if (l.msPlayed() != null && (l.msPlayed() < 0 || l.msPlayed() > MAX_MS_PLAYED)) {
+            return "play time " + l.msPlayed() + " ms is not between 0 and " + MAX_MS_PLAYED + " (24 hours)";
         }
         return null;
     }
