@@ -1,0 +1,60 @@
+package io.refrain.history.importer;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.LongConsumer;
+
+/**
+ * Counts the raw (still compressed) bytes handed to the parsers and reports the running total, so a
+ * progress bar can compare it with the file or upload size. Reports happen per buffer fill (tens of
+ * kilobytes), not per record, which keeps the callback cheap.
+ */
+final class CountingInputStream extends FilterInputStream {
+
+    private final LongConsumer progress;
+    private long count;
+
+    CountingInputStream(InputStream in, LongConsumer progress) {
+        super(in);
+        this.progress = progress;
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+            advance(1);
+        }
+        return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+            advance(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        if (skipped > 0) {
+            advance(skipped);
+        }
+        return skipped;
+    }
+
+    // mark/reset would count bytes twice; the buffered stream on top does its own marking
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+
+    private void advance(long n) {
+        count += n;
+        progress.accept(count);
+    }
+}
