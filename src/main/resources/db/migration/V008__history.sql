@@ -32,11 +32,21 @@ create table listen_imports (
     tracks_created integer    not null default 0,
     first_listen  timestamptz,
     last_listen   timestamptz,
+    error         text        check (length(error) <= 2000),
     started_at    timestamptz not null,
     finished_at   timestamptz,
     undone_at     timestamptz
 );
 create index listen_imports_user on listen_imports (user_id, id desc);
+
+-- Every row of an import that was not added, with why (too short, duplicate, unparseable, …).
+create table listen_import_skips (
+    import_id bigint  not null references listen_imports (id) on delete cascade,
+    position  bigint  not null check (position > 0),
+    reason    text    not null check (reason in ('unparseable', 'too_short', 'not_music', 'out_of_range', 'duplicate')),
+    detail    text    check (length(detail) <= 1000),
+    primary key (import_id, position)
+);
 
 -- One row per play. Unique per (user, time, track): submitting a listen again changes nothing.
 -- Partitions are months (see ListenPartitions); the primary key leads with user_id so every

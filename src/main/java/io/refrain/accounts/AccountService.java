@@ -72,6 +72,11 @@ public class AccountService {
         });
     }
 
+    /** The id of the account with this e-mail address (case as stored: lower-cased), for admin tools like the CLI. */
+    public java.util.Optional<UUID> idByEmail(String email) {
+        return users.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(UserRepository.UserRow::id);
+    }
+
     /** Not a bcrypt hash: no password matches it. */
     private static final String NO_PASSWORD = "!system-account";
 

@@ -44,11 +44,13 @@ public class ListenIngestion {
     private final ListenPartitions partitions;
     private final TrackResolver resolver;
     private final ListenWriter writer;
+    private final ListenEraser eraser;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
     ListenIngestion(ListenRules rules, ListenPartitions partitions, TrackResolver resolver, ListenWriter writer,
-                    TransactionTemplate transaction, MeterRegistry meters) {
+                    ListenEraser eraser, TransactionTemplate transaction, MeterRegistry meters) {
+        this.eraser = eraser;
         this.rules = rules;
         this.partitions = partitions;
         this.resolver = resolver;
@@ -97,6 +99,17 @@ public class ListenIngestion {
             meters.counter("refrain.listens.ingested", "source", source.column()).increment(result.added());
         }
         return result;
+    }
+
+    /**
+     * Removes the listens of an import batch (listen_imports row {@code importId}) and takes
+     * them out of every statistic; returns how many were removed. Joins the caller's transaction.
+     */
+    public int eraseImport(UUID userId, long importId) {
+        return transaction.execute(status -> {
+            writer.lockUser(userId);
+            return eraser.eraseImport(userId, importId);
+        });
     }
 
     private Result write(UUID userId, List<ListenInput> listens, ListenSource source, Long importId, Duration window) {

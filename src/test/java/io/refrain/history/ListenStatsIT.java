@@ -72,7 +72,7 @@ class ListenStatsIT extends HistoryTestSupport {
         assertThat(allTime.path("months").size()).isGreaterThanOrEqualTo(3);
         assertThat(allTime.path("hours").size()).isBetween(1, 24);
 
-        StatsInvariants.assertConsistent(jdbc, user.id());
+        StatsCheck.assertConsistent(jdbc, user.id());
         var other = newAccount();
         assertThat(top(other.accessToken(), "tracks", "all_time")).isEmpty();
         api.get("/api/v1/me/stats/top/tracks?range=decade", user.accessToken()).assertProblem(400, "validation");
@@ -117,7 +117,7 @@ class ListenStatsIT extends HistoryTestSupport {
                     .param("u", user.id()).param("t", track).query().singleRow();
             assertThat(((Number) stats.get("plays")).intValue()).isEqualTo(distinct);
             assertThat(((Number) stats.get("ms_played")).longValue()).isEqualTo(distinct * 200_000L);
-            StatsInvariants.assertConsistent(jdbc, user.id());
+            StatsCheck.assertConsistent(jdbc, user.id());
         } finally {
             pool.shutdownNow();
         }

@@ -9,12 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Recomputes every statistic of a user from the stored listens and compares it with what the
  * write path maintained: the tables must equal a from-scratch aggregation, row for row.
  */
-final class StatsInvariants {
+public final class StatsCheck {
 
-    private StatsInvariants() {
+    private StatsCheck() {
     }
 
-    static void assertConsistent(JdbcClient jdbc, UUID user) {
+    public static void assertConsistent(JdbcClient jdbc, UUID user) {
         String played = """
                 (select l.listened_at, l.track_id, l.skipped, t.album_id,
                         coalesce(l.ms_played, t.duration_ms, 0)::bigint as ms, l.listened_at at time zone 'UTC' as utc
