@@ -93,6 +93,25 @@ class ListenBrainzApiIT extends IntegrationTest {
     }
 
     @Test
+    void aSpotifyUrlFindsTheCatalogTrackWhateverTheNamesSay() {
+        signIn();
+        var known = jdbc.sql("""
+                        select s.track_id, s.external_id from track_sources s join tracks t on t.id = s.track_id
+                        where s.provider = 'spotify' and t.origin = 'import' order by random() limit 1""")
+                .query().singleRow();
+        long trackId = ((Number) known.get("track_id")).longValue();
+        String listen = """
+                {"listened_at": %d, "track_metadata": {"artist_name": "someone else", "track_name": "another name",
+                 "additional_info": {"spotify_id": "https://open.spotify.com/track/%s", "music_service": "spotify.com"}}}"""
+                .formatted(secondsAgo(90), known.get("external_id"));
+        scrobbler.post("/1/submit-listens", submission("single", listen)).assertStatus(200);
+        JsonNode stored = scrobbler.get("/1/user/" + user.id() + "/listens").json().path("payload").path("listens").get(0);
+        assertThat(stored.path("track_metadata").path("additional_info").path("refrain_track_id").asLong()).isEqualTo(trackId);
+        assertThat(stored.path("track_metadata").path("additional_info").path("spotify_id").asString())
+                .isEqualTo("https://open.spotify.com/track/" + known.get("external_id"));
+    }
+
+    @Test
     void anImportIsStoredAndPagedByTimeAndCount() {
         signIn();
         List<String> listens = new ArrayList<>();
