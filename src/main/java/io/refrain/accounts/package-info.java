@@ -1,7 +1,8 @@
 /**
  * Accounts: sign-up with an e-mailed one-time code, password and passwordless login, JWT access
  * tokens with rotating refresh tokens (reuse of a rotated token revokes its whole session),
- * logout, profile, settings, roles and account deletion. Other modules use
+ * logout, profile, settings, roles, account deletion, and per-user API tokens for scrobblers
+ * ({@link io.refrain.accounts.ApiTokens}, stored as hashes, used by the ListenBrainz-compatible API). Other modules use
  * {@link io.refrain.accounts.AccountService} and the records of this package.
  */
 package io.refrain.accounts;

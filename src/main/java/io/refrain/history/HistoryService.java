@@ -25,6 +25,10 @@ public class HistoryService {
                              Instant lastPlayedAt, List<PlayedTrack> items, String next) {
     }
 
+    /** The times of a user's first and last stored listen. */
+    public record ListenSpan(Instant first, Instant last) {
+    }
+
     private final ListenReader reader;
     private final CatalogService catalog;
     private final JdbcClient jdbc;
@@ -42,6 +46,15 @@ public class HistoryService {
         }
         List<ListenReader.Stored> rows = reader.recent(userId, start, after, limit + 1);
         return page(userId, rows, limit);
+    }
+
+    /** When the user's first and last listens were; empty before the first listen. */
+    public Optional<ListenSpan> span(UUID userId) {
+        return jdbc.sql("select first_played_at, last_played_at from listen_totals where user_id = :user")
+                .param("user", userId)
+                .query((rs, n) -> new ListenSpan(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+                .optional();
     }
 
     public TrackPlays trackPlays(UUID userId, long trackId, int limit, String cursor) {

@@ -30,10 +30,12 @@ class AccountDeletionIT extends IntegrationTest {
         playlistRows(newAccount(), survivor); // the survivor's collaborations on doomed's playlists go with them
         listens(doomed);
         listens(survivor);
+        api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), doomed.accessToken()).assertStatus(201);
+        api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), survivor.accessToken()).assertStatus(201);
         List<String> tables = userOwnedTables();
         assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens",
                 "saved_tracks", "saved_albums", "followed_artists", "track_ratings", "album_ratings", "artist_ratings",
-                "loved_tracks", "tags", "tagged_tracks");
+                "loved_tracks", "tags", "tagged_tracks", "api_tokens");
         for (String table : tables) {
             assertThat(rows(table, doomed.id())).as(table).isPositive();
             assertThat(rows(table, survivor.id())).as(table).isPositive();

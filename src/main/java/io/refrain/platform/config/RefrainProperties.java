@@ -40,7 +40,12 @@ public record RefrainProperties(
         }
     }
 
-    public record RateLimit(int authPerAddressPerMinute, int authPerAccountPerMinute) {
+    /**
+     * @param listenbrainzPerToken requests per {@code listenbrainzWindow} on the ListenBrainz API (/1/…), per
+     *                             token (per client address without one)
+     */
+    public record RateLimit(int authPerAddressPerMinute, int authPerAccountPerMinute, int listenbrainzPerToken,
+                            Duration listenbrainzWindow) {
     }
 
     /**

@@ -45,6 +45,27 @@ public class RateLimiter {
         };
     }
 
+    /**
+     * What one attempt did, for APIs that report their limits in headers (the ListenBrainz API's
+     * {@code X-RateLimit-*}).
+     *
+     * @param resetInSeconds seconds until the bucket is full again
+     */
+    public record Decision(boolean allowed, long limit, long remaining, long resetInSeconds) {
+    }
+
+    /** Takes one token for {@code key} under {@code rule} if there is one, and tells the state of the bucket. */
+    public Decision attempt(Rule rule, String key) {
+        Bucket bucket = buckets.get(rule.name() + '\u0000' + key, k -> newBucket(rule));
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return new Decision(probe.isConsumed(), rule.capacity(), probe.getRemainingTokens(),
+                seconds(probe.getNanosToWaitForReset()));
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
+    }
+
     /** Takes one token for {@code key} under {@code rule}, or throws a 429 with the wait time. */
     public void consume(Rule rule, String key) {
         Bucket bucket = buckets.get(rule.name() + '\u0000' + key, k -> newBucket(rule));

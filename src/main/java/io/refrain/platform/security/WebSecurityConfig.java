@@ -17,7 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Stateless bearer-token security: {@code /api/v1/auth/**} is open, the rest of {@code /api/v1}
- * needs a valid access token whose session is still live. Everything else (docs, health,
+ * needs a valid access token whose session is still live. {@code /1/**} (the ListenBrainz API)
+ * is open here and checks its own API tokens. Everything else (docs, health,
  * metrics, unknown paths that should answer 404) is open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +36,9 @@ class WebSecurityConfig {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        // the ListenBrainz-compatible API authenticates by its own `Authorization: Token`
+                        // (checked by its controller), never by a bearer JWT
+                        .requestMatchers("/1/**").permitAll()
                         .requestMatchers("/api/v1/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(oauth -> oauth

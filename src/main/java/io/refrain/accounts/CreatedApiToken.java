@@ -1,0 +1,15 @@
+package io.refrain.accounts;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A new API token: the only answer that ever shows {@code token}. */
+public record CreatedApiToken(
+        UUID id,
+        String name,
+        @Schema(description = "the token, shown this once: use it as `Authorization: Token <token>`",
+                example = "3f2b1c9e-8d7a-4e6f-9b5c-2a1d0e9f8c7b") String token,
+        String prefix,
+        Instant createdAt) {
+}

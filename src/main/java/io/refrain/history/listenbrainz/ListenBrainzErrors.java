@@ -1,0 +1,60 @@
+package io.refrain.history.listenbrainz;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.refrain.platform.errors.ApiException;
+import io.refrain.platform.web.PayloadTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors of the ListenBrainz API in ListenBrainz's shape: clients parse {@code error} to show it,
+ * and they know nothing of problem+json. Scoped to that controller and ordered before the global
+ * handler, which keeps answering problem+json everywhere else.
+ */
+@RestControllerAdvice(assignableTypes = ListenBrainzController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ListenBrainzErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ListenBrainzErrors.class);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Body(int code, String error) {
+    }
+
+    @ExceptionHandler(ListenBrainzError.class)
+    ResponseEntity<Body> listenBrainz(ListenBrainzError e) {
+        return body(e.status(), e.getMessage(), null);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Body> api(ApiException e) {
+        String retryAfter = e.properties().get("retryAfterSeconds") instanceof Number n ? Long.toString(n.longValue()) : null;
+        return body(e.status().value(), e.getMessage(), retryAfter);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Body> unexpected(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException) {
+                return body(413, "JSON document is too large.", null);
+            }
+        }
+        log.error("Unexpected error on the ListenBrainz API", e);
+        return body(500, "Something went wrong. Please try again.", null);
+    }
+
+    private static ResponseEntity<Body> body(int status, String message, String retryAfter) {
+        var response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return response.body(new Body(status, message));
+    }
+}
