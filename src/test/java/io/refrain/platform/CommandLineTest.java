@@ -23,6 +23,8 @@ class CommandLineTest {
         assertThat(line.command()).isEqualTo("import");
         assertThat(line.arguments()).containsExactly("catalog", "a.csv.gz", "b.csv");
         assertThat(line.springArguments()).containsExactly("--refrain.data-dir=d");
+        var listens = CommandLine.parse(new String[] {"import", "listens", "--user", "a@b.c", "--dry-run", "x.json", "--data-dir", "d"});
+        assertThat(listens.arguments()).containsExactly("listens", "--user", "a@b.c", "--dry-run", "x.json");
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Parses the jar's command line: {@code serve [--port N] [--data-dir DIR]} or a tool command
- * such as {@code import catalog FILE… [--data-dir DIR]}. Options become Spring properties,
- * the rest are the command's arguments. Kept free of Spring so a wrong flag ends with a
+ * such as {@code import catalog FILE… [--data-dir DIR]}. {@code --port}, {@code --data-dir} and
+ * {@code --name=value} become Spring properties; the rest (a tool command's own options, like
+ * {@code import listens --user EMAIL}) are the command's arguments, for it to check. Kept free of Spring so a wrong flag ends with a
  * one-line message, not a stack trace.
  */
 public record CommandLine(String command, List<String> properties, List<String> arguments) {
@@ -15,6 +16,8 @@ public record CommandLine(String command, List<String> properties, List<String> 
     public static final String USAGE = """
             usage: refrain serve [--port N] [--data-dir DIR]
                    refrain import catalog FILE... [--data-dir DIR]
+                   refrain import playlists FILE... [--data-dir DIR]
+                   refrain import listens --user EMAIL [--dry-run] [--window SECONDS] [--show-skipped] FILE... [--data-dir DIR]
               --port N        HTTP port (default 8080, or REFRAIN_PORT)
               --data-dir DIR  where the embedded database, keys and outbox live (default ./data)""";
 
@@ -56,7 +59,7 @@ public record CommandLine(String command, List<String> properties, List<String> 
                 default -> {
                     if (arg.startsWith("--") && arg.contains("=")) {
                         spring.add(arg); // pass-through of Spring properties, e.g. --logging.level.root=debug
-                    } else if (arg.startsWith("--")) {
+                    } else if (arg.startsWith("--") && command.equals("serve")) {
                         throw new IllegalArgumentException("unknown option '" + arg + "'");
                     } else {
                         arguments.add(arg);
