@@ -43,7 +43,15 @@ public class CatalogEditor {
     @Transactional
     public void delete(AuthenticatedUser user, long id) {
         requireAdmin(user);
-        if (!writer.delete(id)) {
+        boolean deleted;
+        try {
+            deleted = writer.delete(id);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // listening statistics refer to the track without cascading: history is never deleted by a catalog edit
+            throw ApiException.conflict("track-in-use", "Track " + id + " has been listened to; listening histories keep it. "
+                    + "Correct it with PUT instead.");
+        }
+        if (!deleted) {
             throw ApiException.notFound("There is no track " + id + ".");
         }
         invalidateOnCommit(id);

@@ -119,6 +119,19 @@ class CatalogEditingIT extends IntegrationTest {
     }
 
     @Test
+    void aTrackSomeoneListenedToIsNotDeleted() {
+        String admin = catalogAdmin().accessToken();
+        long id = api.post("/api/v1/tracks", draft(word(), word(), "ZZ" + word()), admin).assertStatus(201).json().path("id").asLong();
+        var listener = newAccount();
+        api.post("/api/v1/me/listens", "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}".formatted(clock.instant().minusSeconds(60), id),
+                listener.accessToken()).assertStatus(200);
+        api.delete("/api/v1/tracks/" + id, admin).assertProblem(409, "track-in-use");
+        api.get("/api/v1/tracks/" + id, admin).assertStatus(200);
+        assertThat(api.get("/api/v1/me/recently-played", listener.accessToken()).json().path("items").get(0).path("track").path("id").asLong())
+                .isEqualTo(id);
+    }
+
+    @Test
     void onlyAdministratorsChangeTheCatalog() {
         String user = newAccount().accessToken();
         long someTrack = jdbc.sql("select min(id) from tracks").query(Long.class).single();
