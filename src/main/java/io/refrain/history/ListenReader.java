@@ -44,26 +44,8 @@ class ListenReader {
     }
 
     private List<Stored> page(UUID userId, Long trackId, Position before, Instant after, int limit) {
-        String span = trackId == null
-                ? "(select first_played_at from listen_totals where user_id = :user) and (select last_played_at from listen_totals where user_id = :user)"
-                : "(select first_played_at from listen_stats_tracks where user_id = :user and track_id = :track) "
-                  + "and (select last_played_at from listen_stats_tracks where user_id = :user and track_id = :track)";
-        StringBuilder sql = new StringBuilder("""
-                select listened_at, track_id, ms_played, skipped, context_type, context_id, client
-                from listens
-                where user_id = :user and listened_at between %s""".formatted(span));
-        if (trackId != null) {
-            sql.append(" and track_id = :track");
-        }
-        if (before != null) {
-            // the plain bound lets the planner prune partitions; the row comparison is the exact keyset
-            sql.append(" and listened_at <= :beforeAt and (listened_at, track_id) < (:beforeAt, :beforeTrack)");
-        }
-        if (after != null) {
-            sql.append(" and listened_at > :after");
-        }
-        sql.append(" order by listened_at desc, track_id desc limit :limit");
-        var statement = jdbc.sql(sql.toString()).param("user", userId).param("limit", limit);
+        String sql = sql(trackId != null, before != null, after != null);
+        var statement = jdbc.sql(sql).param("user", userId).param("limit", limit);
         if (trackId != null) {
             statement = statement.param("track", trackId);
         }
@@ -74,6 +56,33 @@ class ListenReader {
             statement = statement.param("after", Timestamp.from(after));
         }
         return statement.query(ListenReader::stored).list();
+    }
+
+    /**
+     * The statement of one page, with named parameters :user, :limit and, as flagged, :track,
+     * :beforeAt / :beforeTrack and :after. Package-visible so the partition-pruning test
+     * explains exactly this text.
+     */
+    static String sql(boolean ofTrack, boolean before, boolean after) {
+        String span = !ofTrack
+                ? "(select first_played_at from listen_totals where user_id = :user) and (select last_played_at from listen_totals where user_id = :user)"
+                : "(select first_played_at from listen_stats_tracks where user_id = :user and track_id = :track) "
+                  + "and (select last_played_at from listen_stats_tracks where user_id = :user and track_id = :track)";
+        StringBuilder sql = new StringBuilder("""
+                select listened_at, track_id, ms_played, skipped, context_type, context_id, client
+                from listens
+                where user_id = :user and listened_at between %s""".formatted(span));
+        if (ofTrack) {
+            sql.append(" and track_id = :track");
+        }
+        if (before) {
+            // the plain bound lets the planner prune partitions; the row comparison is the exact keyset
+            sql.append(" and listened_at <= :beforeAt and (listened_at, track_id) < (:beforeAt, :beforeTrack)");
+        }
+        if (after) {
+            sql.append(" and listened_at > :after");
+        }
+        return sql.append(" order by listened_at desc, track_id desc limit :limit").toString();
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
