@@ -34,6 +34,7 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
 
     Account active;
     Account sparse;
+    Account returning;
     List<Long> tracks;
     Instant newest;
     Instant sparseNewest;
@@ -64,6 +65,14 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
             old.add(listen(sparseNewest.minus(k, ChronoUnit.HOURS), tracks.get(k)));
         }
         ingestion.submit(sparse.id(), old, ListenSource.API);
+        // back after three silent years: three listens now, three from before the gap
+        returning = newAccount();
+        List<ListenInput> both = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            both.add(listen(newest.minus(k, ChronoUnit.MINUTES), tracks.get(k)));
+            both.add(listen(sparseNewest.minus(k, ChronoUnit.MINUTES), tracks.get(k)));
+        }
+        ingestion.submit(returning.id(), both, ListenSource.API);
         fillWithOtherListeners();
     }
 
@@ -122,6 +131,22 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         assertThat(page.path("items")).hasSize(20);
         assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asText())).isEqualTo(newest);
         assertThat(page.path("next").asText()).isNotEmpty();
+    }
+
+    @Test
+    void aUserBackAfterAGapOfYearsSkipsTheEmptyMonths() {
+        PlanSummary plan = explain(ListenReader.sql(false, false, false), returning.id(), null);
+        System.out.println("EXPLAIN recently played, user back after a gap: " + plan.describe());
+        assertThat(plan.executed()).containsExactlyInAnyOrder(partition(newest), partition(sparseNewest));
+        assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
+
+        var page = api.get("/api/v1/me/recently-played?limit=5", returning.accessToken()).assertStatus(200).json();
+        assertThat(page.path("items")).hasSize(5);
+        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asText())).isEqualTo(newest);
+        assertThat(Instant.parse(page.path("items").get(3).path("listenedAt").asText())).isEqualTo(sparseNewest);
+        var rest = api.get("/api/v1/me/recently-played?limit=5&cursor=" + page.path("next").asText(), returning.accessToken())
+                .assertStatus(200).json();
+        assertThat(rest.path("items")).hasSize(1);
     }
 
     @Test
