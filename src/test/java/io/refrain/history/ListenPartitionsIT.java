@@ -129,6 +129,7 @@ class ListenPartitionsIT extends HistoryTestSupport {
         assertThat(first.path("artist_name").asText()).isNotEmpty();
         assertThat(first.path("additional_info").path("refrain_track_id").asLong()).isEqualTo(tracks.getFirst());
         assertThat(export(bob)).hasSize(2);
+        assertThat(api.get("/v3/api-docs").assertStatus(200).body()).contains("/api/v1/me/listens/export");
 
         // a month is archived once; the file is never overwritten
         var again = archiver.archive(month, false);

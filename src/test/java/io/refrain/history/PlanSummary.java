@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * and the shared buffers the execution touched (planning excluded).
  */
 record PlanSummary(Set<String> executed, int planned, int removedAtStartup, long sharedBuffers, double executionMs,
-                   String json) {
+                   double planningMs, String json) {
 
     static PlanSummary of(String explainJson) {
         JsonNode root = Json.MAPPER.readTree(explainJson).get(0);
@@ -23,7 +23,7 @@ record PlanSummary(Set<String> executed, int planned, int removedAtStartup, long
         walk(plan, executed, planned, removed);
         long buffers = plan.path("Shared Hit Blocks").asLong() + plan.path("Shared Read Blocks").asLong();
         return new PlanSummary(executed, planned.size(), removed[0], buffers, root.path("Execution Time").asDouble(),
-                explainJson);
+                root.path("Planning Time").asDouble(), explainJson);
     }
 
     private static void walk(JsonNode node, Set<String> executed, Set<String> planned, int[] removed) {
@@ -41,7 +41,7 @@ record PlanSummary(Set<String> executed, int planned, int removedAtStartup, long
     }
 
     String describe() {
-        return "partitions in plan %d (+%d removed at start-up), executed %d %s, shared buffers %d, execution %.3f ms"
-                .formatted(planned, removedAtStartup, executed.size(), executed, sharedBuffers, executionMs);
+        return "partitions in plan %d (+%d removed at start-up), executed %d %s, shared buffers %d, execution %.3f ms, planning %.3f ms"
+                .formatted(planned, removedAtStartup, executed.size(), executed, sharedBuffers, executionMs, planningMs);
     }
 }

@@ -8,7 +8,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +110,7 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
 
     @Test
     void recentlyPlayedOfASparseUserExecutesOnlyTheMonthsHoldingTheirListens() {
-        PlanSummary plan = explain(ListenReader.sql(false, false, false), sparse.id(), null);
+        PlanSummary plan = explain(ListenReader.sql(false, false, false), sparse.id(), Map.of());
         System.out.println("EXPLAIN recently played, sparse user: " + plan.describe());
         assertThat(plan.executed()).hasSizeLessThanOrEqualTo(2)
                 .contains(partition(sparseNewest));
@@ -122,7 +124,7 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
 
     @Test
     void recentlyPlayedOfAnActiveUserReadsTheNewestMonthOnly() {
-        PlanSummary plan = explain(ListenReader.sql(false, false, false), active.id(), null);
+        PlanSummary plan = explain(ListenReader.sql(false, false, false), active.id(), Map.of());
         System.out.println("EXPLAIN recently played, active user: " + plan.describe());
         assertThat(plan.executed()).hasSizeLessThanOrEqualTo(2).contains(partition(newest));
         assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
@@ -135,7 +137,7 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
 
     @Test
     void aUserBackAfterAGapOfYearsSkipsTheEmptyMonths() {
-        PlanSummary plan = explain(ListenReader.sql(false, false, false), returning.id(), null);
+        PlanSummary plan = explain(ListenReader.sql(false, false, false), returning.id(), Map.of());
         System.out.println("EXPLAIN recently played, user back after a gap: " + plan.describe());
         assertThat(plan.executed()).containsExactlyInAnyOrder(partition(newest), partition(sparseNewest));
         assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
@@ -147,6 +149,14 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         var rest = api.get("/api/v1/me/recently-played?limit=5&cursor=" + page.path("next").asText(), returning.accessToken())
                 .assertStatus(200).json();
         assertThat(rest.path("items")).hasSize(1);
+
+        // the next page, from before the oldest recent listen, goes straight to the month before the gap
+        Instant oldestRecent = newest.minus(2, ChronoUnit.MINUTES);
+        PlanSummary next = explain(ListenReader.sql(false, true, false), returning.id(), Map.of(
+                "beforeAt", java.sql.Timestamp.from(oldestRecent), "beforeTrack", tracks.get(2)));
+        System.out.println("EXPLAIN recently played, next page across the gap: " + next.describe());
+        assertThat(next.executed()).hasSizeLessThanOrEqualTo(2).contains(partition(sparseNewest));
+        assertThat(next.sharedBuffers()).isLessThan(MAX_BUFFERS);
     }
 
     @Test
@@ -169,11 +179,19 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
     }
 
     private PlanSummary explain(String sql, UUID user, Long track) {
+        Map<String, Object> params = new HashMap<>();
+        if (track != null) {
+            params.put("track", track);
+        }
+        return explain(sql, user, params);
+    }
+
+    private PlanSummary explain(String sql, UUID user, Map<String, Object> params) {
         PlanSummary summary = null;
         for (int run = 0; run < 2; run++) { // the second run is measured: the first may read pages from disk
             var statement = jdbc.sql("explain (analyze, buffers, format json) " + sql).param("user", user).param("limit", 21);
-            if (track != null) {
-                statement = statement.param("track", track);
+            for (var param : params.entrySet()) {
+                statement = statement.param(param.getKey(), param.getValue());
             }
             summary = PlanSummary.of(statement.query(String.class).single());
         }
