@@ -84,7 +84,10 @@ class ListenReader {
      * per month, "the newest month with listens before this one"), and each month's listens
      * are read from that month's partition alone (runtime pruning on the month parameter). So
      * the months without listens are never touched: not those since a sparse user's last
-     * listen, nor a gap of years in the middle of a history.
+     * listen, nor a gap of years in the middle of a history. Still one statement: a walk row's
+     * {@code got} counts the rows of the months newer than it, so the final select reads only
+     * the months the page still needs. Archived months keep their rollup rows; the walk steps
+     * over them with an index probe each (their partition is gone, nothing to read).
      */
     private static String recentPage(String conditions, boolean before, boolean after) {
         String last = "(select last_played_at from listen_totals where user_id = :user)";
