@@ -18,10 +18,11 @@ public record CommandLine(String command, List<String> properties, List<String> 
                    refrain import catalog FILE... [--data-dir DIR]
                    refrain import playlists FILE... [--data-dir DIR]
                    refrain import listens --user EMAIL [--dry-run] [--window SECONDS] [--show-skipped] FILE... [--data-dir DIR]
+                   refrain history archive --older-than-months N [--dry-run] [--data-dir DIR]
               --port N        HTTP port (default 8080, or REFRAIN_PORT)
               --data-dir DIR  where the embedded database, keys and outbox live (default ./data)""";
 
-    private static final Set<String> COMMANDS = Set.of("serve", "import");
+    private static final Set<String> COMMANDS = Set.of("serve", "import", "history");
 
     public String[] springArguments() {
         return properties.toArray(String[]::new);
@@ -62,7 +63,7 @@ public record CommandLine(String command, List<String> properties, List<String> 
                     } else if (arg.startsWith("--") && command.equals("serve")) {
                         throw new IllegalArgumentException("unknown option '" + arg + "'");
                     } else {
-                        arguments.add(arg);
+                        arguments.add(arg); // a tool command's own options (--dry-run) are its to check
                     }
                 }
             }
