@@ -170,7 +170,8 @@ create table listen_months (
     ms_played bigint  not null check (ms_played >= 0),
     primary key (user_id, month, track_id)
 );
-create index listen_months_track on listen_months (track_id);
+-- "the month before this one in which the user played this track": a track's plays walk it
+create index listen_months_user_track on listen_months (user_id, track_id, month);
 
 -- Activity: plays per UTC day and hour; listens per day and per hour of day for any range.
 create table listen_hours (

@@ -70,6 +70,14 @@ public class ListenPartitions {
         return existing.stream().sorted().toList();
     }
 
+    /** The oldest month with a partition (older ones were archived or never had listens), or null. */
+    public YearMonth oldest() {
+        if (!loaded) {
+            reload();
+        }
+        return existing.stream().min(YearMonth::compareTo).orElse(null);
+    }
+
     /** Forgets what it knew (after partitions were detached or dropped). */
     public void reload() {
         List<YearMonth> found = jdbc.sql("""

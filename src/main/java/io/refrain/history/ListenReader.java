@@ -1,20 +1,32 @@
 package io.refrain.history;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Per-user reads of the partitioned listens, newest first. No query probes month partitions
- * that cannot hold the user's rows, so a user whose last listen was years ago, or whose
- * history has a gap of years, reads the few partitions that hold a page instead of every
- * month in between (the trap time-chunked storage fell into at ListenBrainz). The
+ * Per-user reads of the partitioned listens, newest first, month by month and only the months
+ * that have listens, until the page is full: the user's last listen (listen_totals, or
+ * listen_stats_tracks for one track) names the first month; the listen_months rollup names the
+ * next month with listens below one that was not enough (an index probe). Each month is read by
+ * a statement whose time bounds are parameters, so PostgreSQL prunes every other partition while
+ * planning — not at run time, where all partitions would still be planned and started, which
+ * costs more than the read itself once there are years of them. A user whose last listen was
+ * years ago, or with a gap of years in the middle, costs the same two or three short statements
+ * as an active one, however many partitions exist (the trap time-chunked storage fell into at
+ * ListenBrainz). Months older than the oldest partition were archived: the walk stops there.
  * SparseUserRecentlyPlayedIT proves it on the plans.
  */
 @Repository
@@ -30,9 +42,11 @@ class ListenReader {
     }
 
     private final JdbcClient jdbc;
+    private final ListenPartitions partitions;
 
-    ListenReader(JdbcClient jdbc) {
+    ListenReader(JdbcClient jdbc, ListenPartitions partitions) {
         this.jdbc = jdbc;
+        this.partitions = partitions;
     }
 
     List<Stored> recent(UUID userId, Position before, Instant after, int limit) {
@@ -44,8 +58,44 @@ class ListenReader {
     }
 
     private List<Stored> page(UUID userId, Long trackId, Position before, Instant after, int limit) {
-        String sql = sql(trackId != null, before != null, after != null);
-        var statement = jdbc.sql(sql).param("user", userId).param("limit", limit);
+        Optional<Span> span = (trackId == null
+                ? jdbc.sql("select first_played_at, last_played_at from listen_totals where user_id = :user")
+                : jdbc.sql("select first_played_at, last_played_at from listen_stats_tracks where user_id = :user and track_id = :track")
+                        .param("track", trackId))
+                .param("user", userId).query((rs, n) -> new Span(instant(rs, 1), instant(rs, 2))).optional();
+        if (span.isEmpty()) {
+            return List.of();
+        }
+        Instant upper = before == null || span.get().last().isBefore(before.listenedAt()) ? span.get().last() : before.listenedAt();
+        YearMonth oldest = partitions.oldest();
+        List<Stored> rows = new ArrayList<>();
+        YearMonth month = YearMonth.from(upper.atOffset(ZoneOffset.UTC));
+        while (month != null && rows.size() < limit && (oldest == null || !month.isBefore(oldest))) {
+            rows.addAll(range(userId, trackId, monthStart(month), monthStart(month.plusMonths(1)), before, after, limit - rows.size()));
+            if (rows.size() < limit) {
+                month = previousMonth(userId, trackId, month, after).orElse(null);
+            }
+        }
+        return rows;
+    }
+
+    /** The newest month before {@code month} in which the user listened (to the track, if given): an index probe. */
+    private Optional<YearMonth> previousMonth(UUID userId, Long trackId, YearMonth month, Instant after) {
+        String sql = "select month from listen_months where user_id = :user" + (trackId == null ? "" : " and track_id = :track")
+                + " and month < :month" + (after == null ? "" : " and month >= :afterMonth") + " order by month desc limit 1";
+        var statement = jdbc.sql(sql).param("user", userId).param("month", Date.valueOf(month.atDay(1)));
+        if (trackId != null) {
+            statement = statement.param("track", trackId);
+        }
+        if (after != null) {
+            statement = statement.param("afterMonth", Date.valueOf(YearMonth.from(after.atOffset(ZoneOffset.UTC)).atDay(1)));
+        }
+        return statement.query((rs, n) -> rs.getObject(1, LocalDate.class)).optional().map(YearMonth::from);
+    }
+
+    private List<Stored> range(UUID userId, Long trackId, Instant from, Instant to, Position before, Instant after, int limit) {
+        var statement = jdbc.sql(sql(trackId != null, before != null, after != null)).param("user", userId)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit);
         if (trackId != null) {
             statement = statement.param("track", trackId);
         }
@@ -59,73 +109,37 @@ class ListenReader {
     }
 
     /**
-     * The statement of one page, with named parameters :user, :limit and, as flagged, :track,
-     * :beforeAt / :beforeTrack and :after. Package-visible so the partition-pruning test
-     * explains exactly this text.
+     * The listens of a user in [:from, :to), newest first, with :limit and, as flagged, :track,
+     * the keyset :beforeAt / :beforeTrack and :after. Package-visible so the partition-pruning
+     * test explains exactly this text.
      */
     static String sql(boolean ofTrack, boolean before, boolean after) {
-        StringBuilder rows = new StringBuilder();
-        if (ofTrack) {
-            rows.append(" and l.track_id = :track");
-        }
-        if (before) {
-            // the plain bound lets the planner prune partitions; the row comparison is the exact keyset
-            rows.append(" and l.listened_at <= :beforeAt and (l.listened_at, l.track_id) < (:beforeAt, :beforeTrack)");
-        }
-        if (after) {
-            rows.append(" and l.listened_at > :after");
-        }
-        return ofTrack ? trackPage(rows.toString()) : recentPage(rows.toString(), before, after);
-    }
-
-    /**
-     * Recently played walks the user's months that have listens, newest first, and stops as soon
-     * as they hold a page: the month list comes from the listen_months rollup (one index probe
-     * per month, "the newest month with listens before this one"), and each month's listens
-     * are read from that month's partition alone (runtime pruning on the month parameter). So
-     * the months without listens are never touched: not those since a sparse user's last
-     * listen, nor a gap of years in the middle of a history. Still one statement: a walk row's
-     * {@code got} counts the rows of the months newer than it, so the final select reads only
-     * the months the page still needs. Archived months keep their rollup rows; the walk steps
-     * over them with an index probe each (their partition is gone, nothing to read).
-     */
-    private static String recentPage(String conditions, boolean before, boolean after) {
-        String last = "(select last_played_at from listen_totals where user_id = :user)";
-        String upper = before ? "least(cast(:beforeAt as timestamptz), " + last + ")" : last;
-        String monthRows = """
-                l.user_id = :user and l.listened_at >= w.month at time zone 'UTC'
-                and l.listened_at < (w.month + interval '1 month') at time zone 'UTC'""" + conditions;
-        return """
-                with recursive walk(month, got) as (
-                    select date_trunc('month', %s at time zone 'UTC'), 0::bigint
-                    union all
-                    select (select max(lm.month)::timestamp from listen_months lm
-                            where lm.user_id = :user and lm.month < w.month%s),
-                           w.got + (select count(*) from (select 1 from listens l where %s limit :limit) c)
-                    from walk w
-                    where w.month is not null and w.got < :limit)
-                select l.listened_at, l.track_id, l.ms_played, l.skipped, l.context_type, l.context_id, l.client
-                from walk w
-                cross join lateral (select * from listens l where %s
-                                    order by l.listened_at desc, l.track_id desc limit :limit) l
-                where w.got < :limit
-                order by l.listened_at desc, l.track_id desc limit :limit""".formatted(upper,
-                after ? " and lm.month >= date_trunc('month', cast(:after as timestamptz) at time zone 'UTC')" : "",
-                monthRows, monthRows);
-    }
-
-    /**
-     * A track's plays are bounded by the user's first and last play of it: PostgreSQL prunes
-     * the partitions outside that span when the query runs.
-     */
-    private static String trackPage(String conditions) {
-        return """
+        StringBuilder sql = new StringBuilder("""
                 select l.listened_at, l.track_id, l.ms_played, l.skipped, l.context_type, l.context_id, l.client
                 from listens l
-                where l.user_id = :user and l.listened_at between
-                      (select first_played_at from listen_stats_tracks where user_id = :user and track_id = :track)
-                      and (select last_played_at from listen_stats_tracks where user_id = :user and track_id = :track)%s
-                order by l.listened_at desc, l.track_id desc limit :limit""".formatted(conditions);
+                where l.user_id = :user and l.listened_at >= :from and l.listened_at < :to""");
+        if (ofTrack) {
+            sql.append(" and l.track_id = :track");
+        }
+        if (before) {
+            // the plain bound narrows the index range; the row comparison is the exact keyset
+            sql.append(" and l.listened_at <= :beforeAt and (l.listened_at, l.track_id) < (:beforeAt, :beforeTrack)");
+        }
+        if (after) {
+            sql.append(" and l.listened_at > :after");
+        }
+        return sql.append(" order by l.listened_at desc, l.track_id desc limit :limit").toString();
+    }
+
+    private static Instant monthStart(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private record Span(Instant first, Instant last) {
     }
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
