@@ -70,7 +70,16 @@ class ListenReader {
         YearMonth oldest = partitions.oldest();
         List<Stored> rows = new ArrayList<>();
         YearMonth month = YearMonth.from(upper.atOffset(ZoneOffset.UTC));
-        while (month != null && rows.size() < limit && (oldest == null || !month.isBefore(oldest))) {
+        while (month != null && rows.size() < limit) {
+            if (oldest == null || month.isBefore(oldest)) {
+                // older than any partition this process knows: another process (an import) may
+                // have made it since; if not, the month was archived and so are all before it
+                partitions.reload();
+                oldest = partitions.oldest();
+                if (oldest == null || month.isBefore(oldest)) {
+                    break;
+                }
+            }
             rows.addAll(range(userId, trackId, monthStart(month), monthStart(month.plusMonths(1)), before, after, limit - rows.size()));
             if (rows.size() < limit) {
                 month = previousMonth(userId, trackId, month, after).orElse(null);

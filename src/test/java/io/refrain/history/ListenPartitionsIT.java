@@ -32,6 +32,8 @@ class ListenPartitionsIT extends HistoryTestSupport {
     ListenPartitions partitions;
     @Autowired
     ListenArchiver archiver;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void theDailyJobCreatesTheCurrentMonthAndThreeAhead() {
@@ -51,6 +53,18 @@ class ListenPartitionsIT extends HistoryTestSupport {
         api.post("/api/v1/me/listens", byId(trackIds(1).getFirst(), at), user.accessToken()).assertStatus(200);
         assertThat(exists(YearMonth.of(2009, 3))).isTrue();
         assertThat(recentTimes(user)).containsExactly(at);
+    }
+
+    @Test
+    void aReaderFindsMonthsAnotherProcessCreated() {
+        // a reader whose partition list was loaded before an import (another process) made 2004's months
+        var stale = new ListenPartitions(jdbc, transactions, clock);
+        stale.reload();
+        var user = newAccount();
+        Instant at = Instant.parse("2004-06-01T10:00:00Z");
+        api.post("/api/v1/me/listens", byId(trackIds(1).getFirst(), at), user.accessToken()).assertStatus(200);
+        var reader = new ListenReader(jdbc, stale);
+        assertThat(reader.recent(user.id(), null, null, 10)).extracting(ListenReader.Stored::listenedAt).containsExactly(at);
     }
 
     @Test
