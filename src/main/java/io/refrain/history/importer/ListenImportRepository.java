@@ -63,6 +63,12 @@ class ListenImportRepository {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    /** Marks every running import failed (called when a server starts: none of its own can be running yet). */
+    int failRunning(Instant now, String error) {
+        return jdbc.sql("update listen_imports set status = 'failed', error = :error, finished_at = :now where status = 'running'")
+                .param("error", error).param("now", Timestamp.from(now)).update();
+    }
+
     /** Marks a done (or failed) import undone; false when it is not one of the user's or not undoable. */
     boolean markUndone(UUID userId, long id, Instant now) {
         return jdbc.sql("""

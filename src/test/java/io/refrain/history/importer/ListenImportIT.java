@@ -29,6 +29,8 @@ class ListenImportIT extends IntegrationTest {
 
     @Autowired
     ImportListensCommand command;
+    @Autowired
+    InterruptedImports interrupted;
 
     @ParameterizedTest
     @ValueSource(strings = {"Streaming_History_Audio_2023.json", "StreamingHistory0.json", "listenbrainz_export.json",
@@ -133,6 +135,20 @@ class ListenImportIT extends IntegrationTest {
                 .assertProblem(404, "not-found");
         assertThat(api.get("/api/v1/me/listen-imports", other.accessToken()).assertStatus(200).json().path("items").size()).isZero();
         assertThat(api.get("/api/v1/me/listen-imports", user.accessToken()).assertStatus(200).json().path("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportInterruptedByARestartIsMarkedFailedAndCanBeUndone() {
+        var user = newAccount();
+        long id = jdbc.sql("""
+                        insert into listen_imports (user_id, format, dry_run, status, started_at)
+                        values (:u, 'lastfm_csv', false, 'running', now()) returning id""")
+                .param("u", user.id()).query(Long.class).single();
+        interrupted.markFailed(); // what a starting server does
+        JsonNode batch = api.get("/api/v1/me/listen-imports/" + id, user.accessToken()).assertStatus(200).json();
+        assertThat(batch.path("status").asText()).isEqualTo("failed");
+        assertThat(batch.path("error").asText()).contains("restart");
+        api.post("/api/v1/me/listen-imports/" + id + "/undo", null, user.accessToken()).assertStatus(200);
     }
 
     private long listens(UUID user) {
