@@ -108,7 +108,7 @@ create table listen_stats_tracks (
     last_played_at  timestamptz not null,
     primary key (user_id, track_id)
 );
-create index listen_stats_tracks_top on listen_stats_tracks (user_id, plays desc, track_id);
+create index listen_stats_tracks_top on listen_stats_tracks (user_id, plays desc, ms_played desc, track_id);
 create index listen_stats_tracks_track on listen_stats_tracks (track_id);
 
 create table listen_stats_artists (
@@ -121,7 +121,7 @@ create table listen_stats_artists (
     last_played_at  timestamptz not null,
     primary key (user_id, artist_id)
 );
-create index listen_stats_artists_top on listen_stats_artists (user_id, plays desc, artist_id);
+create index listen_stats_artists_top on listen_stats_artists (user_id, plays desc, ms_played desc, artist_id);
 create index listen_stats_artists_artist on listen_stats_artists (artist_id);
 
 create table listen_stats_albums (
@@ -134,7 +134,7 @@ create table listen_stats_albums (
     last_played_at  timestamptz not null,
     primary key (user_id, album_id)
 );
-create index listen_stats_albums_top on listen_stats_albums (user_id, plays desc, album_id);
+create index listen_stats_albums_top on listen_stats_albums (user_id, plays desc, ms_played desc, album_id);
 create index listen_stats_albums_album on listen_stats_albums (album_id);
 
 create table listen_stats_genres (

@@ -66,7 +66,7 @@ class StatsRepository {
             case ALBUMS -> "album_id";
             case GENRES -> "genre_id";
         };
-        return "select " + id + " as id, plays::bigint as plays, ms_played as ms from " + table + " where user_id = :user";
+        return "select " + id + " as id, plays, ms_played as ms from " + table + " where user_id = :user"; // raw columns: the order by then follows the (user, plays desc, ms desc, id) index
     }
 
     /** Per track plays in [from, today]: days of the first partial month, then whole months (ranges over 31 days). */
