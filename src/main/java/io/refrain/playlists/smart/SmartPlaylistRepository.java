@@ -59,7 +59,8 @@ class SmartPlaylistRepository {
 
     List<Row> page(UUID user, Instant afterCreated, UUID afterId, int limit) {
         return jdbc.sql(SELECT + """
-                         where user_id = :user and (cast(:at as timestamptz) is null or (created_at, id) < (:at, :afterId))
+                         \swhere user_id = :user and (cast(:at as timestamptz) is null
+                                 or (created_at, id) < (cast(:at as timestamptz), cast(:afterId as uuid)))
                          order by created_at desc, id desc limit :limit""")
                 .param("user", user).param("at", afterCreated == null ? null : at(afterCreated))
                 .param("afterId", afterId).param("limit", limit).query(Row.class).list();
