@@ -28,7 +28,8 @@ create table smart_playlist_tracks (
 );
 create index smart_playlist_tracks_track on smart_playlist_tracks (track_id);
 
--- A counter per user that every write of data rules can read (library, ratings, tags, plays)
+-- A counter per user that every write of data rules can read (library, ratings, tags, plays,
+-- playlist entries)
 -- raises, in the same statement, through the triggers below. Only users owning a smart playlist
 -- have a row, so the triggers cost nothing for everyone else; a smart playlist whose
 -- refreshed_version is behind is stale. A counter (not a flag) so that a write committed while a

@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -298,9 +297,5 @@ public final class RuleJson {
             case SmartRules.PlaylistRef p -> f.stringNode(p.id().toString());
             case SmartRules.Range r -> f.arrayNode().add(valueNode(r.from())).add(valueNode(r.to()));
         };
-    }
-
-    static Map<String, Object> describe(List<FieldProblem> problems) {
-        return Map.of("errors", problems);
     }
 }

@@ -189,7 +189,7 @@ public class SmartPlaylistService {
     }
 
     private static SmartPlaylistView view(SmartPlaylistRepository.Row row) {
-        // rules are stored in canonical form: re-sorted keys are not expected, jsonb keeps them as an object
+        // stored in canonical form (jsonb may reorder the top-level keys, which carry no order)
         return new SmartPlaylistView(row.id(), row.name(), row.description(), JSON.readTree(row.rules()), row.trackCount(),
                 row.refreshedAt(), row.createdAt(), row.updatedAt());
     }
