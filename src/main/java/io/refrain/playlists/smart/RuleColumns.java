@@ -37,8 +37,13 @@ final class RuleColumns {
     record Single(String expr, Set<Join> joins, boolean timestamp) {
     }
 
-    /** @param exists {@code exists (select 1 from … where … and %s)}; {@code value} is the column tested */
-    record Multi(String exists, String value) {
+    /**
+     * @param exists   {@code exists (select 1 from … where … and %s)}; {@code value} is the column tested
+     * @param idExists for sets of names (collapsed is/isNot): the same join tested against ids ({@code %s} an id array),
+     *                 so the names are resolved once per statement instead of once per track (null: no such form)
+     * @param ids      the query resolving names to those ids, {@code %s} the test of {@code value}
+     */
+    record Multi(String exists, String value, String idExists, String ids) {
     }
 
     private static final Map<SmartField, Single> SINGLE = new EnumMap<>(SmartField.class);
@@ -75,15 +80,23 @@ final class RuleColumns {
             single(feature, "af." + feature.jsonName(), Join.FEATURES);
         }
         MULTI.put(SmartField.ARTIST, new Multi("exists (select 1 from track_artists ta join artists a on a.id = ta.artist_id "
-                + "where ta.track_id = t.id and %s)", "a.name"));
+                + "where ta.track_id = t.id and %s)", "a.name",
+                "exists (select 1 from track_artists ta where ta.track_id = t.id and ta.artist_id = any(%s))",
+                "select a.id from artists a where %s"));
         MULTI.put(SmartField.ALBUMARTIST, new Multi("exists (select 1 from album_artists aa join artists a on a.id = aa.artist_id "
-                + "where aa.album_id = t.album_id and %s)", "a.name"));
+                + "where aa.album_id = t.album_id and %s)", "a.name",
+                "exists (select 1 from album_artists aa where aa.album_id = t.album_id and aa.artist_id = any(%s))",
+                "select a.id from artists a where %s"));
         MULTI.put(SmartField.GENRE, new Multi("exists (select 1 from track_genres tg join genres g on g.id = tg.genre_id "
-                + "where tg.track_id = t.id and %s)", "g.name"));
+                + "where tg.track_id = t.id and %s)", "g.name",
+                "exists (select 1 from track_genres tg where tg.track_id = t.id and tg.genre_id = any(%s))",
+                "select g.id from genres g where %s"));
         MULTI.put(SmartField.TAG, new Multi("exists (select 1 from tagged_tracks tt join tags tag on tag.user_id = tt.user_id "
-                + "and tag.id = tt.tag_id where tt.user_id = :user and tt.track_id = t.id and %s)", "tag.name"));
+                + "and tag.id = tt.tag_id where tt.user_id = :user and tt.track_id = t.id and %s)", "tag.name",
+                "exists (select 1 from tagged_tracks tt where tt.user_id = :user and tt.track_id = t.id and tt.tag_id = any(%s))",
+                "select tag.id from tags tag where tag.user_id = :user and %s"));
         MULTI.put(SmartField.ISRC, new Multi("exists (select 1 from track_sources src where src.track_id = t.id "
-                + "and src.provider = 'isrc' and %s)", "src.external_id"));
+                + "and src.provider = 'isrc' and %s)", "src.external_id", null, null));
     }
 
     private RuleColumns() {

@@ -136,9 +136,16 @@ final class RuleTranslator {
     /** Any value of the field equal (case-insensitively) to one of the set; negated for isNot. */
     private String textSet(SmartField field, List<String> values, boolean negated) {
         String set = "array(select lower(v) from unnest(" + bind(values.toArray(String[]::new)) + "::text[]) v)";
-        String positive = field.kind() == SmartField.Kind.TEXTS
-                ? RuleColumns.multi(field).exists().formatted("lower(" + RuleColumns.multi(field).value() + ") = any(" + set + ")")
-                : "lower(" + singleExpr(field) + ") = any(" + set + ")";
+        String positive;
+        if (field.kind() == SmartField.Kind.TEXTS) {
+            RuleColumns.Multi multi = RuleColumns.multi(field);
+            String test = "lower(" + multi.value() + ") = any(" + set + ")";
+            // names resolved to ids once (an init plan), then one index probe per track
+            positive = multi.idExists() == null ? multi.exists().formatted(test)
+                    : multi.idExists().formatted("array(" + multi.ids().formatted(test) + ")");
+        } else {
+            positive = "lower(" + singleExpr(field) + ") = any(" + set + ")";
+        }
         return negated ? "not coalesce(" + positive + ", false)" : positive;
     }
 

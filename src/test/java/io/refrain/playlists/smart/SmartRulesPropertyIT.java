@@ -259,7 +259,20 @@ class SmartRulesPropertyIT extends IntegrationTest {
         Arbitrary<String> group = Combinators.combine(Arbitraries.of("all", "any"),
                         Arbitraries.lazy(() -> rules(pools, depth - 1)).list().ofMinSize(0).ofMaxSize(4))
                 .as((kind, children) -> "{\"" + kind + "\": [" + String.join(", ", children) + "]}");
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, condition), net.jqwik.api.Tuple.of(1, group));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, condition), net.jqwik.api.Tuple.of(1, group),
+                net.jqwik.api.Tuple.of(1, sameField(pools)));
+    }
+
+    /** Groups of same-field is (under any) / isNot (under all): the translator collapses these into one set test. */
+    private static Arbitrary<String> sameField(Pools pools) {
+        return Arbitraries.oneOf(List.of(sameField("artist", pools.artists()), sameField("genre", pools.genres()),
+                sameField("title", pools.titles()), sameField("tag", List.of("chill", "ROAD", "none"))));
+    }
+
+    private static Arbitrary<String> sameField(String field, List<String> pool) {
+        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(pool).list().ofMinSize(1).ofMaxSize(6))
+                .as((all, values) -> "{\"" + (all ? "all" : "any") + "\": [" + String.join(", ", values.stream()
+                        .map(v -> cond(all ? "isNot" : "is", field, quote(v))).toList()) + "]}");
     }
 
     private static Arbitrary<String> condition(Pools pools) {
