@@ -63,7 +63,7 @@ final class RuleTranslator {
         String capped = "m";
         String cte = "with m as (" + matched + ")";
         if (rules.maxPerArtist() != null) {
-            cte += ", c as (select m.*, row_number() over (partition by artist order by " + order + ") as artist_rank from m)";
+            cte += ", c as (select m.*, row_number() over (partition by coalesce(artist, -id) order by " + order + ") as artist_rank from m)";
             capped = "(select * from c where artist_rank <= :maxPerArtist) c";
             t.params.put("maxPerArtist", rules.maxPerArtist());
         }

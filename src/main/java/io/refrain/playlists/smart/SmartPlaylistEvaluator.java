@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,15 +109,25 @@ class SmartPlaylistEvaluator {
         return rules.spreadArtists() ? ArtistSpreading.spread(matches) : matches;
     }
 
+    /** Stale (the owner's data changed since the last build, or the rules did) and the minimum delay has passed. */
+    private boolean due(Optional<SmartPlaylistRepository.Row> found, UUID user) {
+        var row = found.orElseThrow(() -> ApiException.notFound("No such smart playlist."));
+        if (row.refreshedVersion() == null || row.refreshedAt() == null) {
+            return true; // new or changed rules: no delay
+        }
+        return row.refreshedVersion() < repository.dataVersion(user) && !clock.instant().isBefore(row.refreshedAt().plus(minDelay));
+    }
+
     /** Rebuilds the membership if it is stale and the minimum delay has passed (or the rules changed). */
     void refreshIfStale(UUID user, UUID id, boolean force, int depth) {
+        if (depth > MAX_NESTING || !force && !due(repository.find(user, id, false), user)) {
+            return; // the common read: nothing locked, nothing written
+        }
+        // lock, then look again: a concurrent reader may have rebuilt it meanwhile
         var row = repository.find(user, id, true).orElseThrow(() -> ApiException.notFound("No such smart playlist."));
         long version = repository.dataVersion(user); // read before evaluating: a later write makes it stale again
         Instant now = clock.instant();
-        boolean stale = row.refreshedVersion() == null || row.refreshedVersion() < version;
-        boolean due = force || row.refreshedVersion() == null || row.refreshedAt() == null
-                || !now.isBefore(row.refreshedAt().plus(minDelay));
-        if (!stale && !force || !due || depth > MAX_NESTING) {
+        if (!force && !due(Optional.of(row), user)) {
             return;
         }
         SmartRules rules = stored(row.rules());

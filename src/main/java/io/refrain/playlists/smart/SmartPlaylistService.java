@@ -68,7 +68,7 @@ public class SmartPlaylistService {
                 tracks.add(new SmartPreview.PreviewTrack(views.get(id), paths));
             }
         }
-        return new SmartPreview(matches.size(), tracks);
+        return new SmartPreview(matches.isEmpty() ? 0 : matches.getFirst().total(), matches.size(), tracks);
     }
 
     @Transactional

@@ -72,6 +72,14 @@ class SmartPlaylistsIT extends IntegrationTest {
                 "{\"any\": [{\"is\": {\"loved\": true}}, {\"gt\": {\"playcount\": 5}}]}", owner.accessToken())
                 .assertStatus(200).json();
         assertThat(preview.path("matched").asInt()).isEqualTo(1);
+        assertThat(preview.path("trackCount").asInt()).isEqualTo(1);
+        JsonNode limited = api.post("/api/v1/smart-playlists/preview", "{\"all\": [{\"gt\": {\"duration\": 0}}], "
+                + "\"limit\": 3, \"maxPerArtist\": 1, \"spreadArtists\": true}", owner.accessToken()).assertStatus(200).json();
+        assertThat(limited.path("trackCount").asInt()).isEqualTo(3);
+        assertThat(limited.path("matched").asInt()).isGreaterThan(3)
+                .isEqualTo(jdbc.sql("select count(distinct (select ta.artist_id from track_artists ta where ta.track_id = t.id "
+                        + "order by ta.position limit 1)) + count(*) filter (where not exists (select 1 from track_artists ta "
+                        + "where ta.track_id = t.id)) from tracks t where t.duration_ms > 0").query(Integer.class).single());
         assertThat(preview.path("tracks").get(0).path("track").path("id").asLong()).isEqualTo(track);
         assertThat(preview.path("tracks").get(0).path("satisfied").toString()).isEqualTo("[\"any[0]\"]");
     }
