@@ -68,6 +68,55 @@ class SmartRulesPropertyIT extends IntegrationTest {
         }
         // the generators must produce rules that actually discriminate, or the comparison proves little
         assertThat(nonTrivial).isGreaterThan(SAMPLES / 3);
+
+        // order, per-artist cap, limit and limitPercent: the exact list, against the same steps in Java
+        Map<Long, Long> primary = new HashMap<>();
+        jdbc.sql("select distinct on (track_id) track_id, artist_id from track_artists order by track_id, position")
+                .query((rs, n) -> primary.put(rs.getLong(1), rs.getLong(2))).list();
+        var shapes = Combinators.combine(rules(pools, 1), Arbitraries.of("year", "playcount", "rating", "energy"),
+                Arbitraries.of("", "-"), Arbitraries.integers().between(1, 3).injectNull(0.4),
+                Arbitraries.integers().between(1, 400).injectNull(0.4), Arbitraries.integers().between(1, 100).injectNull(0.5))
+                .as((json, field, sign, cap, limit, percent) -> "{\"any\": [" + json + "], \"sort\": \"" + sign + field + "\""
+                        + (cap == null ? "" : ", \"maxPerArtist\": " + cap) + (limit == null ? "" : ", \"limit\": " + limit)
+                        + (percent == null ? "" : ", \"limitPercent\": " + percent) + "}");
+        for (String json : shapes.sampleStream().limit(100).toList()) {
+            SmartRules rules = RuleJson.parse(JSON.readTree(json), "", Set.of());
+            var compiled = RuleTranslator.compile(rules, new RuleTranslator.Context(user, now, "seed", Set.of()),
+                    SmartPlaylistEvaluator.MAX_TRACKS);
+            List<Long> sql = repository.evaluate(compiled).stream().map(SmartPlaylistRepository.Match::id).toList();
+            assertThat(sql).as("rules %s", json).isEqualTo(ordered(rules, facts, primary, now));
+        }
+    }
+
+    /** The playlist in Java: matches sorted (nulls last ascending, first descending, ties by id), capped, limited. */
+    private static List<Long> ordered(SmartRules rules, Map<Long, Facts> facts, Map<Long, Long> primary, Instant now) {
+        SmartRules.SortKey key = rules.sort().getFirst();
+        java.util.Comparator<Long> byValue = java.util.Comparator.comparing(id -> sortValue(key.field(), facts.get(id)),
+                java.util.Comparator.nullsLast(java.util.Comparator.<Comparable<Object>>naturalOrder()));
+        java.util.Comparator<Long> order = (key.descending() ? byValue.reversed() : byValue).thenComparing(id -> id);
+        List<Long> matched = facts.keySet().stream().filter(id -> holds(rules.root(), facts.get(id), now)).sorted(order).toList();
+        if (rules.maxPerArtist() != null) {
+            Map<Long, Integer> seen = new HashMap<>();
+            matched = matched.stream().filter(id -> primary.get(id) == null
+                    || seen.merge(primary.get(id), 1, Integer::sum) <= rules.maxPerArtist()).toList();
+        }
+        long keep = rules.limit() == null ? SmartPlaylistEvaluator.MAX_TRACKS : rules.limit();
+        if (rules.limitPercent() != null) {
+            keep = Math.min(keep, (long) Math.ceil(matched.size() * rules.limitPercent() / 100.0));
+        }
+        return matched.stream().limit(keep).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> sortValue(SmartField field, Facts f) {
+        Object value = switch (field) {
+            case YEAR -> f.year();
+            case PLAYCOUNT -> f.plays();
+            case RATING -> f.rating();
+            case ENERGY -> f.energy();
+            default -> throw new IllegalStateException(field.name());
+        };
+        return (Comparable<Object>) value;
     }
 
     // ---- data ---------------------------------------------------------------------------------
