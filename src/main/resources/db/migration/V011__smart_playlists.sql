@@ -28,7 +28,7 @@ create table smart_playlist_tracks (
 );
 create index smart_playlist_tracks_track on smart_playlist_tracks (track_id);
 
--- A counter per user that every write of data rules can read (library, ratings, tags, plays,
+-- A counter per user that every write of data rules can read (library, ratings, tags and their names, plays,
 -- playlist entries)
 -- raises, in the same statement, through the triggers below. Only users owning a smart playlist
 -- have a row, so the triggers cost nothing for everyone else; a smart playlist whose
@@ -54,7 +54,7 @@ declare
     e text;
 begin
     foreach t in array array['saved_tracks', 'loved_tracks', 'track_ratings', 'album_ratings', 'artist_ratings',
-                             'tagged_tracks', 'playlist_entries', 'listen_stats_tracks', 'listen_stats_albums', 'listen_stats_artists'] loop
+                             'tags', 'tagged_tracks', 'playlist_entries', 'listen_stats_tracks', 'listen_stats_albums', 'listen_stats_artists'] loop
         foreach e in array array['insert', 'update', 'delete'] loop
             execute format('create trigger %I after %s on %I referencing %s table as changed '
                            'for each statement execute function smart_playlist_data_changed()',

@@ -2,8 +2,13 @@ package io.refrain.playlists.smart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refrain.catalog.CatalogService;
+import io.refrain.support.Api;
 import io.refrain.support.IntegrationTest;
 import io.refrain.support.Json;
+import io.refrain.support.StatementCounter;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /** The smart playlist endpoints: preview, CRUD, stale-on-write refresh with a minimum delay, nesting, .nsp, isolation. */
 class SmartPlaylistsIT extends IntegrationTest {
+
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    ProxyDataSource dataSource;
 
     private static final String LOVED = "{\"all\": [{\"is\": {\"loved\": true}}], \"sort\": \"title\"}";
 
@@ -61,6 +71,41 @@ class SmartPlaylistsIT extends IntegrationTest {
         clock.advance(Duration.ofMinutes(2));
         trackIds(owner, id);
         assertThat(api.get("/api/v1/smart-playlists/" + id, owner.accessToken()).text("refreshedAt")).isEqualTo(refreshedAt);
+    }
+
+    @Test
+    void aListenMakesPlayCountPlaylistsStale() {
+        var owner = newAccount();
+        long track = tracks(1).getFirst();
+        String id = create(owner, "Played", "{\"all\": [{\"gt\": {\"playcount\": 0}}]}");
+        assertThat(trackIds(owner, id)).isEmpty();
+        api.post("/api/v1/me/listens", "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}"
+                .formatted(clock.instant().minusSeconds(60), track), owner.accessToken()).assertStatus(200);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(trackIds(owner, id)).containsExactly(track);
+    }
+
+    @Test
+    void aPageRunsAFixedNumberOfStatementsWhateverItsSize() {
+        var owner = newAccount();
+        String id = create(owner, "Long", "{\"all\": [{\"gt\": {\"duration\": 0}}], \"limit\": 300}");
+        var counter = StatementCounter.on(dataSource);
+        var one = counted(counter, owner, "/api/v1/smart-playlists/" + id + "/tracks?limit=1");
+        var hundred = counted(counter, owner, "/api/v1/smart-playlists/" + id + "/tracks?limit=100");
+        var second = counted(counter, owner, "/api/v1/smart-playlists/" + id + "/tracks?limit=100&cursor="
+                + hundred.result().json().path("next").asString());
+        assertThat(hundred.result().json().path("items")).hasSize(100);
+        assertThat(second.result().json().path("items").get(0).path("position").asInt()).isEqualTo(100);
+        assertThat(hundred.count()).as("statements:\n%s", hundred.describe()).isEqualTo(one.count());
+        assertThat(second.count()).as("statements:\n%s", second.describe()).isEqualTo(one.count());
+        assertThat(one.statements()).noneMatch(sql -> sql.contains("for update")); // a fresh playlist is read without locks
+    }
+
+    private StatementCounter.Counted<Api.Response> counted(StatementCounter counter, Account reader, String path) {
+        catalog.invalidate(null);
+        var counted = counter.count(api, client -> client.get(path, reader.accessToken()));
+        counted.result().assertStatus(200);
+        return counted;
     }
 
     @Test
