@@ -25,6 +25,8 @@ class AccountDeletionIT extends IntegrationTest {
         api.get("/api/v1/search?q=queen", survivor.accessToken()).assertStatus(200);
         fillLibrary(doomed.accessToken());
         fillLibrary(survivor.accessToken());
+        smartPlaylist(doomed.accessToken());
+        smartPlaylist(survivor.accessToken());
         playlistRows(doomed, survivor);
         playlistRows(survivor, doomed);
         playlistRows(newAccount(), survivor); // the survivor's collaborations on doomed's playlists go with them
@@ -69,6 +71,12 @@ class AccountDeletionIT extends IntegrationTest {
         api.put("/api/v1/me/loved/tracks/" + track, null, token).assertStatus(204);
         long tag = api.post("/api/v1/me/tags", Json.of("name", "keep"), token).assertStatus(201).json().path("id").asLong();
         api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token).assertStatus(204);
+    }
+
+    /** A smart playlist of loved tracks (with the loved track of fillLibrary as its member). */
+    private void smartPlaylist(String token) {
+        api.post("/api/v1/smart-playlists", "{\"name\": \"loved\", \"rules\": {\"all\": [{\"is\": {\"loved\": true}}]}}", token)
+                .assertStatus(201);
     }
 
     /** Listens (with their statistics) and an import batch. */

@@ -1,0 +1,145 @@
+package io.refrain.playlists.smart;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Smart playlist rows, their materialised tracks, the owner's data version, and running compiled rules. */
+@Repository
+class SmartPlaylistRepository {
+
+    /** A smart playlist row; {@code rules} is its canonical rule JSON. */
+    record Row(UUID userId, UUID id, String name, String description, String rules, int trackCount, Long refreshedVersion,
+               Instant refreshedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** One track of an evaluation: its first credited artist and the number of tracks that matched in all. */
+    record Match(long id, Long artist, long total) {
+    }
+
+    record Entry(int position, long trackId) {
+    }
+
+    private static final String SELECT = """
+            select user_id, id, name, description, rules::text as rules, track_count, refreshed_version, refreshed_at,
+                   created_at, updated_at
+            from smart_playlists""";
+
+    private final JdbcClient jdbc;
+
+    SmartPlaylistRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    Optional<Row> find(UUID user, UUID id, boolean lock) {
+        return jdbc.sql(SELECT + " where user_id = :user and id = :id" + (lock ? " for update" : ""))
+                .param("user", user).param("id", id).query(Row.class).optional();
+    }
+
+    /** The owner's smart playlists (id and rules): the graph that cycle checks walk. */
+    Map<UUID, String> rulesOf(UUID user) {
+        Map<UUID, String> out = new HashMap<>();
+        jdbc.sql("select id, rules::text from smart_playlists where user_id = :user").param("user", user)
+                .query((rs, n) -> out.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return out;
+    }
+
+    List<Row> page(UUID user, Instant afterCreated, UUID afterId, int limit) {
+        return jdbc.sql(SELECT + """
+                         \swhere user_id = :user and (cast(:at as timestamptz) is null
+                                 or (created_at, id) < (cast(:at as timestamptz), cast(:afterId as uuid)))
+                         order by created_at desc, id desc limit :limit""")
+                .param("user", user).param("at", afterCreated == null ? null : at(afterCreated))
+                .param("afterId", afterId).param("limit", limit).query(Row.class).list();
+    }
+
+    void insert(UUID user, UUID id, String name, String description, String rules, Instant now) {
+        // the data-version row exists from the first smart playlist on, so the V011 triggers start counting
+        jdbc.sql("insert into smart_playlist_data (user_id) values (:user) on conflict do nothing").param("user", user).update();
+        jdbc.sql("""
+                        insert into smart_playlists (user_id, id, name, description, rules, created_at, updated_at)
+                        values (:user, :id, :name, :description, cast(:rules as jsonb), :now, :now)""")
+                .param("user", user).param("id", id).param("name", name).param("description", description)
+                .param("rules", rules).param("now", at(now)).update();
+    }
+
+    /** New details and rules; the membership is stale from now on (refreshed_version null). */
+    void update(UUID user, UUID id, String name, String description, String rules, Instant now) {
+        jdbc.sql("""
+                        update smart_playlists set name = :name, description = :description, rules = cast(:rules as jsonb),
+                               refreshed_version = null, updated_at = :now
+                        where user_id = :user and id = :id""")
+                .param("user", user).param("id", id).param("name", name).param("description", description)
+                .param("rules", rules).param("now", at(now)).update();
+    }
+
+    boolean delete(UUID user, UUID id) {
+        return jdbc.sql("delete from smart_playlists where user_id = :user and id = :id").param("user", user).param("id", id)
+                .update() > 0;
+    }
+
+    long dataVersion(UUID user) {
+        return jdbc.sql("select coalesce((select version from smart_playlist_data where user_id = :user), 0)")
+                .param("user", user).query(Long.class).single();
+    }
+
+    /** Which of these ids are smart playlists of the user. */
+    Set<UUID> smartIds(UUID user, Set<UUID> ids) {
+        return Set.copyOf(jdbc.sql("select id from smart_playlists where user_id = :user and id = any(:ids)")
+                .param("user", user).param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
+    List<Match> evaluate(RuleTranslator.Compiled compiled) {
+        return jdbc.sql(compiled.sql()).params(compiled.params())
+                .query((rs, n) -> new Match(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3))).list();
+    }
+
+    /** Per track, whether it satisfies each condition (in the order of the compiled columns). */
+    Map<Long, List<Boolean>> explain(RuleTranslator.Compiled compiled) {
+        Map<Long, List<Boolean>> out = new HashMap<>();
+        jdbc.sql(compiled.sql()).params(compiled.params()).query((rs, n) -> {
+            List<Boolean> flags = new ArrayList<>();
+            for (int i = 2; i <= rs.getMetaData().getColumnCount(); i++) {
+                flags.add(rs.getBoolean(i));
+            }
+            return out.put(rs.getLong(1), flags);
+        }).list();
+        return out;
+    }
+
+    /** Replaces the membership with these tracks in this order: two statements whatever their number. */
+    void replaceTracks(UUID user, UUID id, List<Long> trackIds, long dataVersion, Instant now) {
+        jdbc.sql("delete from smart_playlist_tracks where user_id = :user and playlist_id = :id")
+                .param("user", user).param("id", id).update();
+        jdbc.sql("""
+                        insert into smart_playlist_tracks (user_id, playlist_id, position, track_id)
+                        select :user, :id, (t.ord - 1)::int, t.track_id from unnest(:ids::bigint[]) with ordinality as t(track_id, ord)""")
+                .param("user", user).param("id", id).param("ids", trackIds.toArray(Long[]::new)).update();
+        jdbc.sql("""
+                        update smart_playlists set track_count = :count, refreshed_version = :version, refreshed_at = :now
+                        where user_id = :user and id = :id""")
+                .param("user", user).param("id", id).param("count", trackIds.size()).param("version", dataVersion)
+                .param("now", at(now)).update();
+    }
+
+    List<Entry> entries(UUID user, UUID id, int fromPosition, int limit) {
+        return jdbc.sql("""
+                        select position, track_id from smart_playlist_tracks
+                        where user_id = :user and playlist_id = :id and position >= :from order by position limit :limit""")
+                .param("user", user).param("id", id).param("from", fromPosition).param("limit", limit)
+                .query(Entry.class).list();
+    }
+}
