@@ -148,14 +148,18 @@ public class TrackResolver {
                             select pos, refrain_search_normalize(artist) as artist_key, refrain_search_normalize(title) as title_key,
                                    refrain_search_normalize(album) as album_key
                             from unnest(:artists::text[], :titles::text[], :albums::text[], :positions::int[]) as u(artist, title, album, pos)),
+                        -- materialised so the planner goes from the artist to its tracks, never from a
+                        -- common title ("Intro", 190 namesakes) to every namesake's credits
+                        artist_tracks as materialized (
+                            select w.pos, w.title_key, ta.track_id from wanted w
+                            join artists a on a.search_text = w.artist_key
+                            join track_artists ta on ta.artist_id = a.id),
                         candidates as (
                             select w.pos, t.id, true as all_names from wanted w
                             join tracks t on t.title_search = w.title_key and t.artists_search = w.artist_key
                             union all
-                            select w.pos, ta.track_id, false from wanted w
-                            join artists a on a.search_text = w.artist_key
-                            join track_artists ta on ta.artist_id = a.id
-                            join tracks t on t.id = ta.track_id and t.title_search = w.title_key)
+                            select x.pos, x.track_id, false from artist_tracks x
+                            join tracks t on t.id = x.track_id and t.title_search = x.title_key)
                         select distinct on (c.pos) c.pos, c.id
                         from candidates c join wanted w on w.pos = c.pos
                         join tracks t on t.id = c.id left join albums al on al.id = t.album_id
