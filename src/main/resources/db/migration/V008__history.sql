@@ -48,11 +48,17 @@ create table listen_import_skips (
     primary key (import_id, position)
 );
 
+-- Ownership: only listen_totals has a foreign key to users. The listens and the statistics tables
+-- do not (a per-row check on eight tables was a large share of every batch's write); a listen is
+-- never stored without its listen_totals upsert in the same statement, which that key checks, and
+-- deleting the totals row (with the account, by cascade) deletes the user's listens and
+-- statistics through the statement trigger at the end of this file.
+
 -- One row per play. Unique per (user, time, track): submitting a listen again changes nothing.
 -- Partitions are months (see ListenPartitions); the primary key leads with user_id so every
 -- per-user read is an index range scan in each partition it touches.
 create table listens (
-    user_id      uuid        not null references users (id) on delete cascade,
+    user_id      uuid        not null,
     listened_at  timestamptz not null,
     track_id     bigint      not null,
     ms_played    integer     check (ms_played between 0 and 86400000),
@@ -99,7 +105,7 @@ create table listen_totals (
 
 -- All-time statistics per user and track / artist / album / genre.
 create table listen_stats_tracks (
-    user_id         uuid        not null references users (id) on delete cascade,
+    user_id         uuid        not null,
     track_id        bigint      not null references tracks (id),
     plays           integer     not null check (plays >= 0),
     skips           integer     not null check (skips >= 0),
@@ -112,7 +118,7 @@ create index listen_stats_tracks_top on listen_stats_tracks (user_id, plays desc
 create index listen_stats_tracks_track on listen_stats_tracks (track_id);
 
 create table listen_stats_artists (
-    user_id         uuid        not null references users (id) on delete cascade,
+    user_id         uuid        not null,
     artist_id       bigint      not null references artists (id) on delete cascade,
     plays           integer     not null check (plays >= 0),
     skips           integer     not null check (skips >= 0),
@@ -125,7 +131,7 @@ create index listen_stats_artists_top on listen_stats_artists (user_id, plays de
 create index listen_stats_artists_artist on listen_stats_artists (artist_id);
 
 create table listen_stats_albums (
-    user_id         uuid        not null references users (id) on delete cascade,
+    user_id         uuid        not null,
     album_id        bigint      not null references albums (id) on delete cascade,
     plays           integer     not null check (plays >= 0),
     skips           integer     not null check (skips >= 0),
@@ -138,7 +144,7 @@ create index listen_stats_albums_top on listen_stats_albums (user_id, plays desc
 create index listen_stats_albums_album on listen_stats_albums (album_id);
 
 create table listen_stats_genres (
-    user_id         uuid        not null references users (id) on delete cascade,
+    user_id         uuid        not null,
     genre_id        integer     not null references genres (id) on delete cascade,
     plays           integer     not null check (plays >= 0),
     skips           integer     not null check (skips >= 0),
@@ -153,7 +159,7 @@ create table listen_stats_genres (
 -- measurable share of a batch's write). A week or a month range reads at most
 -- 7 or 31 days of rows, a year range 13 months, whatever the number of listens in them.
 create table listen_days (
-    user_id   uuid    not null references users (id) on delete cascade,
+    user_id   uuid    not null,
     day       date    not null,
     track_id  bigint  not null,
     plays     integer not null check (plays >= 0),
@@ -163,7 +169,7 @@ create table listen_days (
 create index listen_days_track on listen_days (track_id);
 
 create table listen_months (
-    user_id   uuid    not null references users (id) on delete cascade,
+    user_id   uuid    not null,
     month     date    not null check (extract(day from month) = 1),
     track_id  bigint  not null,
     plays     integer not null check (plays >= 0),
@@ -175,10 +181,28 @@ create index listen_months_user_track on listen_months (user_id, track_id, month
 
 -- Activity: plays per UTC day and hour; listens per day and per hour of day for any range.
 create table listen_hours (
-    user_id   uuid     not null references users (id) on delete cascade,
+    user_id   uuid     not null,
     day       date     not null,
     hour      smallint not null check (hour between 0 and 23),
     plays     integer  not null check (plays >= 0),
     ms_played bigint   not null check (ms_played >= 0),
     primary key (user_id, day, hour)
 );
+
+-- A user's listens and statistics go with their listen_totals row (deleted with the account, or
+-- by an undo that leaves no listens).
+create function refrain_listen_totals_deleted() returns trigger
+    language plpgsql as $$
+begin
+    delete from listens where user_id in (select user_id from gone);
+    delete from listen_stats_tracks where user_id in (select user_id from gone);
+    delete from listen_stats_artists where user_id in (select user_id from gone);
+    delete from listen_stats_albums where user_id in (select user_id from gone);
+    delete from listen_stats_genres where user_id in (select user_id from gone);
+    delete from listen_days where user_id in (select user_id from gone);
+    delete from listen_months where user_id in (select user_id from gone);
+    delete from listen_hours where user_id in (select user_id from gone);
+    return null;
+end $$;
+create trigger listen_totals_deleted after delete on listen_totals
+    referencing old table as gone for each statement execute function refrain_listen_totals_deleted();

@@ -119,8 +119,10 @@ class ListenIngestionIT extends HistoryTestSupport {
         var user = newAccount();
         List<Long> tracks = trackIds(5);
         List<String> listens = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            listens.add(byId(tracks.get(i), recent(60L * 24 * 40 * i + 1))); // 40 days apart: several partitions
+            times.add(recent(60L * 24 * 40 * i + 1)); // 40 days apart: several partitions
+            listens.add(byId(tracks.get(i), times.get(i)));
         }
         api.post("/api/v1/me/listens", batch(listens), user.accessToken()).assertStatus(200);
         var page = api.get("/api/v1/me/recently-played?limit=2", user.accessToken()).assertStatus(200).json();
@@ -132,7 +134,7 @@ class ListenIngestionIT extends HistoryTestSupport {
                 .assertStatus(200).json();
         assertThat(ids(last)).containsExactly(tracks.get(4));
         assertThat(last.path("next").isNull()).isTrue();
-        var window = api.get("/api/v1/me/recently-played?before=" + recent(60L * 24 * 40 + 1) + "&after=" + recent(60L * 24 * 160 + 1),
+        var window = api.get("/api/v1/me/recently-played?before=" + times.get(1) + "&after=" + times.get(4),
                 user.accessToken()).assertStatus(200).json();
         assertThat(ids(window)).containsExactly(tracks.get(2), tracks.get(3));
         var other = newAccount();
