@@ -65,12 +65,13 @@ public class BenchGenerator {
         long start = System.nanoTime();
         long added = catalog.expandTo(options.tracks(), options.seed());
         phases.put("catalog", since(start));
-        System.err.printf("catalog: %,d synthetic tracks added%n", added);
+        System.err.printf("catalog: %,d synthetic tracks added in %.1f s%n", added, phases.get("catalog").toMillis() / 1000.0);
 
         start = System.nanoTime();
         List<BenchUsers.BenchUser> created = users.create(options.users(), users.highestNumber() + 1, options.seed(),
                 now.minus(ListenPlan.HISTORY).minus(Duration.ofDays(400)));
         phases.put("users", since(start));
+        System.err.printf("users: %,d in %.1f s%n", created.size(), phases.get("users").toMillis() / 1000.0);
 
         start = System.nanoTime();
         long stored = listens.load(created, options.listens(), options.seed(), now, Progress.onStderr("listens   ", options.listens()));
@@ -86,6 +87,7 @@ public class BenchGenerator {
         start = System.nanoTime();
         BenchLibraries.Counts library = libraries.create(ids, now);
         phases.put("libraries", since(start));
+        System.err.printf("libraries and playlists in %.1f s%n", phases.get("libraries").toMillis() / 1000.0);
 
         long tracks = jdbc.sql("select count(*) from tracks").query(Long.class).single();
         long size = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();

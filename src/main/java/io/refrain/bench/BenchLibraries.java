@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Libraries and playlists that follow each user's listening (set-based SQL on the rebuilt
@@ -27,12 +29,21 @@ class BenchLibraries {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    BenchLibraries(JdbcClient jdbc) {
+    BenchLibraries(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     Counts create(UUID[] users, Instant now) {
+        return transaction.execute(status -> {
+            BenchSql.bulkSession(jdbc);
+            return createAll(users, now);
+        });
+    }
+
+    private Counts createAll(UUID[] users, Instant now) {
         Timestamp at = Timestamp.from(now.minus(Duration.ofDays(30)));
         long saved = update("""
                 insert into saved_tracks (user_id, track_id, saved_at)

@@ -50,6 +50,7 @@ class CatalogExpansion {
 
     private long expand(long count, long seed) {
         Timestamp now = Timestamp.from(Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        BenchSql.bulkSession(jdbc);
         functions(seed);
         long sources = sources();
         if (sources == 0) {

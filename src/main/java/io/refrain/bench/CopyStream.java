@@ -10,8 +10,8 @@ import org.postgresql.copy.CopyIn;
 /**
  * One {@code COPY … FROM STDIN} (CSV) on a connection of its own: rows are appended to a buffer
  * that is shipped in large pieces, because per-row round trips or INSERTs would dominate a
- * load of millions of rows. Commits when closed after {@link #finish()}; otherwise the copy is
- * cancelled and nothing is stored.
+ * load of millions of rows. {@link #finish()} commits; closing without it cancels the copy and
+ * nothing is stored.
  */
 final class CopyStream implements AutoCloseable {
 
@@ -25,7 +25,11 @@ final class CopyStream implements AutoCloseable {
     CopyStream(DataSource dataSource, String table, String columns) throws SQLException {
         this.connection = dataSource.getConnection();
         try {
-            connection.setAutoCommit(true);
+            // one transaction without the server's statement timeout: a copy of millions of rows takes minutes
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.execute("set local statement_timeout = 0");
+            }
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy " + table + " (" + columns + ") from stdin with (format csv)");
         } catch (SQLException | RuntimeException e) {
@@ -53,7 +57,9 @@ final class CopyStream implements AutoCloseable {
 
     long finish() throws SQLException {
         flush();
-        return copy.endCopy();
+        long stored = copy.endCopy();
+        connection.commit();
+        return stored;
     }
 
     private void flush() throws SQLException {
@@ -70,7 +76,11 @@ final class CopyStream implements AutoCloseable {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
+            if (!connection.getAutoCommit()) {
+                connection.rollback(); // after a commit this is a no-op
+            }
         } finally {
+            connection.setAutoCommit(true);
             connection.close();
         }
     }

@@ -45,6 +45,8 @@ public class ListenStatsRebuild {
     }
 
     private void rebuildChunk(UUID[] users) {
+        // a chunk of heavy users is more than the server's per-request statement timeout allows
+        run("set local statement_timeout = 0");
         for (String table : STATS_TABLES) {
             jdbc.sql("delete from " + table + " where user_id = any(:users)").param("users", users).update();
         }
