@@ -151,20 +151,31 @@ class CatalogExpansion {
         return jdbc.sql("select count(*) from bench_src").query(Long.class).single();
     }
 
-    /** Words of the real titles (capitalised), as one array; names are two of them. */
+    /**
+     * Words of the real titles (capitalised), numbered from 0 and indexed: a name is two index
+     * look-ups (an array of all words would be read whole for every row).
+     */
     private void words() {
         jdbc.sql("""
                 create temporary table bench_word_list on commit drop as
-                select coalesce(case when count(*) >= 20 then array_agg(w order by w) end, %s::text[]) as words
+                select row_number() over (order by w) - 1 as i, w
                 from (select distinct initcap(w) as w
                       from (select title from tracks where origin = 'import' limit 200000) t,
                            regexp_split_to_table(lower(t.title), '[^[:alpha:]]+') w
-                      where length(w) between 3 and 12) d""".formatted(FALLBACK_WORDS)).update();
+                      where length(w) between 3 and 12) d""").update();
+        if (jdbc.sql("select count(*) from bench_word_list").query(Long.class).single() < 20) {
+            jdbc.sql("delete from bench_word_list").update();
+            jdbc.sql("insert into bench_word_list select i - 1, w from unnest(%s::text[]) with ordinality as u(w, i)"
+                    .formatted(FALLBACK_WORDS)).update();
+        }
+        jdbc.sql("create unique index on bench_word_list (i)").update();
+        jdbc.sql("analyze bench_word_list").update();
+        long count = jdbc.sql("select count(*) from bench_word_list").query(Long.class).single();
         jdbc.sql("""
                 create or replace function pg_temp.bench_words(g bigint, salt int) returns text language sql stable as $$
-                select words[1 + floor(pg_temp.bench_rnd(g, salt) * cardinality(words))::int] || ' '
-                       || words[1 + floor(pg_temp.bench_rnd(g, salt + 100) * cardinality(words))::int]
-                from pg_temp.bench_word_list $$""").update();
+                select (select w from pg_temp.bench_word_list where i = floor(pg_temp.bench_rnd(g, salt) * %1$d)::bigint) || ' '
+                       || (select w from pg_temp.bench_word_list where i = floor(pg_temp.bench_rnd(g, salt + 100) * %1$d)::bigint) $$"""
+                .formatted(count)).update();
     }
 
     private long maxId(String table) {

@@ -47,6 +47,7 @@ public class ListenStatsRebuild {
     private void rebuildChunk(UUID[] users) {
         // a chunk of heavy users is more than the server's per-request statement timeout allows
         run("set local statement_timeout = 0");
+        run("set local work_mem = '64MB'");
         for (String table : STATS_TABLES) {
             jdbc.sql("delete from " + table + " where user_id = any(:users)").param("users", users).update();
         }
@@ -59,37 +60,37 @@ public class ListenStatsRebuild {
         run("analyze rebuild_played");
         run("""
                 insert into listen_totals (user_id, plays, ms_played, first_played_at, last_played_at)
-                select user_id, count(*), sum(ms), min(listened_at), max(listened_at) from rebuild_played group by user_id""");
+                select user_id, count(*), sum(ms), min(listened_at), max(listened_at) from rebuild_played group by user_id order by user_id""");
         run("""
                 insert into listen_stats_tracks (user_id, track_id, plays, skips, ms_played, first_played_at, last_played_at)
                 select user_id, track_id, count(*), count(*) filter (where skipped), sum(ms), min(listened_at), max(listened_at)
-                from rebuild_played group by user_id, track_id""");
+                from rebuild_played group by user_id, track_id order by user_id, track_id""");
         run("""
                 insert into listen_stats_artists (user_id, artist_id, plays, skips, ms_played, first_played_at, last_played_at)
                 select p.user_id, ta.artist_id, count(*), count(*) filter (where p.skipped), sum(p.ms), min(p.listened_at),
                        max(p.listened_at)
                 from rebuild_played p join track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured')
-                group by p.user_id, ta.artist_id""");
+                group by p.user_id, ta.artist_id order by p.user_id, ta.artist_id""");
         run("""
                 insert into listen_stats_albums (user_id, album_id, plays, skips, ms_played, first_played_at, last_played_at)
                 select user_id, album_id, count(*), count(*) filter (where skipped), sum(ms), min(listened_at), max(listened_at)
-                from rebuild_played where album_id is not null group by user_id, album_id""");
+                from rebuild_played where album_id is not null group by user_id, album_id order by user_id, album_id""");
         run("""
                 insert into listen_stats_genres (user_id, genre_id, plays, skips, ms_played, first_played_at, last_played_at)
                 select p.user_id, tg.genre_id, count(*), count(*) filter (where p.skipped), sum(p.ms), min(p.listened_at),
                        max(p.listened_at)
                 from rebuild_played p join track_genres tg on tg.track_id = p.track_id
-                group by p.user_id, tg.genre_id""");
+                group by p.user_id, tg.genre_id order by p.user_id, tg.genre_id""");
         run("""
                 insert into listen_days (user_id, day, track_id, plays, ms_played)
-                select user_id, utc::date, track_id, count(*), sum(ms) from rebuild_played group by 1, 2, 3""");
+                select user_id, utc::date, track_id, count(*), sum(ms) from rebuild_played group by 1, 2, 3 order by 1, 2, 3""");
         run("""
                 insert into listen_months (user_id, month, track_id, plays, ms_played)
-                select user_id, date_trunc('month', utc)::date, track_id, count(*), sum(ms) from rebuild_played group by 1, 2, 3""");
+                select user_id, date_trunc('month', utc)::date, track_id, count(*), sum(ms) from rebuild_played group by 1, 2, 3 order by 1, 2, 3""");
         run("""
                 insert into listen_hours (user_id, day, hour, plays, ms_played)
                 select user_id, utc::date, extract(hour from utc)::smallint, count(*), sum(ms) from rebuild_played
-                group by 1, 2, 3""");
+                group by 1, 2, 3 order by 1, 2, 3""");
     }
 
     private void run(String sql) {
