@@ -80,7 +80,7 @@ public class BenchGenerator {
         start = System.nanoTime();
         UUID[] ids = created.stream().map(BenchUsers.BenchUser::id).toArray(UUID[]::new);
         Progress statsProgress = Progress.onStderr("statistics", ids.length);
-        stats.rebuild(Arrays.asList(ids), done -> statsProgress.update(done, done));
+        stats.rebuild(Arrays.asList(ids), Math.max(2, Runtime.getRuntime().availableProcessors()), done -> statsProgress.update(done, done));
         statsProgress.finish(ids.length);
         phases.put("statistics", since(start));
 

@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ListenStatsRebuild {
 
-    static final int USERS_PER_CHUNK = 500;
+    static final int USERS_PER_CHUNK = 200;
 
     private static final String[] STATS_TABLES = {"listen_totals", "listen_stats_tracks", "listen_stats_artists",
             "listen_stats_albums", "listen_stats_genres", "listen_days", "listen_months", "listen_hours"};
@@ -34,13 +40,40 @@ public class ListenStatsRebuild {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Replaces the statistics of these users by a recomputation; {@code progress} gets the users done so far. */
-    public void rebuild(Collection<UUID> users, java.util.function.LongConsumer progress) {
+    /**
+     * Replaces the statistics of these users by a recomputation; {@code progress} gets the number
+     * of users done so far (from several threads, one call at a time). Chunks run on
+     * {@code parallelism} connections at once: the work is the database's (aggregation, index
+     * and foreign-key maintenance), and chunks of different users never touch the same rows.
+     */
+    public void rebuild(Collection<UUID> users, int parallelism, LongConsumer progress) {
         List<UUID> all = new ArrayList<>(users);
+        List<List<UUID>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += USERS_PER_CHUNK) {
-            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + USERS_PER_CHUNK));
-            transaction.executeWithoutResult(status -> rebuildChunk(chunk.toArray(UUID[]::new)));
-            progress.accept(from + chunk.size());
+            chunks.add(all.subList(from, Math.min(all.size(), from + USERS_PER_CHUNK)));
+        }
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<UUID> chunk : chunks) {
+                running.add(pool.submit(() -> {
+                    transaction.executeWithoutResult(status -> rebuildChunk(chunk.toArray(UUID[]::new)));
+                    synchronized (done) {
+                        progress.accept(done.addAndGet(chunk.size()));
+                    }
+                }));
+            }
+            for (Future<?> chunk : running) {
+                chunk.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding statistics", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
