@@ -25,6 +25,9 @@ class CommandLineTest {
         assertThat(line.springArguments()).containsExactly("--refrain.data-dir=d");
         var listens = CommandLine.parse(new String[] {"import", "listens", "--user", "a@b.c", "--dry-run", "x.json", "--data-dir", "d"});
         assertThat(listens.arguments()).containsExactly("listens", "--user", "a@b.c", "--dry-run", "x.json");
+        var bench = CommandLine.parse(new String[] {"bench", "generate", "--preset", "small", "--data-dir", "d"});
+        assertThat(bench.arguments()).containsExactly("generate", "--preset", "small");
+        assertThat(bench.springArguments()).containsExactly("--refrain.data-dir=d");
     }
 
     @Test

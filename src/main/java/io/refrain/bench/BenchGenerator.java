@@ -1,0 +1,100 @@
+package io.refrain.bench;
+
+import io.refrain.history.ListenStatsRebuild;
+import io.refrain.platform.cli.CliException;
+import io.refrain.platform.cli.Progress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code bench generate}, phase by phase: catalog expansion, users, listens (COPY), statistics
+ * (rebuilt from the listens by the history module), libraries and playlists. Refuses to run
+ * into a database that already has benchmark users unless appending, because a second run
+ * would double the data silently; an appended run adds users numbered after the existing ones.
+ */
+@Service
+public class BenchGenerator {
+
+    private final CatalogExpansion catalog;
+    private final BenchUsers users;
+    private final ListenLoader listens;
+    private final ListenStatsRebuild stats;
+    private final BenchLibraries libraries;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    BenchGenerator(CatalogExpansion catalog, BenchUsers users, ListenLoader listens, ListenStatsRebuild stats,
+                   BenchLibraries libraries, JdbcClient jdbc, Clock clock) {
+        this.catalog = catalog;
+        this.users = users;
+        this.listens = listens;
+        this.stats = stats;
+        this.libraries = libraries;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public BenchSummary generate(BenchOptions options) {
+        try {
+            return run(options);
+        } catch (CliException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("benchmark generation failed: " + e.getMessage(), e);
+        }
+    }
+
+    private BenchSummary run(BenchOptions options) throws Exception {
+        int existing = users.existing();
+        if (existing > 0 && !options.append()) {
+            throw new CliException("this database already has " + existing
+                    + " benchmark users (bench-user-N@refrain.bench); use --append to add more, or generate into a fresh --data-dir");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Duration> phases = new LinkedHashMap<>();
+
+        long start = System.nanoTime();
+        long added = catalog.expandTo(options.tracks(), options.seed());
+        phases.put("catalog", since(start));
+        System.err.printf("catalog: %,d synthetic tracks added in %.1f s%n", added, phases.get("catalog").toMillis() / 1000.0);
+
+        start = System.nanoTime();
+        List<BenchUsers.BenchUser> created = users.create(options.users(), users.highestNumber() + 1, options.seed(),
+                now.minus(ListenPlan.HISTORY).minus(Duration.ofDays(400)));
+        phases.put("users", since(start));
+        System.err.printf("users: %,d in %.1f s%n", created.size(), phases.get("users").toMillis() / 1000.0);
+
+        start = System.nanoTime();
+        long stored = listens.load(created, options.listens(), options.seed(), now, Progress.onStderr("listens   ", options.listens()));
+        phases.put("listens", since(start));
+
+        start = System.nanoTime();
+        UUID[] ids = created.stream().map(BenchUsers.BenchUser::id).toArray(UUID[]::new);
+        Progress statsProgress = Progress.onStderr("statistics", ids.length);
+        stats.rebuild(Arrays.asList(ids), Math.max(2, Runtime.getRuntime().availableProcessors()), done -> statsProgress.update(done, done));
+        statsProgress.finish(ids.length);
+        phases.put("statistics", since(start));
+
+        start = System.nanoTime();
+        BenchLibraries.Counts library = libraries.create(ids, now);
+        phases.put("libraries", since(start));
+        System.err.printf("libraries and playlists in %.1f s%n", phases.get("libraries").toMillis() / 1000.0);
+
+        long tracks = jdbc.sql("select count(*) from tracks").query(Long.class).single();
+        long size = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        return new BenchSummary(added, tracks, created.size(), stored, library, phases, size);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

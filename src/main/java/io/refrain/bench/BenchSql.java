@@ -1,0 +1,21 @@
+package io.refrain.bench;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Settings for the generator's big set-based statements, for the current transaction only. */
+final class BenchSql {
+
+    private BenchSql() {
+    }
+
+    /**
+     * No statement timeout (the server's limit is for requests, one statement here writes
+     * millions of rows), more memory for sorts and hashes, and a larger GIN pending list so the
+     * catalog's trigram indexes are updated in bulk rather than per row.
+     */
+    static void bulkSession(JdbcClient jdbc) {
+        jdbc.sql("set local statement_timeout = 0").update();
+        jdbc.sql("set local work_mem = '64MB'").update();
+        jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
+    }
+}
