@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -133,7 +134,7 @@ public class ListenIngestion {
         }
         Set<ListenWriter.Key> added = writer.write(userId, rows, source, importId, window);
         List<Item> items = new ArrayList<>(listens.size());
-        Set<ListenWriter.Key> reported = new java.util.HashSet<>();
+        Set<ListenWriter.Key> reported = new HashSet<>();
         for (int i = 0; i < listens.size(); i++) {
             var key = new ListenWriter.Key(ListenWriter.truncate(listens.get(i).listenedAt()), trackIds[i]);
             items.add(new Item(trackIds[i], added.contains(key) && reported.add(key)));
