@@ -46,12 +46,14 @@ public class ListenIngestion {
     private final TrackResolver resolver;
     private final ListenWriter writer;
     private final ListenEraser eraser;
+    private final ListenStatsRebuild rebuild;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
     ListenIngestion(ListenRules rules, ListenPartitions partitions, TrackResolver resolver, ListenWriter writer,
-                    ListenEraser eraser, TransactionTemplate transaction, MeterRegistry meters) {
+                    ListenEraser eraser, ListenStatsRebuild rebuild, TransactionTemplate transaction, MeterRegistry meters) {
         this.eraser = eraser;
+        this.rebuild = rebuild;
         this.rules = rules;
         this.partitions = partitions;
         this.resolver = resolver;
@@ -103,13 +105,19 @@ public class ListenIngestion {
     }
 
     /**
-     * Removes the listens of an import batch (listen_imports row {@code importId}) and takes
-     * them out of every statistic; returns how many were removed. Joins the caller's transaction.
+     * Removes the listens of an import batch (listen_imports row {@code importId}) and rebuilds
+     * the user's statistics without them; returns how many were removed. Joins the caller's
+     * transaction. Undo is rare, so a full recomputation of one user beats a second, incremental
+     * copy of every statistic's definition.
      */
     public int eraseImport(UUID userId, long importId) {
         return transaction.execute(status -> {
             writer.lockUser(userId);
-            return eraser.eraseImport(userId, importId);
+            int erased = eraser.eraseImport(userId, importId);
+            if (erased > 0) {
+                rebuild.rebuildWithin(userId); // counts and first/last plays from what is left, by the same definitions
+            }
+            return erased;
         });
     }
 

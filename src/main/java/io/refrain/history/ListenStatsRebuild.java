@@ -29,7 +29,11 @@ public class ListenStatsRebuild {
 
     static final int USERS_PER_CHUNK = 200;
 
-    private static final String[] STATS_TABLES = {"listen_totals", "listen_stats_tracks", "listen_stats_artists",
+    /**
+     * Not listen_totals: deleting a user's totals row deletes their listens (the owner trigger of
+     * V008), so totals are replaced by an upsert instead.
+     */
+    private static final String[] STATS_TABLES = {"listen_stats_tracks", "listen_stats_artists",
             "listen_stats_albums", "listen_stats_genres", "listen_days", "listen_months", "listen_hours"};
 
     private final JdbcClient jdbc;
@@ -77,6 +81,11 @@ public class ListenStatsRebuild {
         }
     }
 
+    /** Rebuilds one user's statistics in the caller's transaction (which holds the user's lock). */
+    void rebuildWithin(UUID user) {
+        rebuildChunk(new UUID[] {user});
+    }
+
     private void rebuildChunk(UUID[] users) {
         // a chunk of heavy users is more than the server's per-request statement timeout allows
         run("set local statement_timeout = 0");
@@ -92,8 +101,14 @@ public class ListenStatsRebuild {
                 where l.user_id = any(:users)""").param("users", users).update();
         run("analyze rebuild_played");
         run("""
-                insert into listen_totals (user_id, plays, ms_played, first_played_at, last_played_at)
-                select user_id, count(*), sum(ms), min(listened_at), max(listened_at) from rebuild_played group by user_id order by user_id""");
+                insert into listen_totals as s (user_id, plays, ms_played, first_played_at, last_played_at)
+                select user_id, count(*), sum(ms), min(listened_at), max(listened_at) from rebuild_played group by user_id order by user_id
+                on conflict (user_id) do update set plays = excluded.plays, ms_played = excluded.ms_played,
+                    first_played_at = excluded.first_played_at, last_played_at = excluded.last_played_at""");
+        // users left without listens (an undone import was all they had) lose their totals row
+        jdbc.sql("""
+                delete from listen_totals t where t.user_id = any(:users)
+                and not exists (select 1 from rebuild_played p where p.user_id = t.user_id)""").param("users", users).update();
         run("""
                 insert into listen_stats_tracks (user_id, track_id, plays, skips, ms_played, first_played_at, last_played_at)
                 select user_id, track_id, count(*), count(*) filter (where skipped), sum(ms), min(listened_at), max(listened_at)

@@ -15,6 +15,9 @@ import tools.jackson.databind.JsonNode;
 
 class ListenStatsIT extends HistoryTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ListenStatsRebuild rebuild;
+
     private Instant daysAgo(long days) {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(days, ChronoUnit.DAYS).minusSeconds(60);
     }
@@ -72,6 +75,17 @@ class ListenStatsIT extends HistoryTestSupport {
         assertThat(allTime.path("months").size()).isGreaterThanOrEqualTo(3);
         assertThat(allTime.path("hours").size()).isBetween(1, 24);
 
+        StatsCheck.assertConsistent(jdbc, user.id());
+        String before = jdbc.sql("select string_agg(concat_ws(':', track_id, plays, skips, ms_played, first_played_at, last_played_at), ',' "
+                + "order by track_id) from listen_stats_tracks where user_id = :u").param("u", user.id()).query(String.class).single();
+
+        // a rebuild of a user who already has statistics keeps the listens and gives what the write path gave
+        rebuild.rebuild(List.of(user.id()), 1, done -> { });
+        assertThat(jdbc.sql("select count(*) from listens where user_id = :u").param("u", user.id()).query(Long.class).single())
+                .isEqualTo(14);
+        assertThat(jdbc.sql("select string_agg(concat_ws(':', track_id, plays, skips, ms_played, first_played_at, last_played_at), ',' "
+                + "order by track_id) from listen_stats_tracks where user_id = :u").param("u", user.id()).query(String.class).single())
+                .isEqualTo(before);
         StatsCheck.assertConsistent(jdbc, user.id());
         var other = newAccount();
         assertThat(top(other.accessToken(), "tracks", "all_time")).isEmpty();
