@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -55,9 +57,11 @@ class ListenController {
             if (!listens.isArray()) {
                 throw ApiException.invalidField("listens", "must be an array of listens");
             }
-            listens.forEach(node -> requests.add(read(node)));
+            for (int i = 0; i < listens.size(); i++) {
+                requests.add(read(listens.get(i), "listens[" + i + "]."));
+            }
         } else if (body.isObject()) {
-            requests.add(read(body));
+            requests.add(read(body, ""));
         } else {
             throw ApiException.invalidField("body", "must be a listen object or {\"listens\": [...]}");
         }
@@ -84,11 +88,21 @@ class ListenController {
         }
     }
 
-    private ListenRequest read(JsonNode node) {
+    private ListenRequest read(JsonNode node, String path) {
         if (!node.isObject()) {
             throw ApiException.invalidField("listens", "every item must be a listen object");
         }
-        return json.treeToValue(node, ListenRequest.class);
+        try {
+            return json.treeToValue(node, ListenRequest.class);
+        } catch (UnrecognizedPropertyException e) {
+            // a client's mistake (e.g. "trackId" for "track": {"id": …}), not a server error
+            throw ApiException.invalidField(path + e.getPropertyName(),
+                    "unknown field; a listen has listenedAt, track, msPlayed, skipped, context, client");
+        } catch (JacksonException e) {
+            String field = e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+            throw ApiException.invalidField(path + field, "has the wrong type");
+        }
     }
 
     /** A single listen's problems are named without the batch's "listens[0]." prefix. */

@@ -112,6 +112,17 @@ class ListenIngestionIT extends HistoryTestSupport {
         api.post("/api/v1/me/listens", batch(repeat(byId(track, recent(1)), 1001)), user.accessToken())
                 .assertProblem(400, "validation");
         api.post("/api/v1/me/listens", batch(List.of()), user.accessToken()).assertProblem(400, "validation");
+
+        // unknown fields and wrong types are the client's mistake (they answered 500 before)
+        JsonNode unknown = api.post("/api/v1/me/listens", "{\"listenedAt\": \"%s\", \"trackId\": %d}".formatted(recent(1), track),
+                user.accessToken()).assertProblem(400, "validation").json();
+        assertThat(unknown.path("errors").get(0).path("field").asText()).isEqualTo("trackId");
+        JsonNode wrongType = api.post("/api/v1/me/listens", batch(List.of(byId(track, recent(2)),
+                        "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}, \"skipped\": [1]}".formatted(recent(1), track))),
+                user.accessToken()).assertProblem(400, "validation").json();
+        assertThat(wrongType.path("errors").get(0).path("field").asText()).isEqualTo("listens[1].skipped");
+        assertThat(jdbc.sql("select count(*) from listens where user_id = :u").param("u", user.id()).query(Long.class).single())
+                .isZero();
     }
 
     @Test
