@@ -1,0 +1,117 @@
+package io.refrain.bench.load;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What one load phase measured, fed by the simulation after every response: a latency histogram
+ * per endpoint (HdrHistogram, microseconds, 3 significant digits), answers by status, and a
+ * per-second series (requests, errors, p50 / p99) for the throughput-over-time chart. Thread-safe;
+ * Gatling calls {@link #record} from its event loops.
+ */
+public final class Measurements {
+
+    /** Status recorded when no response came back at all (connection refused, reset, timeout). */
+    public static final int NO_RESPONSE = 0;
+    private static final long HIGHEST_MICROS = 120_000_000L;
+    private static final int MAX_SECONDS = 4 * 3600;
+
+    private final long startNanos = System.nanoTime();
+    private final Map<Endpoint, ConcurrentHistogram> latency = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Map<Integer, LongAdder>> statuses = new EnumMap<>(Endpoint.class);
+    private final AtomicLongArray requestsPerSecond = new AtomicLongArray(MAX_SECONDS);
+    private final AtomicLongArray errorsPerSecond = new AtomicLongArray(MAX_SECONDS);
+    private final Recorder intervalLatency = new Recorder(HIGHEST_MICROS, 3);
+    private final List<SecondSample> seconds = new ArrayList<>();
+    private int secondsTaken;
+
+    public Measurements() {
+        for (Endpoint e : Endpoint.values()) {
+            latency.put(e, new ConcurrentHistogram(HIGHEST_MICROS, 3));
+            statuses.put(e, new ConcurrentHashMap<>());
+        }
+    }
+
+    /** One answer (or its absence: {@link #NO_RESPONSE}); latency in microseconds. */
+    public void record(Endpoint endpoint, int status, long latencyMicros) {
+        long micros = Math.max(0, Math.min(latencyMicros, HIGHEST_MICROS));
+        if (status != NO_RESPONSE) {
+            latency.get(endpoint).recordValue(micros);
+            intervalLatency.recordValue(micros);
+        }
+        statuses.get(endpoint).computeIfAbsent(status, s -> new LongAdder()).increment();
+        int second = second();
+        if (second < MAX_SECONDS) {
+            requestsPerSecond.incrementAndGet(second);
+            if (isError(status)) {
+                errorsPerSecond.incrementAndGet(second);
+            }
+        }
+    }
+
+    /** 2xx and 304 are answers; everything else, including no answer, is an error. */
+    public static boolean isError(int status) {
+        return status == NO_RESPONSE || status >= 400 || (status >= 300 && status != 304) || status < 200;
+    }
+
+    public int second() {
+        return (int) ((System.nanoTime() - startNanos) / 1_000_000_000L);
+    }
+
+    /** Called once a second by the sampler: closes the latency interval of the second just ended. */
+    synchronized void closeSecond() {
+        Histogram h = intervalLatency.getIntervalHistogram();
+        int s = secondsTaken++;
+        long requests = s < MAX_SECONDS ? requestsPerSecond.get(s) : 0;
+        long errors = s < MAX_SECONDS ? errorsPerSecond.get(s) : 0;
+        seconds.add(new SecondSample(s, requests, errors,
+                h.getTotalCount() == 0 ? 0 : millis(h.getValueAtPercentile(50)),
+                h.getTotalCount() == 0 ? 0 : millis(h.getValueAtPercentile(99))));
+    }
+
+    /** Answers completed in the first {@code seconds} seconds (the injection window, without the drain). */
+    public long requestsInFirst(int seconds) {
+        long n = 0;
+        for (int s = 0; s < Math.min(seconds, MAX_SECONDS); s++) {
+            n += requestsPerSecond.get(s);
+        }
+        return n;
+    }
+
+    public synchronized List<SecondSample> seconds() {
+        return List.copyOf(seconds);
+    }
+
+    public Histogram latency(Endpoint endpoint) {
+        return latency.get(endpoint).copy();
+    }
+
+    public Histogram overallLatency() {
+        Histogram all = new Histogram(HIGHEST_MICROS, 3);
+        latency.values().forEach(h -> all.add(h.copy()));
+        return all;
+    }
+
+    public Map<Integer, Long> statuses(Endpoint endpoint) {
+        Map<Integer, Long> out = new TreeMap<>();
+        statuses.get(endpoint).forEach((status, n) -> out.put(status, n.sum()));
+        return out;
+    }
+
+    static double millis(long micros) {
+        return micros / 1000.0;
+    }
+
+    /** One second of the run: answers completed in it, errors, and its latency percentiles (ms). */
+    public record SecondSample(int second, long requests, long errors, double p50Ms, double p99Ms) {
+    }
+}

@@ -1,0 +1,89 @@
+package io.refrain.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Issue #7's goals, checked against what a report measured. Goals, not tests: a report states
+ * each as met or not, and by how much it falls short.
+ */
+final class Targets {
+
+    static final double MIXED_RATE = 5000;
+    static final double MIXED_P99_MS = 25;
+    static final double SUGGEST_P95_MS = 10;
+    static final double RECENT_P95_MS = 5;
+    static final double API_SHARE = 0.70;
+    static final double INGEST_PER_SECOND = 50_000;
+
+    private Targets() {
+    }
+
+    static List<Report.Target> fromLoad(List<PhaseResult> phases, Report.Knee knee) {
+        List<Report.Target> out = new ArrayList<>();
+        if (phases.isEmpty()) {
+            return out;
+        }
+        // the phase that speaks for the server: the fixed-rate one, or the knee's last passing level
+        PhaseResult p = phases.getFirst();
+        if (knee != null) {
+            for (PhaseResult level : phases) {
+                if (knee.kneeRatePerSecond() != null && level.offeredRatePerSecond() <= knee.kneeRatePerSecond()) {
+                    p = level;
+                }
+            }
+            double rate = knee.kneeRatePerSecond() == null ? 0 : knee.kneeRatePerSecond();
+            out.add(new Report.Target("mixed load >= 5,000 requests/s with p99 < 25 ms and no errors",
+                    String.format("knee at %.0f requests/s (%s)%s", rate, knee.verdict(), shortBy(rate, MIXED_RATE)),
+                    rate >= MIXED_RATE));
+        } else {
+            boolean met = p.achievedRatePerSecond() >= MIXED_RATE && p.overall().p99Ms() < MIXED_P99_MS
+                    && p.overall().errors() == 0;
+            out.add(new Report.Target("mixed load >= 5,000 requests/s with p99 < 25 ms and no errors",
+                    String.format("%.0f requests/s served (%.0f offered), p99 %.1f ms, %d errors%s",
+                            p.achievedRatePerSecond(), p.offeredRatePerSecond(), p.overall().p99Ms(), p.overall().errors(),
+                            met ? "" : "; this run offered less than the goal: see --knee for the ceiling"),
+                    met));
+        }
+        latency(out, p, Endpoint.SEARCH_SUGGEST, "search suggest p95 < 10 ms", SUGGEST_P95_MS);
+        latency(out, p, Endpoint.RECENTLY_PLAYED, "recently-played p95 < 5 ms for active users", RECENT_P95_MS);
+        latency(out, p, Endpoint.RECENTLY_PLAYED_SPARSE, "recently-played p95 < 5 ms for sparse users", RECENT_P95_MS);
+        return out;
+    }
+
+    static List<Report.Target> fromCeiling(List<Report.CeilingResult> ceiling, IngestionCeiling.Result ingestion) {
+        List<Report.Target> out = new ArrayList<>();
+        List<Report.CeilingResult> compared = ceiling.stream().filter(c -> c.ratio() != null).toList();
+        if (!compared.isEmpty()) {
+            Report.CeilingResult worst = compared.stream().min(java.util.Comparator.comparing(Report.CeilingResult::ratio)).get();
+            long below = compared.stream().filter(c -> c.ratio() < API_SHARE).count();
+            out.add(new Report.Target("API throughput >= 70 % of pgbench's for the same SQL",
+                    String.format("%d of %d endpoints below 70 %%; lowest %s at %.0f %%", below, compared.size(),
+                            worst.endpoint(), worst.ratio() * 100), below == 0));
+        }
+        if (ingestion != null) {
+            out.add(new Report.Target("batch ingestion >= 50,000 listens/s",
+                    String.format("%.0f listens/s through the API (1,000-listen batches); bare COPY %.0f rows/s%s",
+                            ingestion.apiListensPerSecond(), ingestion.copyRowsPerSecond(),
+                            shortBy(ingestion.apiListensPerSecond(), INGEST_PER_SECOND)),
+                    ingestion.apiListensPerSecond() >= INGEST_PER_SECOND));
+        }
+        return out;
+    }
+
+    private static void latency(List<Report.Target> out, PhaseResult p, Endpoint e, String goal, double limitMs) {
+        PhaseResult.EndpointResult r = p.endpoint(e);
+        if (r == null) {
+            return;
+        }
+        double p95 = r.latency().p95Ms();
+        out.add(new Report.Target(goal, String.format("p95 %.1f ms at %.0f requests/s overall (%s)%s", p95,
+                p.achievedRatePerSecond(), p.name(), p95 < limitMs ? "" : String.format("; %.1f ms over", p95 - limitMs)),
+                p95 < limitMs));
+    }
+
+    private static String shortBy(double measured, double goal) {
+        return measured >= goal ? "" : String.format("; %.0f %% of the goal (%.1f× short)", measured / goal * 100,
+                measured <= 0 ? Double.POSITIVE_INFINITY : goal / measured);
+    }
+}
