@@ -27,7 +27,11 @@ import org.springframework.stereotype.Repository;
  * years ago, or with a gap of years in the middle, costs the same two or three short statements
  * as an active one, however many partitions exist (the trap time-chunked storage fell into at
  * ListenBrainz). Months older than the oldest partition were archived: the walk stops there.
- * SparseUserRecentlyPlayedIT proves it on the plans.
+ * A history (of the user, or of the track) whose first and last listen lie within
+ * {@value #SHORT_SPAN_MONTHS} months is read whole by one such statement instead — still pruned
+ * while planning, to at most that many partitions — so a sparse listener whose few plays are
+ * spread over a year costs two statements, not two per month. SparseUserRecentlyPlayedIT proves
+ * both on the plans.
  */
 @Repository
 class ListenReader {
@@ -40,6 +44,12 @@ class ListenReader {
     /** Where a page starts: strictly older than (listenedAt, trackId); null = from the newest. */
     record Position(Instant listenedAt, long trackId) {
     }
+
+    /**
+     * Spans of at most this many months are read with one statement: probing a dozen monthly
+     * indexes in one merge costs less than a dozen round trips of the walk.
+     */
+    static final int SHORT_SPAN_MONTHS = 12;
 
     private final JdbcClient jdbc;
     private final ListenPartitions partitions;
@@ -68,8 +78,12 @@ class ListenReader {
         }
         Instant upper = before == null || span.get().last().isBefore(before.listenedAt()) ? span.get().last() : before.listenedAt();
         YearMonth oldest = partitions.oldest();
-        List<Stored> rows = new ArrayList<>();
         YearMonth month = YearMonth.from(upper.atOffset(ZoneOffset.UTC));
+        YearMonth firstMonth = YearMonth.from(span.get().first().atOffset(ZoneOffset.UTC));
+        if (oldest != null && !firstMonth.isBefore(oldest) && firstMonth.plusMonths(SHORT_SPAN_MONTHS).isAfter(month)) {
+            return range(userId, trackId, monthStart(firstMonth), monthStart(month.plusMonths(1)), before, after, limit);
+        }
+        List<Stored> rows = new ArrayList<>();
         while (month != null && rows.size() < limit) {
             if (oldest == null || month.isBefore(oldest)) {
                 // older than any partition this process knows: another process (an import) may

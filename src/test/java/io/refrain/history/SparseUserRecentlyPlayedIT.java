@@ -3,6 +3,7 @@ package io.refrain.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refrain.catalog.TrackReference;
+import io.refrain.support.StatementCounter;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -30,6 +31,9 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
     static final int MONTHS = 60;
     static final int PER_MONTH = 25;
     static final int MAX_BUFFERS = 50;
+
+    @Autowired
+    net.ttddyy.dsproxy.support.ProxyDataSource dataSource;
 
     @Autowired
     ListenIngestion ingestion;
@@ -164,6 +168,35 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         System.out.println("EXPLAIN recently played, next page across the gap: " + next.describe());
         assertThat(next.executed()).hasSizeLessThanOrEqualTo(2).contains(partition(sparseNewest));
         assertThat(next.sharedBuffers()).isLessThan(MAX_BUFFERS);
+    }
+
+    @Test
+    void aShortHistorySpreadOverMonthsIsReadByOneStatement() {
+        Account spread = newAccount();
+        List<ListenInput> listens = new ArrayList<>();
+        for (int m = 1; m <= 11; m += 2) { // six listens, one every other month over the last year
+            listens.add(listen(newest.atOffset(ZoneOffset.UTC).minusMonths(m).toInstant(), tracks.get(m % tracks.size())));
+        }
+        ingestion.submit(spread.id(), listens, ListenSource.API);
+        api.get("/api/v1/me/recently-played", spread.accessToken()).assertStatus(200); // warms the session cache
+
+        var counted = StatementCounter.on(dataSource)
+                .count(api, client -> client.get("/api/v1/me/recently-played?limit=20", spread.accessToken()));
+        var items = counted.result().assertStatus(200).json().path("items");
+        assertThat(items).hasSize(6);
+        assertThat(Instant.parse(items.get(0).path("listenedAt").asText())).isEqualTo(listens.getFirst().listenedAt());
+        assertThat(Instant.parse(items.get(5).path("listenedAt").asText())).isEqualTo(listens.getLast().listenedAt());
+        assertThat(counted.statements()).filteredOn(sql -> sql.contains("from listens")).hasSize(1);
+        assertThat(counted.statements()).noneMatch(sql -> sql.contains("listen_months")); // no month walk
+
+        YearMonth first = YearMonth.from(listens.getLast().listenedAt().atOffset(ZoneOffset.UTC));
+        YearMonth last = YearMonth.from(listens.getFirst().listenedAt().atOffset(ZoneOffset.UTC));
+        PlanSummary plan = explain(ListenReader.sql(false, false, false), spread.id(), Map.of(
+                "from", java.sql.Timestamp.from(first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                "to", java.sql.Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        System.out.println("EXPLAIN recently played, short spread history: " + plan.describe());
+        assertThat(plan.planned()).isLessThanOrEqualTo(ListenReader.SHORT_SPAN_MONTHS); // pruned while planning
+        assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
     }
 
     @Test
