@@ -47,11 +47,12 @@ class SecurityConfig {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.jwtKey()).macAlgorithm(MacAlgorithm.HS256).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(5));
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
                 timestamps,
                 new JwtClaimValidator<String>("iss", AccessTokens.ISSUER::equals),
-                liveSession(sessions))));
-        return decoder;
+                liveSession(sessions)));
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, 100_000, Duration.ofMinutes(5));
     }
 
     private static OAuth2TokenValidator<Jwt> liveSession(SessionRegistry sessions) {
