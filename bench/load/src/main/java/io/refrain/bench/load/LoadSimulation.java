@@ -62,6 +62,11 @@ public class LoadSimulation extends Simulation {
         setUp(population.protocols(protocol));
     }
 
+    @Override
+    public void before() {
+        phase.measurements().start();
+    }
+
     private List<Map<String, Object>> visitors() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Population.Listener l : listeners) {

@@ -25,7 +25,9 @@ public final class Measurements {
     private static final long HIGHEST_MICROS = 120_000_000L;
     private static final int MAX_SECONDS = 4 * 3600;
 
-    private final long startNanos = System.nanoTime();
+    // set when Gatling starts the simulation (its own start-up takes seconds that are not load)
+    private volatile long startNanos = System.nanoTime();
+    private volatile boolean started;
     private final Map<Endpoint, ConcurrentHistogram> latency = new EnumMap<>(Endpoint.class);
     private final Map<Endpoint, Map<Integer, LongAdder>> statuses = new EnumMap<>(Endpoint.class);
     private final AtomicLongArray requestsPerSecond = new AtomicLongArray(MAX_SECONDS);
@@ -39,6 +41,16 @@ public final class Measurements {
             latency.put(e, new ConcurrentHistogram(HIGHEST_MICROS, 3));
             statuses.put(e, new ConcurrentHashMap<>());
         }
+    }
+
+    /** Seconds count from here: called by the simulation's {@code before()} hook. */
+    public void start() {
+        startNanos = System.nanoTime();
+        started = true;
+    }
+
+    public boolean started() {
+        return started;
     }
 
     /** One answer (or its absence: {@link #NO_RESPONSE}); latency in microseconds. */
@@ -69,6 +81,9 @@ public final class Measurements {
 
     /** Called once a second by the sampler: closes the latency interval of the second just ended. */
     synchronized void closeSecond() {
+        if (secondsTaken >= second()) {
+            return;   // the second is not over yet
+        }
         Histogram h = intervalLatency.getIntervalHistogram();
         int s = secondsTaken++;
         long requests = s < MAX_SECONDS ? requestsPerSecond.get(s) : 0;

@@ -61,6 +61,10 @@ final class ResourceSampler implements AutoCloseable {
 
     private void sample() {
         try {
+            if (!measurements.started()) {
+                last = cpuTicks();   // Gatling still starting: not part of the phase
+                return;
+            }
             measurements.closeSecond();
             CpuTicks now = cpuTicks();
             double wall = (now.nanos - last.nanos) / 1e9;

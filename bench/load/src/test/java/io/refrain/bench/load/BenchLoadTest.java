@@ -69,12 +69,20 @@ class BenchLoadTest {
     @Test
     void theReportIsWrittenAsJsonAndAsOneSelfContainedHtmlPage(@TempDir Path dir) throws Exception {
         Measurements m = new Measurements();
+        m.start();
         for (int i = 0; i < 100; i++) {
             m.record(Endpoint.SEARCH_SUGGEST, 200, 1_000 + i * 100L);
             m.record(Endpoint.RECENTLY_PLAYED_SPARSE, 200, 2_000);
         }
         m.record(Endpoint.SEARCH_SUGGEST, 503, 50_000);
+        m.closeSecond(); // too early: the first second is not over
+        assertThat(m.seconds()).isEmpty();
+        Thread.sleep(1100);
         m.closeSecond();
+        assertThat(m.seconds()).singleElement().satisfies(sec -> {
+            assertThat(sec.requests()).isEqualTo(201);
+            assertThat(sec.errors()).isEqualTo(1);
+        });
         Population population = new Population(List.of(new Population.Listener(1, UUID.randomUUID(), "a@b", true, 1, 2, 3,
                 "love", "lov", List.of(), "t")), 0);
         LoadPhase phase = new LoadPhase("http://localhost:1", population, 200, 0, Duration.ofSeconds(1),
