@@ -215,8 +215,9 @@ final class HtmlReport {
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left, left + pw, py, py, left - 5, py + 4, num(y)));
         }
-        for (int i = 0; i <= 6; i++) {
-            double x = minX + spanX * i / 6;
+        // x ticks: whole "nines" on the percentile axis (0, 90, 99, 99.9, 99.99), round steps elsewhere
+        double step = xLabel.equals("percentile") ? 1 : niceCeiling(spanX / 6);
+        for (double x = Math.ceil(minX / step) * step; x <= maxX + 1e-9; x += step) {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
                     sx.apply(x), top + ph + 15, esc(xTick.apply(x))));
         }
