@@ -76,7 +76,7 @@ final class ResourceSampler implements AutoCloseable {
                 lastGcSeconds = server.gc().seconds();
                 gcMaxSeen = Math.max(gcMaxSeen, server.gc().maxSeconds());
                 samples.add(new Sample(samples.size(), cores(now.machineBusy - last.machineBusy, wall),
-                        cores(now.server - last.server, wall), cores(now.postgres - last.postgres, wall),
+                        cores(now.server - last.server, wall), cores(now.postgresSince(last), wall),
                         cores(now.self - last.self, wall), server.heapUsedBytes() / 1048576.0, gcMs));
             }
             last = now;
@@ -108,20 +108,29 @@ final class ResourceSampler implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    private record CpuTicks(long nanos, long machineBusy, long server, long postgres, long self) {
+    /** {@code postgres}: ticks per PostgreSQL process, so processes that end do not count negative. */
+    private record CpuTicks(long nanos, long machineBusy, long server, java.util.Map<Long, Long> postgres, long self) {
+
+        long postgresSince(CpuTicks before) {
+            long sum = 0;
+            for (var e : postgres.entrySet()) {
+                sum += Math.max(0, e.getValue() - before.postgres.getOrDefault(e.getKey(), 0L));
+            }
+            return sum;
+        }
     }
 
     private CpuTicks cpuTicks() {
-        long postgres = 0;
+        java.util.Map<Long, Long> postgres = new java.util.HashMap<>();
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path p : procs) {
                 String stat = readStat(p);
                 if (stat != null && stat.contains("(postgres)")) {
-                    postgres += processTicks(stat);
+                    postgres.put(Long.parseLong(p.getFileName().toString()), processTicks(stat));
                 }
             }
         } catch (IOException e) {
-            postgres = 0;
+            postgres.clear();
         }
         long server = serverPid.isPresent() ? processTicks(readStat(Path.of("/proc", String.valueOf(serverPid.getAsLong())))) : 0;
         long self = processTicks(readStat(Path.of("/proc", String.valueOf(ProcessHandle.current().pid()))));
