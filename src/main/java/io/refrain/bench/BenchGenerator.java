@@ -1,5 +1,6 @@
 package io.refrain.bench;
 
+import io.refrain.catalog.DemoCatalog;
 import io.refrain.history.ListenStatsRebuild;
 import io.refrain.platform.cli.CliException;
 import io.refrain.platform.cli.Progress;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BenchGenerator {
 
+    private final DemoCatalog demoCatalog;
     private final CatalogExpansion catalog;
     private final BenchUsers users;
     private final ListenLoader listens;
@@ -32,8 +34,9 @@ public class BenchGenerator {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    BenchGenerator(CatalogExpansion catalog, BenchUsers users, ListenLoader listens, ListenStatsRebuild stats,
-                   BenchLibraries libraries, JdbcClient jdbc, Clock clock) {
+    BenchGenerator(DemoCatalog demoCatalog, CatalogExpansion catalog, BenchUsers users, ListenLoader listens,
+                   ListenStatsRebuild stats, BenchLibraries libraries, JdbcClient jdbc, Clock clock) {
+        this.demoCatalog = demoCatalog;
         this.catalog = catalog;
         this.users = users;
         this.listens = listens;
@@ -63,6 +66,11 @@ public class BenchGenerator {
         Map<String, Duration> phases = new LinkedHashMap<>();
 
         long start = System.nanoTime();
+        // a fresh data directory: the jar's demo catalog is the real data the synthetic tracks derive from
+        long demo = demoCatalog.loadIfEmpty(true);
+        if (demo > 0) {
+            System.err.printf("catalog: was empty, loaded the demo catalog (%,d tracks) to derive from%n", demo);
+        }
         long added = catalog.expandTo(options.tracks(), options.seed());
         phases.put("catalog", since(start));
         System.err.printf("catalog: %,d synthetic tracks added in %.1f s%n", added, phases.get("catalog").toMillis() / 1000.0);

@@ -1,13 +1,11 @@
 package io.refrain.catalog.importer;
 
-import java.util.List;
+import io.refrain.catalog.DemoCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,30 +17,27 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "refrain.demo-catalog", havingValue = "true", matchIfMissing = true)
 class DemoCatalogLoader implements ApplicationRunner {
 
-    static final String RESOURCE = "demo/catalog-demo.csv.gz";
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogLoader.class);
 
-    private final CatalogImporter importer;
-    private final JdbcClient jdbc;
+    private final DemoCatalog demo;
     private final boolean cli;
 
-    DemoCatalogLoader(CatalogImporter importer, JdbcClient jdbc,
+    DemoCatalogLoader(DemoCatalog demo,
                       @org.springframework.beans.factory.annotation.Value("${refrain.cli:false}") boolean cli) {
-        this.importer = importer;
-        this.jdbc = jdbc;
+        this.demo = demo;
         this.cli = cli;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (cli || jdbc.sql("select exists (select 1 from tracks)").query(Boolean.class).single()) {
+        if (cli) {
             return;
         }
-        ClassPathResource demo = new ClassPathResource(RESOURCE);
-        log.info("The catalog is empty: loading the demo catalog");
-        var summary = importer.importSources(List.of(new CatalogImporter.Source("demo catalog", demo.contentLength(),
-                demo::getInputStream)), false);
-        log.info("Demo catalog loaded: {} tracks, {} albums, {} artists in {} ms", summary.tracksInserted(),
-                summary.albumsInserted(), summary.artistsInserted(), summary.elapsed().toMillis());
+        long start = System.nanoTime();
+        long tracks = demo.loadIfEmpty(false);
+        if (tracks > 0) {
+            log.info("The catalog was empty: demo catalog loaded, {} tracks in {} ms", tracks,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
 }
