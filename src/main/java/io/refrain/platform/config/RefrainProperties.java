@@ -19,8 +19,12 @@ public record RefrainProperties(
         Http http,
         Smtp smtp) {
 
+    /**
+     * @param embeddedSharedBuffers {@code shared_buffers} of the embedded PostgreSQL: a size ("2GB",
+     *                              "512MB") or "auto" (a quarter of the machine's memory, 128 MB to 4 GB)
+     */
     public record Database(String url, String user, String password, int poolSize,
-                           Duration statementTimeout, Duration slowStatementThreshold) {
+                           Duration statementTimeout, Duration slowStatementThreshold, String embeddedSharedBuffers) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

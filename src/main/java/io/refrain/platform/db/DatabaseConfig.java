@@ -41,7 +41,8 @@ class DatabaseConfig {
             log.info("A Refrain server holds {}; using its database {}", dataDirectory.root(), running.get());
             return new DatabaseServer(running.get(), "postgres", "", null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("pg"));
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("pg"),
+                EmbeddedDatabase.sharedBuffers(db.embeddedSharedBuffers()));
         dataDirectory.recordDatabase(embedded.jdbcUrl());
         return new DatabaseServer(embedded.jdbcUrl(), embedded.user(), "", embedded);
     }
