@@ -1,7 +1,6 @@
 package io.refrain.search;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -164,83 +163,35 @@ class SearchRepository {
                 .param("ids", ids.toArray(Long[]::new)).query(AlbumHit.class).list();
     }
 
-    /** Rows of the most popular end of each table that autocomplete walks before the trigram index. */
-    static final int SUGGEST_HEAD = 5000;
-
     /**
      * Autocomplete: names whose normalised form starts with the query, or has a word that does,
-     * most popular first (a whole-name prefix wins a tie). First each table's
-     * {@value #SUGGEST_HEAD} most popular rows are walked in popularity order until {@code limit}
-     * match — typing a common prefix, that stops after a few hundred rows; the trigram index would
-     * collect every one of thousands of matches (at 1M tracks ~37 ms for "lov") to keep the most
-     * popular. A table whose head holds fewer than {@code limit} matches is asked again in full,
-     * by the trigram index (a rare prefix: few matches, cheap). Either way each table contributes
-     * its true {@code limit} most popular matches, so the answer is the exhaustive query's
-     * ({@link #suggestExhaustive}, which SearchIT compares it with).
+     * most popular first (a whole-name prefix wins a tie). From three characters on the trigram
+     * index finds the candidates; for one or two, walking the popularity index until the first
+     * matches is cheaper, and the planner picks that.
      */
     List<Suggestion> suggest(String nq, int limit) {
-        return suggest(nq, limit, SUGGEST_HEAD);
-    }
-
-    List<Suggestion> suggest(String nq, int limit, int head) {
-        List<Candidate> found = new ArrayList<>(candidates(nq, limit, head, SUGGEST_TYPES));
-        List<String> incomplete = SUGGEST_TYPES.stream()
-                .filter(type -> found.stream().filter(c -> c.type().equals(type)).count() < limit).toList();
-        if (!incomplete.isEmpty()) {
-            found.removeIf(c -> incomplete.contains(c.type()));
-            found.addAll(candidates(nq, limit, null, incomplete));
-        }
-        return found.stream().sorted(Candidate.ORDER).limit(limit)
-                .map(c -> new Suggestion(c.type(), c.id(), c.text(), c.detail())).toList();
-    }
-
-    /** The one-statement answer over whole tables: what {@link #suggest} must equal. */
-    List<Suggestion> suggestExhaustive(String nq, int limit) {
-        return candidates(nq, limit, null, SUGGEST_TYPES).stream().sorted(Candidate.ORDER).limit(limit)
-                .map(c -> new Suggestion(c.type(), c.id(), c.text(), c.detail())).toList();
-    }
-
-    private static final List<String> SUGGEST_TYPES = List.of("artist", "track", "album");
-
-    /** A suggestion with what orders it: popularity (nulls last), a whole-name prefix first, type, id. */
-    private record Candidate(String type, long id, String text, String detail, boolean whole, Integer popularity) {
-        static final java.util.Comparator<Candidate> ORDER = java.util.Comparator
-                .comparing(Candidate::popularity, java.util.Comparator.nullsLast(java.util.Comparator.<Integer>reverseOrder()))
-                .thenComparing(Candidate::whole, java.util.Comparator.reverseOrder())
-                .thenComparing(Candidate::type).thenComparingLong(Candidate::id);
-    }
-
-    /**
-     * Each table's {@code limit} most popular matches, in one statement; {@code head} non-null:
-     * only among the table's {@code head} most popular rows (walked in the popularity index).
-     */
-    private List<Candidate> candidates(String nq, int limit, Integer head, List<String> types) {
-        List<String> parts = new ArrayList<>();
-        if (types.contains("artist")) {
-            parts.add(part("'artist'", "a.id, a.name, null::text", "artists", "a", head));
-        }
-        if (types.contains("track")) {
-            parts.add(part("'track'", "a.id, a.title, nullif(a.artist_names, '')", "tracks", "a", head));
-        }
-        if (types.contains("album")) {
-            parts.add(part("'album'", "a.id, a.title, null::text", "albums", "a", head));
-        }
-        var statement = jdbc.sql(String.join("\nunion all\n", parts))
+        return jdbc.sql("""
+                        select type, id, text, detail from (
+                            (select 'artist' as type, a.id, a.name as text, null::text as detail,
+                                    a.search_text like :prefix as whole, a.popularity
+                             from artists a
+                             where a.search_text like :prefix or a.search_text like :wordPrefix
+                             order by a.popularity desc nulls last, a.id limit :limit)
+                            union all
+                            (select 'track', t.id, t.title, nullif(t.artist_names, ''), t.search_text like :prefix, t.popularity
+                             from tracks t
+                             where t.search_text like :prefix or t.search_text like :wordPrefix
+                             order by t.popularity desc nulls last, t.id limit :limit)
+                            union all
+                            (select 'album', al.id, al.title, null, al.search_text like :prefix, al.popularity
+                             from albums al
+                             where al.search_text like :prefix or al.search_text like :wordPrefix
+                             order by al.popularity desc nulls last, al.id limit :limit)
+                        ) s
+                        order by popularity desc nulls last, whole desc, type, id
+                        limit :limit""")
                 // normalised text has no punctuation, so no LIKE wildcard can be in nq
-                .param("prefix", nq + "%").param("wordPrefix", "% " + nq + "%").param("limit", limit);
-        if (head != null) {
-            statement = statement.param("head", head);
-        }
-        return statement.query((rs, n) -> new Candidate(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), (Integer) rs.getObject(6))).list();
-    }
-
-    private static String part(String type, String columns, String table, String alias, Integer head) {
-        String from = head == null ? table + " " + alias
-                : "(select * from " + table + " order by popularity desc nulls last, id limit :head) " + alias;
-        return "(select " + type + " as type, " + columns + ", " + alias + ".search_text like :prefix as whole, "
-                + alias + ".popularity from " + from
-                + " where " + alias + ".search_text like :prefix or " + alias + ".search_text like :wordPrefix"
-                + " order by " + alias + ".popularity desc nulls last, " + alias + ".id limit :limit)";
+                .param("prefix", nq + "%").param("wordPrefix", "% " + nq + "%").param("limit", limit)
+                .query(Suggestion.class).list();
     }
 }

@@ -35,8 +35,6 @@ class SearchIT extends IntegrationTest {
     CatalogService catalog;
     @Autowired
     ProxyDataSource dataSource;
-    @Autowired
-    SearchRepository repository;
 
     String token;
 
@@ -255,23 +253,6 @@ class SearchIT extends IntegrationTest {
         assertEveryItemHasAWordStartingWith(items, "bey");
         assertThat(suggest("q=BEY")).isEqualTo(items);
         assertThat(suggest("q=Beyonc%C3%A9")).isEqualTo(suggest("q=beyonce"));
-    }
-
-    @Test
-    void theWalkOfThePopularHeadAnswersExactlyAsTheExhaustiveQuery() {
-        // common and rare prefixes, whole-name and mid-name words; heads so small that most tables
-        // fall back to the trigram index, and the real one
-        List<String> prefixes = List.of("b", "be", "bey", "l", "lo", "lov", "love", "the", "a", "ma", "mar", "s", "so",
-                "zz", "xq", "qu", "御", "remix", "feat", "da");
-        for (String prefix : prefixes) {
-            for (int limit : new int[] {1, 3, 10, 20}) {
-                List<Suggestion> expected = repository.suggestExhaustive(prefix, limit);
-                for (int head : new int[] {1, 7, 200, SearchRepository.SUGGEST_HEAD}) {
-                    assertThat(repository.suggest(prefix, limit, head))
-                            .as("prefix %s, limit %d, head %d", prefix, limit, head).isEqualTo(expected);
-                }
-            }
-        }
     }
 
     @Test
