@@ -126,7 +126,9 @@ final class HtmlReport {
             }
             curves.add(new Series(e.endpoint(), pts));
         }
-        h.append(chart("Latency by percentile (" + p.name() + ")", "percentile", "ms", curves, HtmlReport::percentileLabel, null));
+        // x ticks at whole "nines": 0, 90, 99, 99.9, 99.99
+        h.append(chart("Latency by percentile (" + p.name() + ")", "percentile", "ms", curves, HtmlReport::percentileLabel,
+                null, 1));
         List<double[]> rps = new ArrayList<>();
         List<double[]> errors = new ArrayList<>();
         List<double[]> p99 = new ArrayList<>();
@@ -179,6 +181,12 @@ final class HtmlReport {
 
     private static String chart(String title, String xLabel, String yLabel, List<Series> series,
                                 DoubleFunction<String> xTick, Double limitLine) {
+        return chart(title, xLabel, yLabel, series, xTick, limitLine, 0);
+    }
+
+    /** @param xStep distance of x ticks; 0: a round step giving about six ticks */
+    private static String chart(String title, String xLabel, String yLabel, List<Series> series,
+                                DoubleFunction<String> xTick, Double limitLine, double xStep) {
         int w = 900;
         int hgt = 300;
         int left = 60;
@@ -215,8 +223,7 @@ final class HtmlReport {
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left, left + pw, py, py, left - 5, py + 4, num(y)));
         }
-        // x ticks: whole "nines" on the percentile axis (0, 90, 99, 99.9, 99.99), round steps elsewhere
-        double step = xLabel.equals("percentile") ? 1 : niceCeiling(spanX / 6);
+        double step = xStep > 0 ? xStep : niceCeiling(spanX / 6);
         for (double x = Math.ceil(minX / step) * step; x <= maxX + 1e-9; x += step) {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
                     sx.apply(x), top + ph + 15, esc(xTick.apply(x))));

@@ -51,30 +51,27 @@ public record PhaseResult(String name, double offeredRatePerSecond, int concurre
      */
     static PhaseResult of(String name, LoadPhase phase, Measurements m, ResourceSampler.Summary r, double seconds) {
         double achieved = steadyRate(phase, m);
-        long allRequests = 0;
-        long allErrors = 0;
-        Map<Endpoint, Map<Integer, Long>> byEndpoint = new LinkedHashMap<>();
+        record Counted(Endpoint endpoint, Map<Integer, Long> statuses, long requests, long errors) {
+        }
+        List<Counted> counted = new ArrayList<>();
         for (Endpoint e : Endpoint.values()) {
             Map<Integer, Long> statuses = m.statuses(e);
             long requests = statuses.values().stream().mapToLong(Long::longValue).sum();
+            long errors = statuses.entrySet().stream().filter(s -> Measurements.isError(s.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
             if (requests > 0) {
-                byEndpoint.put(e, statuses);
-                allRequests += requests;
-                allErrors += statuses.entrySet().stream().filter(s -> Measurements.isError(s.getKey()))
-                        .mapToLong(Map.Entry::getValue).sum();
+                counted.add(new Counted(e, statuses, requests, errors));
             }
         }
+        long allRequests = counted.stream().mapToLong(Counted::requests).sum();
+        long allErrors = counted.stream().mapToLong(Counted::errors).sum();
         List<EndpointResult> endpoints = new ArrayList<>();
-        for (var entry : byEndpoint.entrySet()) {
-            Endpoint e = entry.getKey();
-            long requests = entry.getValue().values().stream().mapToLong(Long::longValue).sum();
-            long errors = entry.getValue().entrySet().stream().filter(s -> Measurements.isError(s.getKey()))
-                    .mapToLong(Map.Entry::getValue).sum();
+        for (Counted c : counted) {
             Map<String, Long> byStatus = new LinkedHashMap<>();
-            entry.getValue().forEach((s, n) -> byStatus.put(s == Measurements.NO_RESPONSE ? "no-response" : String.valueOf(s), n));
+            c.statuses().forEach((s, n) -> byStatus.put(s == Measurements.NO_RESPONSE ? "no-response" : String.valueOf(s), n));
             // an endpoint's share of the achieved rate, so the endpoints add up to the whole
-            endpoints.add(new EndpointResult(e.id(), e.request(), achieved * requests / allRequests,
-                    Latency.of(m.latency(e), requests, errors), byStatus));
+            endpoints.add(new EndpointResult(c.endpoint().id(), c.endpoint().request(), achieved * c.requests() / allRequests,
+                    Latency.of(m.latency(c.endpoint()), c.requests(), c.errors()), byStatus));
         }
         List<ResourceSampler.Sample> samples = r.samples();
         return new PhaseResult(name, phase.concurrency() > 0 ? 0 : phase.ratePerSecond(), phase.concurrency(), seconds,
