@@ -8,9 +8,19 @@ import org.junit.jupiter.api.Test;
 class OperationsIT extends IntegrationTest {
 
     @Test
-    void healthIncludesTheDatabase() {
-        var health = api.get("/actuator/health").assertStatus(200);
-        assertThat(health.text("status")).isEqualTo("UP");
+    void healthIncludesTheDatabaseAndItsDurability() {
+        var anonymous = api.get("/actuator/health").assertStatus(200).json();
+        assertThat(anonymous.path("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.path("components").path("db").has("details")).as("details are for admins").isFalse();
+
+        var health = api.get("/actuator/health", catalogAdmin().accessToken()).assertStatus(200).json();
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("details").path("database").asString())
+                .isEqualTo("PostgreSQL");
+        var durability = health.path("components").path("durability").path("details");
+        assertThat(durability.path("durable").asBoolean()).isTrue();
+        assertThat(durability.path("synchronous_commit").asString()).isNotEqualTo("off");
     }
 
     @Test

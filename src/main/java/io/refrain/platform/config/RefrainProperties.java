@@ -22,9 +22,12 @@ public record RefrainProperties(
     /**
      * @param embeddedSharedBuffers {@code shared_buffers} of the embedded PostgreSQL: a size ("2GB",
      *                              "512MB") or "auto" (a quarter of the machine's memory, 128 MB to 4 GB)
+     * @param allowUnsafeDurability start even when the database runs with {@code fsync},
+     *                              {@code synchronous_commit} or {@code full_page_writes} off (warned)
      */
     public record Database(String url, String user, String password, int poolSize,
-                           Duration statementTimeout, Duration slowStatementThreshold, String embeddedSharedBuffers) {
+                           Duration statementTimeout, Duration slowStatementThreshold, String embeddedSharedBuffers,
+                           boolean allowUnsafeDurability) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

@@ -47,9 +47,21 @@ class DatabaseConfig {
         return new DatabaseServer(embedded.jdbcUrl(), embedded.user(), "", embedded);
     }
 
-    /** The pool, wrapped for slow-statement logging; closing the wrapper closes the pool. */
+    /**
+     * Checked before the pool exists, so a database that would lose confirmed writes stops the start
+     * before any migration or request; also the {@code durability} entry of {@code /actuator/health}.
+     */
+    @Bean
+    DurabilityGuard durability(RefrainProperties properties, DatabaseServer server) {
+        return DurabilityGuard.check(server, properties.database());
+    }
+
+    /**
+     * The pool, wrapped for slow-statement logging; closing the wrapper closes the pool. Takes the
+     * durability guard only so that the check has passed before the first pooled connection.
+     */
     @Bean(destroyMethod = "close")
-    ProxyDataSource dataSource(RefrainProperties properties, DatabaseServer server,
+    ProxyDataSource dataSource(RefrainProperties properties, DatabaseServer server, DurabilityGuard durability,
                                ObjectProvider<MeterRegistry> meterRegistry) {
         RefrainProperties.Database db = properties.database();
         HikariConfig config = new HikariConfig();

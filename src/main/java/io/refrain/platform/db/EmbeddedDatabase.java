@@ -64,7 +64,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", sharedBuffers)
+                    // acknowledged means durable: zonky's builder turns synchronous_commit off (a test
+                    // database's speed-up), which lost the last confirmed listens to a SIGKILL
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     // Spring stops the server after the pool has drained and the last writes
                     // (access counters) are flushed; zonky's own JVM hook could stop it first
                     // (the safety net below waits for Spring instead)
