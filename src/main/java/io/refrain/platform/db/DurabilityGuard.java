@@ -45,9 +45,10 @@ public final class DurabilityGuard implements HealthIndicator {
             if (!allowUnsafe) {
                 throw new StartupException("The database runs with " + found + ": writes Refrain confirms "
                         + "could be lost in a crash of the database or the machine.",
-                        "Turn the setting back on in the database's configuration (ALTER SYSTEM SET ... = on, "
-                        + "then reload), or, if losing the last confirmed writes in a crash is acceptable here, "
-                        + "start with REFRAIN_ALLOW_UNSAFE_DURABILITY=true.");
+                        "Turn it back on where it was turned off: postgresql.conf or ALTER SYSTEM (then reload), "
+                        + "or ALTER ROLE / ALTER DATABASE ... RESET for a role's or database's setting. If losing the "
+                        + "last confirmed writes in a crash is acceptable here, start with "
+                        + "REFRAIN_ALLOW_UNSAFE_DURABILITY=true.");
             }
             log.warn("DURABILITY IS OFF: the database runs with {}; confirmed writes can be lost in a crash "
                     + "(allowed by REFRAIN_ALLOW_UNSAFE_DURABILITY=true)", found);
