@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Fixtures are slices of the real exports in /work/shared/data/listens (see its README). */
+/** Fixtures are slices of the real exports in ../shared/data/listens next to the project (see its README). */
 class ListenExportReaderTest {
 
     @TempDir
