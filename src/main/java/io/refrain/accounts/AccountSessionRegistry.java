@@ -3,6 +3,8 @@ package io.refrain.accounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.refrain.platform.security.SessionRegistry;
+import io.refrain.platform.time.ClockTicker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -21,13 +23,15 @@ class AccountSessionRegistry implements SessionRegistry {
     }
 
     private final SessionRepository sessions;
-    private final Cache<Key, Boolean> cache = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(TTL)
-            .build();
+    private final Cache<Key, Boolean> cache;
 
-    AccountSessionRegistry(SessionRepository sessions) {
+    AccountSessionRegistry(SessionRepository sessions, Clock clock) {
         this.sessions = sessions;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(TTL)
+                .ticker(ClockTicker.of(clock))
+                .build();
     }
 
     @Override

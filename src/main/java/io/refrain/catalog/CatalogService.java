@@ -5,8 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.refrain.platform.errors.ApiException;
+import io.refrain.platform.time.ClockTicker;
 import io.refrain.platform.web.Cursor;
 import io.refrain.platform.web.Page;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,15 +32,15 @@ public class CatalogService {
     private final CatalogRepository catalog;
     private final AccessTracker access;
     private final List<TrackPersonalisation> personalisation;
-    private final Cache<Long, TrackView> tracks = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(CACHE_TTL).recordStats().build();
-    private final Cache<Long, AlbumView> albums = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(CACHE_TTL).recordStats().build();
-    private final Cache<Long, ArtistView> artists = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(CACHE_TTL).recordStats().build();
+    private final Cache<Long, TrackView> tracks;
+    private final Cache<Long, AlbumView> albums;
+    private final Cache<Long, ArtistView> artists;
 
     CatalogService(CatalogRepository catalog, AccessTracker access, List<TrackPersonalisation> personalisation,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, Clock clock) {
+        this.tracks = viewCache(100_000, clock);
+        this.albums = viewCache(10_000, clock);
+        this.artists = viewCache(10_000, clock);
         this.catalog = catalog;
         this.access = access;
         this.personalisation = personalisation;
@@ -46,6 +48,11 @@ public class CatalogService {
         CaffeineCacheMetrics.monitor(meters, tracks, "catalog.tracks");
         CaffeineCacheMetrics.monitor(meters, albums, "catalog.albums");
         CaffeineCacheMetrics.monitor(meters, artists, "catalog.artists");
+    }
+
+    private static <V> Cache<Long, V> viewCache(int size, Clock clock) {
+        return Caffeine.newBuilder().maximumSize(size).expireAfterWrite(CACHE_TTL).ticker(ClockTicker.of(clock))
+                .recordStats().build();
     }
 
     /** A track, with the reader's own state when {@code userId} is given. */

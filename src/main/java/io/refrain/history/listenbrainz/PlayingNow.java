@@ -2,6 +2,7 @@ package io.refrain.history.listenbrainz;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.refrain.platform.time.ClockTicker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +27,16 @@ class PlayingNow {
     record Entry(JsonNode trackMetadata, Instant expiresAt) {
     }
 
-    private final Cache<UUID, Entry> entries = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterWrite(LONGEST) // the exact end is checked on read against the injected clock
-            .build();
+    private final Cache<UUID, Entry> entries;
     private final Clock clock;
 
     PlayingNow(Clock clock) {
         this.clock = clock;
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterWrite(LONGEST) // the exact end is checked on read against the same clock
+                .ticker(ClockTicker.of(clock))
+                .build();
     }
 
     void put(UUID userId, JsonNode trackMetadata, Integer durationMs) {

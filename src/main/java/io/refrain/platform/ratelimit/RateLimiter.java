@@ -7,6 +7,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.refrain.platform.errors.RateLimitedException;
+import io.refrain.platform.time.ClockTicker;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,15 @@ public class RateLimiter {
     public record Rule(String name, long capacity, Duration period) {
     }
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterAccess(Duration.ofHours(1))
-            .build();
+    private final Cache<String, Bucket> buckets;
     private final TimeMeter timeMeter;
 
     RateLimiter(Clock clock) {
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(200_000)
+                .expireAfterAccess(Duration.ofHours(1))
+                .ticker(ClockTicker.of(clock))
+                .build();
         this.timeMeter = new TimeMeter() {
             @Override
             public long currentTimeNanos() {

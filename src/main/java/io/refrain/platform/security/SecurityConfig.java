@@ -52,7 +52,7 @@ class SecurityConfig {
                 new JwtClaimValidator<String>("iss", AccessTokens.ISSUER::equals),
                 liveSession(sessions)));
         decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, 100_000, Duration.ofMinutes(5));
+        return new VerifiedTokenCache(decoder, validator, 100_000, Duration.ofMinutes(5), clock);
     }
 
     private static OAuth2TokenValidator<Jwt> liveSession(SessionRegistry sessions) {

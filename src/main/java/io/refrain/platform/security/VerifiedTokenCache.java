@@ -2,6 +2,8 @@ package io.refrain.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.refrain.platform.time.ClockTicker;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -23,10 +25,12 @@ final class VerifiedTokenCache implements JwtDecoder {
     private final OAuth2TokenValidator<Jwt> validator;
     private final Cache<String, Jwt> verified;
 
-    VerifiedTokenCache(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, int maxTokens, Duration keepFor) {
+    VerifiedTokenCache(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, int maxTokens, Duration keepFor,
+                       Clock clock) {
         this.decoder = decoder;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(keepFor).build();
+        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(keepFor)
+                .ticker(ClockTicker.of(clock)).build();
     }
 
     @Override

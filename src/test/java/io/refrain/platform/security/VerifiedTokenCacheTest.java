@@ -3,6 +3,7 @@ package io.refrain.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.refrain.support.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +34,19 @@ class VerifiedTokenCacheTest {
         }
         return jwt(token);
     };
-    private final VerifiedTokenCache cache = new VerifiedTokenCache(verifying, validator, 10, Duration.ofMinutes(5));
+    private final MutableClock clock = new MutableClock();
+    private final VerifiedTokenCache cache = new VerifiedTokenCache(verifying, validator, 10, Duration.ofMinutes(5), clock);
+
+    @Test
+    void aRememberedTokenIsForgottenWhenItsTimeOnTheInjectedClockIsUp() {
+        cache.decode("good-1");
+        clock.advance(Duration.ofMinutes(4));
+        cache.decode("good-1");
+        assertThat(verifications).as("still remembered after 4 minutes").hasValue(1);
+        clock.advance(Duration.ofMinutes(2));
+        cache.decode("good-1");
+        assertThat(verifications).as("verified again after 6 minutes").hasValue(2);
+    }
 
     @Test
     void aVerifiedTokenIsNotVerifiedAgainButItsValidatorsRunEveryTime() {
