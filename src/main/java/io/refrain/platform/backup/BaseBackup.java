@@ -39,6 +39,7 @@ final class BaseBackup {
             "backup_label.old", "tablespace_map", "backup_manifest", "current_logfiles", "epg-lock");
     private static final Pattern START_WAL = Pattern.compile("START WAL LOCATION: \\S+ \\(file ([0-9A-F]{24})\\)");
 
+    /** {@code stoppedAt}: every write acknowledged before it is in the backup (it is taken just before {@code pg_backup_stop}). */
     record Result(String startLsn, String stopLsn, String startWal, String stopWal, int walSegments, long bytes,
                   long files, Instant startedAt, Instant stoppedAt, String postgresVersion, String systemIdentifier) {
     }
@@ -94,6 +95,8 @@ final class BaseBackup {
         try {
             copyDataDirectory();
         } finally {
+            // taken before the stop: a commit acknowledged before this instant lies before the stop's WAL position
+            stoppedAt = clock.instant();
             // always end the backup mode, even when the copy failed: the session ending would too,
             // but a failed copy should not leave the server forcing full-page writes any longer
             try (PreparedStatement stop = connection.prepareStatement(
@@ -107,7 +110,6 @@ final class BaseBackup {
                             + "which this backup does not copy; use pg_basebackup instead");
                 }
             }
-            stoppedAt = clock.instant();
         }
         tar.text(BackupFile.PG + "backup_label", labelFile);
 
