@@ -28,6 +28,11 @@ class CommandLineTest {
         var bench = CommandLine.parse(new String[] {"bench", "generate", "--preset", "small", "--data-dir", "d"});
         assertThat(bench.arguments()).containsExactly("generate", "--preset", "small");
         assertThat(bench.springArguments()).containsExactly("--refrain.data-dir=d");
+        var backup = CommandLine.parse(new String[] {"backup", "--data-dir", "d", "b.tar.gz"});
+        assertThat(backup.arguments()).containsExactly("b.tar.gz");
+        assertThat(backup.springArguments()).containsExactly("--refrain.data-dir=d");
+        var restore = CommandLine.parse(new String[] {"restore", "--force", "b.tar.gz", "--data-dir", "d", "--verify"});
+        assertThat(restore.arguments()).containsExactly("--force", "b.tar.gz", "--verify");
     }
 
     @Test

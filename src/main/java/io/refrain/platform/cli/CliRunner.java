@@ -1,6 +1,7 @@
 package io.refrain.platform.cli;
 
 import io.refrain.RefrainApplication;
+import io.refrain.platform.backup.OfflineCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,7 +16,9 @@ public final class CliRunner {
     }
 
     public static int run(CommandLine commandLine) {
-        SpringApplication app = new SpringApplication(RefrainApplication.class);
+        // restore replaces the database of the data directory: its context must not start (or create) it
+        Class<?> source = OfflineCommands.NAMES.contains(commandLine.command()) ? OfflineCommands.class : RefrainApplication.class;
+        SpringApplication app = new SpringApplication(source);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of(
                 "refrain.cli", "true",

@@ -19,11 +19,13 @@ public record CommandLine(String command, List<String> properties, List<String> 
                    refrain import playlists FILE... [--data-dir DIR]
                    refrain import listens --user EMAIL [--dry-run] [--window SECONDS] [--show-skipped] FILE... [--data-dir DIR]
                    refrain history archive --older-than-months N [--dry-run] [--data-dir DIR]
+                   refrain backup [--data-dir DIR] FILE.tar.gz
+                   refrain restore [--data-dir DIR] [--force] [--verify] FILE.tar.gz
                    refrain bench generate [--preset small|medium|large] [--tracks N] [--users N] [--listens N] [--seed N] [--append] [--data-dir DIR]
               --port N        HTTP port (default 8080, or REFRAIN_PORT)
               --data-dir DIR  where the embedded database, keys and outbox live (default ./data)""";
 
-    private static final Set<String> COMMANDS = Set.of("serve", "import", "history", "bench");
+    private static final Set<String> COMMANDS = Set.of("serve", "import", "history", "bench", "backup", "restore");
 
     public String[] springArguments() {
         return properties.toArray(String[]::new);

@@ -17,19 +17,30 @@ public final class Progress {
     private final String label;
     private final long total;
     private final boolean terminal;
+    private final boolean bytes;
     private final long started = System.nanoTime();
     private long lastDraw;
     private int lastDecile = -1;
 
     public Progress(PrintStream out, String label, long total, boolean terminal) {
+        this(out, label, total, terminal, false);
+    }
+
+    private Progress(PrintStream out, String label, long total, boolean terminal, boolean bytes) {
         this.out = out;
         this.label = label;
         this.total = Math.max(1, total);
         this.terminal = terminal;
+        this.bytes = bytes;
     }
 
     public static Progress onStderr(String label, long total) {
         return new Progress(System.err, label, total, System.console() != null);
+    }
+
+    /** Progress of copying {@code totalBytes}: shows megabytes done and the rate instead of rows. */
+    public static Progress bytesOnStderr(String label, long totalBytes) {
+        return new Progress(System.err, label, totalBytes, System.console() != null, true);
     }
 
     /** Reports that {@code done} of the total units (bytes, rows) are finished; {@code items} is shown as a count. */
@@ -51,8 +62,11 @@ public final class Progress {
         double fraction = Math.min(1.0, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
-        out.print(String.format(Locale.ROOT, "%s%s [%s%s] %3d%%  %,d rows  %,.0f rows/s%s", prefix, label,
-                "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), items, items / seconds, suffix));
+        String count = bytes
+                ? String.format(Locale.ROOT, "%,.1f of %,.1f MB  %,.1f MB/s", done / 1e6, total / 1e6, done / 1e6 / seconds)
+                : String.format(Locale.ROOT, "%,d rows  %,.0f rows/s", items, items / seconds);
+        out.print(String.format(Locale.ROOT, "%s%s [%s%s] %3d%%  %s%s", prefix, label,
+                "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), count, suffix));
         out.flush();
     }
 }

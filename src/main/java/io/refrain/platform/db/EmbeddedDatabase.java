@@ -55,6 +55,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path pgDirectory, String sharedBuffers) {
+        return start(pgDirectory, sharedBuffers, java.time.Duration.ofSeconds(10)); // zonky's own default
+    }
+
+    /**
+     * @param startupWait how long to wait for the server to accept connections: a restored backup
+     *                    replays its WAL first, which can take longer than a plain start
+     */
+    public static EmbeddedDatabase start(Path pgDirectory, String sharedBuffers, java.time.Duration startupWait) {
         try {
             long started = System.nanoTime();
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -73,6 +81,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // (access counters) are flushed; zonky's own JVM hook could stop it first
                     // (the safety net below waits for Spring instead)
                     .setRegisterShutdownHook(false)
+                    .setPGStartupWait(startupWait)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {}, shared_buffers {} ({} ms)",
                     postgres.getPort(), pgDirectory, sharedBuffers, (System.nanoTime() - started) / 1_000_000);
