@@ -41,7 +41,7 @@ class AccountsCleanupJob {
      */
     @Scheduled(cron = "${refrain.accounts.cleanup-cron:0 5 * * * *}")
     @SchedulerLock(name = "accounts.cleanup", lockAtMostFor = "30m",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:1m}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
     void run() {
         Instant now = clock.instant();
         long removedCodes = drain(() -> codes.deleteExpired(now, BATCH));

@@ -58,7 +58,7 @@ class StaleEntryCleanup {
      */
     @Scheduled(cron = "${refrain.catalog.cleanup-cron:0 30 3 * * *}")
     @SchedulerLock(name = "catalog.stale-entry-cleanup", lockAtMostFor = "6h",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:1m}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
     void scheduledRun() {
         run();
     }

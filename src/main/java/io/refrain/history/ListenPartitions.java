@@ -103,7 +103,7 @@ public class ListenPartitions {
      */
     @Scheduled(cron = "${refrain.history.partition-cron:0 17 3 * * *}", zone = "UTC")
     @SchedulerLock(name = "history.listen-partitions-ahead", lockAtMostFor = "10m",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:1m}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
     public void scheduledCreateAhead() {
         createAhead();
     }

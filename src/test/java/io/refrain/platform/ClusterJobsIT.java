@@ -39,7 +39,7 @@ class ClusterJobsIT {
     private static final Duration TICK = Duration.ofSeconds(3);
     private static final String EVERY_TICK = "*/3 * * * * *";
     private static final List<String> JOBS = List.of("catalog.stale-entry-cleanup", "history.listen-partitions-ahead",
-            "history.retention", "accounts.cleanup");
+            "history.retention", "accounts.cleanup", "history.interrupted-imports");
 
     /** One lock attempt: which instance, which job, when (this JVM's clock, as the schedulers use it), taken or not. */
     record Attempt(String instance, String job, Instant at, boolean acquired) {
@@ -138,6 +138,7 @@ class ClusterJobsIT {
                 "--spring.jmx.enabled=false", "--refrain.database.embedded-shared-buffers=128MB", "--refrain.demo-catalog=false", "--refrain.musicbrainz.enabled=false",
                 "--refrain.catalog.cleanup-cron=" + EVERY_TICK, "--refrain.history.partition-cron=" + EVERY_TICK,
                 "--refrain.history.archive-cron=" + EVERY_TICK, "--refrain.accounts.cleanup-cron=" + EVERY_TICK,
+                "--refrain.history.import.interrupted-check-cron=" + EVERY_TICK,
                 // half a tick: more than the two instances' scheduling jitter, less than the next tick
                 "--refrain.jobs.lock-at-least-for=PT1.5S",
                 "--test.instance=" + instance));

@@ -34,7 +34,7 @@ class RetentionJob {
      */
     @Scheduled(cron = "${refrain.history.archive-cron:0 47 3 * * *}", zone = "UTC")
     @SchedulerLock(name = "history.retention", lockAtMostFor = "12h",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:1m}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
     void run() {
         if (settings.retentionMonths() == 0) {
             return;

@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  *
  * <p>Every server on one database fires the same cron ticks; a job that does cluster-wide work
  * carries {@code @SchedulerLock}, so only the server that takes the job's row in the
- * {@code shedlock} table (V012) runs that tick, the others skip it. Lock times are taken from
+ * {@code shedlock} table (V012__cluster_jobs) runs that tick, the others skip it. Lock times are taken from
  * the database's clock ({@code usingDbTime}), so the servers' clocks only have to agree on
  * when a tick fires, not on when a lock ends. Per-process jobs (flushing a server's own
  * in-memory counters) carry no lock and run on every server. See docs/reliability/jobs.md.

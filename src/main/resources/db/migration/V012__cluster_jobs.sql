@@ -8,3 +8,10 @@ create table shedlock (
     locked_at  timestamp    not null,
     locked_by  varchar(255) not null
 );
+
+-- A running import's server writes heartbeat_at every 15 s; an import whose heartbeat (or,
+-- before the first one, whose start) is older than 2 minutes lost its server and is marked
+-- failed by whichever server checks next. (Before this, a starting server marked every running
+-- import failed, those of the other servers too.)
+alter table listen_imports add column heartbeat_at timestamptz;
+create index listen_imports_running on listen_imports (id) where status = 'running';
