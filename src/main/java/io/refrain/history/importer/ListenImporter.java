@@ -85,7 +85,7 @@ public class ListenImporter {
     }
 
     /** A registered batch that will not run after all (it could not be queued): failed now, not after its heartbeat goes stale. */
-    public void abandon(long importId, String error) {
+    void abandon(long importId, String error) {
         heartbeat.ended(importId);
         imports.finish(importId, "failed", error, clock.instant());
     }
