@@ -3,14 +3,16 @@ package io.refrain.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes expired codes and ended sessions in small batches. Safe to run on several nodes at
- * once: each batch is an independent idempotent delete.
+ * Removes expired codes and ended sessions in small batches, every hour on one server. Two
+ * servers running it at once would still be correct (each batch is an independent idempotent
+ * delete), only wasteful.
  */
 @Component
 class AccountsCleanupJob {
@@ -30,7 +32,16 @@ class AccountsCleanupJob {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    /**
+     * A cron rather than a fixed delay, so every server fires the same tick and the lock makes
+     * it one run (fixed delays start from each server's start and would not line up). Held at
+     * most 30 minutes: a run is a few batched deletes taking seconds, and a server that dies
+     * mid-run must not make the next hour's tick skip. Held at least
+     * {@code refrain.jobs.lock-at-least-for} so a later-firing server does not repeat the tick.
+     */
+    @Scheduled(cron = "${refrain.accounts.cleanup-cron:0 5 * * * *}")
+    @SchedulerLock(name = "accounts.cleanup", lockAtMostFor = "30m",
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
     void run() {
         Instant now = clock.instant();
         long removedCodes = drain(() -> codes.deleteExpired(now, BATCH));

@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
  * Counts track reads in memory and writes the counters in one batched statement every few
  * seconds (and on shutdown), so a read never costs a write. Counts of a crash's last interval
  * are lost; that is acceptable for a cleanup heuristic.
+ *
+ * <p>Per process by nature: every server flushes its own counters (no cluster lock). Several
+ * servers flushing at once is safe: the upsert adds to the stored count and keeps the latest
+ * time, so no server's counts overwrite another's, and rows are written in track id order, so
+ * two flushes touching the same tracks wait for each other instead of deadlocking.
  */
 @Component
 class AccessTracker {
@@ -57,7 +62,8 @@ class AccessTracker {
         List<String> firsts = new ArrayList<>();
         List<String> lasts = new ArrayList<>();
         List<Long> counts = new ArrayList<>();
-        for (Long id : List.copyOf(pending.keySet())) {
+        // ascending ids: concurrent flushes of other servers lock the same rows in the same order
+        for (Long id : pending.keySet().stream().sorted().toList()) {
             Counter c = pending.remove(id);
             if (c != null) {
                 ids.add(id);
@@ -76,7 +82,9 @@ class AccessTracker {
                         from unnest(:ids::bigint[], :firsts::timestamptz[], :lasts::timestamptz[], :counts::bigint[])
                              as u(id, first, last, n)
                         join tracks t on t.id = u.id
+                        order by u.id
                         on conflict (track_id) do update set
+                            first_requested_at = least(a.first_requested_at, excluded.first_requested_at),
                             last_accessed_at = greatest(a.last_accessed_at, excluded.last_accessed_at),
                             access_count = a.access_count + excluded.access_count""")
                 .param("ids", ids.toArray(Long[]::new))

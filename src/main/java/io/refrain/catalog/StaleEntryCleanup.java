@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,7 +49,21 @@ class StaleEntryCleanup {
         this.clock = clock;
     }
 
+    /**
+     * The daily tick, once across all servers. Held at most 6 hours: a run is batches of 1,000
+     * candidates and takes minutes even on a large catalog, a server that dies mid-run frees it
+     * long before the next day's tick, and a second run at the same time would only repeat the
+     * work (every delete re-checks staleness). Held at least {@code refrain.jobs.lock-at-least-for}
+     * so a server whose tick fires a little later does not run the same tick again.
+     */
     @Scheduled(cron = "${refrain.catalog.cleanup-cron:0 30 3 * * *}")
+    @SchedulerLock(name = "catalog.stale-entry-cleanup", lockAtMostFor = "6h",
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+    void scheduledRun() {
+        run();
+    }
+
+    /** One cleanup now (also called by tests and tools, without the cluster lock). */
     Result run() {
         access.flush(); // counts still in memory are accesses too
         Instant cutoff = clock.instant().minus(settings.staleAfter());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -93,8 +94,25 @@ public class ListenPartitions {
         loaded = true;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * The daily tick, once across all servers. A few DDL statements take seconds; held at most
+     * 10 minutes so a server that died mid-run does not hold it for long (creating a partition
+     * is idempotent and serialised by an advisory lock in the database, so an overlap is
+     * harmless anyway). Held at least {@code refrain.jobs.lock-at-least-for} so a server whose
+     * tick fires a little later does not repeat it.
+     */
     @Scheduled(cron = "${refrain.history.partition-cron:0 17 3 * * *}", zone = "UTC")
+    @SchedulerLock(name = "history.listen-partitions-ahead", lockAtMostFor = "10m",
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+    public void scheduledCreateAhead() {
+        createAhead();
+    }
+
+    /**
+     * Creates this month and the next {@value #MONTHS_AHEAD}. Every server also does it when it
+     * starts, without the lock: it is idempotent, and a starting server must not wait for a tick.
+     */
+    @EventListener(ApplicationReadyEvent.class)
     public void createAhead() {
         YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         List<YearMonth> months = new java.util.ArrayList<>();

@@ -1,12 +1,13 @@
 package io.refrain.history.archive;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the retention policy once a day (server only, see SchedulingConfig): archives the
+ * Applies the retention policy once a day, on one server (see SchedulingConfig): archives the
  * months wholly older than {@link ArchiveSettings#retentionMonths()}; 0 keeps everything.
  * Runs after the partition job so it never races it for the list of months.
  */
@@ -23,7 +24,17 @@ class RetentionJob {
         this.archiver = archiver;
     }
 
+    /**
+     * Once across all servers: two archivers working on the same month would race for its file
+     * and its partition. Archiving writes a whole month of listens to a file, which can take a
+     * long time on a large instance, so the lock is held up to 12 hours (a run never overlaps
+     * another), and a server that dies mid-run still frees it before the next day's tick. Held
+     * at least {@code refrain.jobs.lock-at-least-for} so a later-firing server does not repeat
+     * the tick.
+     */
     @Scheduled(cron = "${refrain.history.archive-cron:0 47 3 * * *}", zone = "UTC")
+    @SchedulerLock(name = "history.retention", lockAtMostFor = "12h",
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
     void run() {
         if (settings.retentionMonths() == 0) {
             return;

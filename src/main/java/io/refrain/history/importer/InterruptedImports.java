@@ -1,19 +1,23 @@
 package io.refrain.history.importer;
 
 import java.time.Clock;
+import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * An upload being imported when the server stopped never finishes: on start the server marks
- * such batches failed (what they added stays and can be undone, or the file imported again,
- * which adds only what is missing). Server only: a CLI import starting must not touch the
- * server's batches. With several servers on one database, a starting one also marks the
- * others' running uploads (documented limit).
+ * An import whose process stopped (a crash, a restart, a stopped CLI import) never finishes:
+ * once its {@link ImportHeartbeat} is older than {@link ImportHeartbeat#STALE_AFTER}, it is
+ * marked failed (what it added stays and can be undone, or the file imported again, which adds
+ * only what is missing). Checked when a server starts and every minute, on one server. Imports
+ * that another live server or a CLI import is running keep their heartbeat fresh and are left
+ * alone. Server only: a CLI command does not sweep.
  */
 @Component
 @ConditionalOnProperty(name = "refrain.cli", havingValue = "false", matchIfMissing = true)
@@ -29,12 +33,32 @@ class InterruptedImports {
         this.clock = clock;
     }
 
+    /** A starting server checks at once (unlocked: one idempotent UPDATE), so imports stopped long ago show failed right away. */
     @EventListener(ApplicationReadyEvent.class)
-    void markFailed() {
-        int marked = imports.failRunning(clock.instant(), "interrupted by a restart of the server; what was added stays "
-                + "(undo it, or upload the file again: only what is missing is added)");
+    void atStart() {
+        markFailed();
+    }
+
+    /**
+     * Every minute on one server. Held at most 5 minutes (one UPDATE; a dead holder must not
+     * stop the check for long), at least {@code refrain.jobs.lock-at-least-for} (30 s by
+     * default, below this job's one-minute interval) so a later-firing server skips the tick.
+     */
+    @Scheduled(cron = "${refrain.history.import.interrupted-check-cron:0 * * * * *}")
+    @SchedulerLock(name = "history.interrupted-imports", lockAtMostFor = "5m",
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+    void scheduledCheck() {
+        markFailed();
+    }
+
+    /** Marks failed the running imports without a sign of life for {@link ImportHeartbeat#STALE_AFTER}; returns how many. */
+    int markFailed() {
+        Instant now = clock.instant();
+        int marked = imports.failStale(now, now.minus(ImportHeartbeat.STALE_AFTER), "interrupted: the server or command "
+                + "running it stopped; what was added stays (undo it, or upload the file again: only what is missing is added)");
         if (marked > 0) {
             log.warn("Marked {} interrupted listen imports as failed", marked);
         }
+        return marked;
     }
 }

@@ -42,7 +42,12 @@ class ListenImportJobs {
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             long id = importer.start(userId, file, fileName, dryRun);
-            worker.submit(() -> run(userId, id, file, dryRun));
+            try {
+                worker.submit(() -> run(userId, id, file, dryRun));
+            } catch (RuntimeException e) { // the server is stopping
+                importer.abandon(id, "not started: the server was stopping; upload the file again");
+                throw e;
+            }
             return importer.view(userId, id);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);

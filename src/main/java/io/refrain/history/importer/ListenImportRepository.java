@@ -63,10 +63,19 @@ class ListenImportRepository {
                 .param("now", Timestamp.from(now)).update();
     }
 
-    /** Marks every running import failed (called when a server starts: none of its own can be running yet). */
-    int failRunning(Instant now, String error) {
-        return jdbc.sql("update listen_imports set status = 'failed', error = :error, finished_at = :now where status = 'running'")
-                .param("error", error).param("now", Timestamp.from(now)).update();
+    /** Writes the sign of life of these imports (those still running). */
+    void heartbeat(List<Long> ids, Instant now) {
+        jdbc.sql("update listen_imports set heartbeat_at = :now where id = any(:ids) and status = 'running'")
+                .param("ids", ids.toArray(Long[]::new)).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Marks failed the running imports with no sign of life since {@code staleBefore} (their process is gone). */
+    int failStale(Instant now, Instant staleBefore, String error) {
+        return jdbc.sql("""
+                        update listen_imports set status = 'failed', error = :error, finished_at = :now
+                        where status = 'running' and coalesce(heartbeat_at, started_at) < :staleBefore""")
+                .param("error", error).param("now", Timestamp.from(now)).param("staleBefore", Timestamp.from(staleBefore))
+                .update();
     }
 
     /** Marks a done (or failed) import undone; false when it is not one of the user's or not undoable. */

@@ -51,11 +51,13 @@ public class ListenImporter {
     private final ListenRules rules;
     private final ListenImportSettings settings;
     private final TransactionTemplate transaction;
+    private final ImportHeartbeat heartbeat;
     private final Clock clock;
 
     ListenImporter(ListenImportRepository imports, ListenIngestion ingestion, ListenRules rules,
-                   ListenImportSettings settings, TransactionTemplate transaction, Clock clock) {
+                   ListenImportSettings settings, TransactionTemplate transaction, ImportHeartbeat heartbeat, Clock clock) {
         this.imports = imports;
+        this.heartbeat = heartbeat;
         this.ingestion = ingestion;
         this.rules = rules;
         this.settings = settings;
@@ -77,7 +79,15 @@ public class ListenImporter {
         } catch (IOException e) {
             throw new IllegalStateException("could not read the uploaded file", e);
         }
-        return imports.create(userId, format.name().toLowerCase(java.util.Locale.ROOT), fileName, dryRun, clock.instant());
+        long id = imports.create(userId, format.name().toLowerCase(java.util.Locale.ROOT), fileName, dryRun, clock.instant());
+        heartbeat.started(id); // alive from now on, also while it waits for its turn; run() ends it
+        return id;
+    }
+
+    /** A registered batch that will not run after all (it could not be queued): failed now, not after its heartbeat goes stale. */
+    void abandon(long importId, String error) {
+        heartbeat.ended(importId);
+        imports.finish(importId, "failed", error, clock.instant());
     }
 
     /** Runs a registered batch to the end; failures are recorded on the batch (status failed) and rethrown. */
@@ -101,6 +111,8 @@ public class ListenImporter {
             imports.progress(importId, run.progress());
             imports.finish(importId, "failed", String.valueOf(e.getMessage()), clock.instant());
             throw e;
+        } finally {
+            heartbeat.ended(importId);
         }
         return view(userId, importId);
     }

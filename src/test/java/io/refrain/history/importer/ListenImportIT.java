@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ class ListenImportIT extends IntegrationTest {
     ImportListensCommand command;
     @Autowired
     InterruptedImports interrupted;
+    @Autowired
+    ImportHeartbeat heartbeat;
 
     @ParameterizedTest
     @ValueSource(strings = {"Streaming_History_Audio_2023.json", "StreamingHistory0.json", "listenbrainz_export.json",
@@ -138,17 +141,39 @@ class ListenImportIT extends IntegrationTest {
     }
 
     @Test
-    void anImportInterruptedByARestartIsMarkedFailedAndCanBeUndone() {
+    void anImportWhoseServerStoppedIsMarkedFailedAndCanBeUndoneButALiveOneIsLeftAlone() {
         var user = newAccount();
-        long id = jdbc.sql("""
+        Instant now = clock.instant();
+        long stopped = running(user.id(), now.minus(ImportHeartbeat.STALE_AFTER).minusSeconds(60)); // never beat since
+        long lostItsServer = running(user.id(), now.minus(Duration.ofHours(1)));
+        jdbc.sql("update listen_imports set heartbeat_at = :at where id = :id")
+                .param("at", Timestamp.from(now.minus(ImportHeartbeat.STALE_AFTER).minusSeconds(1))).param("id", lostItsServer).update();
+        long onAnotherServer = running(user.id(), now.minus(Duration.ofHours(1)));
+        heartbeat.started(onAnotherServer); // stands for another live server's heartbeat
+        heartbeat.beat();
+        heartbeat.ended(onAnotherServer);
+
+        interrupted.markFailed(); // what a starting server does, and one server every minute
+        for (long id : List.of(stopped, lostItsServer)) {
+            JsonNode batch = api.get("/api/v1/me/listen-imports/" + id, user.accessToken()).assertStatus(200).json();
+            assertThat(batch.path("status").asText()).isEqualTo("failed");
+            assertThat(batch.path("error").asText()).contains("stopped");
+        }
+        api.post("/api/v1/me/listen-imports/" + stopped + "/undo", null, user.accessToken()).assertStatus(200);
+        assertThat(api.get("/api/v1/me/listen-imports/" + onAnotherServer, user.accessToken()).assertStatus(200).json()
+                .path("status").asText()).as("a live import elsewhere is not touched").isEqualTo("running");
+
+        clock.advance(ImportHeartbeat.STALE_AFTER.plusSeconds(1)); // that server dies: no more heartbeats
+        interrupted.markFailed();
+        assertThat(api.get("/api/v1/me/listen-imports/" + onAnotherServer, user.accessToken()).assertStatus(200).json()
+                .path("status").asText()).isEqualTo("failed");
+    }
+
+    private long running(UUID user, Instant startedAt) {
+        return jdbc.sql("""
                         insert into listen_imports (user_id, format, dry_run, status, started_at)
-                        values (:u, 'lastfm_csv', false, 'running', now()) returning id""")
-                .param("u", user.id()).query(Long.class).single();
-        interrupted.markFailed(); // what a starting server does
-        JsonNode batch = api.get("/api/v1/me/listen-imports/" + id, user.accessToken()).assertStatus(200).json();
-        assertThat(batch.path("status").asText()).isEqualTo("failed");
-        assertThat(batch.path("error").asText()).contains("restart");
-        api.post("/api/v1/me/listen-imports/" + id + "/undo", null, user.accessToken()).assertStatus(200);
+                        values (:u, 'lastfm_csv', false, 'running', :at) returning id""")
+                .param("u", user).param("at", Timestamp.from(startedAt)).query(Long.class).single();
     }
 
     private long listens(UUID user) {
