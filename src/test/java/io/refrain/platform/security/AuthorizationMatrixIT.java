@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.assertj.core.api.SoftAssertions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,6 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * without a row fails, and so does a row of an operation the document no longer has. See
  * docs/reliability/authorization.md for the format.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends IntegrationTest {
 
     static final String MATRIX = "/authorization-matrix.txt";
@@ -149,9 +152,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
         missing.removeAll(inMatrix);
         Set<String> stale = new TreeSet<>(inMatrix);
         stale.removeAll(documented);
-        assertThat(missing).as("operations of the OpenAPI document without a row in " + MATRIX
-                + " (add one: see docs/reliability/authorization.md)").isEmpty();
-        assertThat(stale).as("rows of " + MATRIX + " for operations the OpenAPI document no longer has").isEmpty();
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(missing).as("operations of the OpenAPI document without a row in " + MATRIX
+                    + " (add one: see docs/reliability/authorization.md)").isEmpty();
+            soft.assertThat(stale).as("rows of " + MATRIX + " for operations the OpenAPI document no longer has").isEmpty();
+        });
         // a row's request goes to its operation: the same literal segments, something where the template has a variable
         for (Row row : rows()) {
             String[] target = row.target().replaceFirst("^fresh:", "").replaceFirst("\\?.*$", "").split("/");
@@ -188,6 +193,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     @BeforeEach
     void world() {
+        if (owner != null) {
+            return; // one world for the whole class (the test instance lives as long as the class)
+        }
         owner = newAccount();
         other = newAccount();
         viewer = newAccount();
