@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs rules: checks the playlists they reference (readable, no cycles) when they are saved,
  * evaluates them with the one compiled statement (which checks again, at every evaluation, that
- * each referenced playlist is still readable: see {@link RuleTranslator}), applies the artist spreading, and rebuilds stored memberships
- * when they are stale. Callers hold the transaction.
+ * each referenced playlist is still readable: see {@link RuleTranslator}), applies the artist
+ * spreading, and rebuilds stored memberships when they are stale. Callers hold the transaction.
  */
 @Component
 class SmartPlaylistEvaluator {
