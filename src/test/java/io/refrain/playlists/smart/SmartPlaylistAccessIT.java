@@ -153,4 +153,43 @@ class SmartPlaylistAccessIT extends IntegrationTest {
         String plan = String.join("\n", jdbc.sql("explain " + compiled.sql()).params(compiled.params()).query(String.class).list());
         assertThat(plan).contains("InitPlan");
     }
+
+    @Test
+    void accessChangesRacingRefreshesNeverFailAndTheLastChangeWins() throws Exception {
+        // the trigger locks smart playlists outermost first, as a refresh does: no deadlock (which would be a 5xx)
+        var bob = newAccount();
+        var alice = newAccount();
+        List<Long> ids = tracks(3);
+        String source = playlist(bob, true, ids);
+        String inner = smart(alice, in(source));
+        String outer = smart(alice, "{\"all\": [{\"inPlaylist\": {\"id\": \"" + inner + "\"}}]}");
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 20; i++) {
+                    statuses.add(api.patch("/api/v1/playlists/" + source, Json.of("public", i % 2 == 0), bob.accessToken())
+                            .status());
+                }
+            }));
+            for (String id : List.of(outer, inner)) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        statuses.add(api.post("/api/v1/smart-playlists/" + id + "/refresh", null, alice.accessToken()).status());
+                        statuses.add(api.get("/api/v1/smart-playlists/" + id + "/tracks", alice.accessToken()).status());
+                    }
+                }));
+            }
+            for (var w : work) {
+                w.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).hasSize(100).allMatch(status -> status == 200);
+        // the last change made it private: both read empty, whatever the interleaving was
+        assertThat(trackIds(alice, outer)).isEmpty();
+        assertThat(trackIds(alice, inner)).isEmpty();
+    }
 }
