@@ -30,13 +30,13 @@ class ActivityRepository {
                 .update();
     }
 
-    /** The feed, newest first, after activity id {@code before}. */
-    List<ActivityView> feed(UUID owner, UUID playlist, long before, int limit) {
+    /** The feed, newest first, after activity id {@code before}; empty unless {@code reader} may read the playlist now. */
+    List<ActivityView> feed(UUID owner, UUID playlist, UUID reader, long before, int limit) {
         return jdbc.sql("""
                         select id, actor_id, action, version, detail::text as detail, at from playlist_activity
-                        where user_id = :owner and playlist_id = :pl and id < :before
-                        order by id desc limit :limit""")
-                .param("owner", owner).param("pl", playlist).param("before", before).param("limit", limit)
+                        where user_id = :owner and playlist_id = :pl and id < :before and %s
+                        order by id desc limit :limit""".formatted(PlaylistReadRule.readable(":pl", ":reader")))
+                .param("owner", owner).param("pl", playlist).param("reader", reader).param("before", before).param("limit", limit)
                 .query((rs, n) -> new ActivityView(rs.getLong("id"), rs.getObject("actor_id", UUID.class),
                         rs.getString("action"), rs.getLong("version"), JSON.readTree(rs.getString("detail")),
                         rs.getTimestamp("at").toInstant()))

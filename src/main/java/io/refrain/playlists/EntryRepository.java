@@ -102,6 +102,13 @@ class EntryRepository {
     }
 
     /**
+     * Reads of a playlist's contents test access again in the statement that reads them (the
+     * caller checked it first, for the 404): access revoked in between gives an empty page, never
+     * the entries.
+     */
+    private static final String READABLE = PlaylistReadRule.readable(":pl", ":reader");
+
+    /**
      * One page in playlist order after position key {@code after}. Each row's index is
      * {@code firstIndex} plus its place in the page; when the index of the page's first entry is not
      * known (null), it is the count of entries before it, found on the index in the same statement.
@@ -118,8 +125,8 @@ class EntryRepository {
                         left join lateral (
                             select sum(vote) as score, max(vote) filter (where user_id = :reader) as my_vote
                             from playlist_votes where playlist_id = :pl and entry_id = e.id) v on true
-                        where e.user_id = :owner and e.playlist_id = :pl and e.position > :after
-                        order by e.position limit :limit""".formatted(base))
+                        where e.user_id = :owner and e.playlist_id = :pl and e.position > :after and %s
+                        order by e.position limit :limit""".formatted(base, READABLE))
                 .param("owner", owner).param("pl", playlist).param("reader", reader).param("after", after)
                 .param("limit", limit);
         if (firstIndex != null) {
@@ -138,11 +145,11 @@ class EntryRepository {
                             select e.id, row_number() over (order by e.position) - 1 as index, e.position, e.track_id,
                                    e.added_by, e.added_at, coalesce(s.score, 0) as score, s.my_vote
                             from playlist_entries e left join scores s on s.entry_id = e.id
-                            where e.user_id = :owner and e.playlist_id = :pl)
+                            where e.user_id = :owner and e.playlist_id = :pl and %s)
                         select r.id, r.index, r.position, r.track_id, r.added_by, r.added_at, r.score, r.my_vote
                         from ranked r
                         where r.score < :score or (r.score = :score and r.position > :position)
-                        order by r.score desc, r.position limit :limit""")
+                        order by r.score desc, r.position limit :limit""".formatted(READABLE))
                 .param("owner", owner).param("pl", playlist).param("reader", reader).param("score", afterScore)
                 .param("position", afterPosition).param("limit", limit).query(PageRow.class).list();
     }

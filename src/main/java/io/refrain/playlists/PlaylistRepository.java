@@ -128,11 +128,13 @@ class PlaylistRepository {
     record CollaboratorRow(UUID userId, String role, Instant addedAt) {
     }
 
-    List<CollaboratorRow> collaborators(UUID playlistId, UUID afterUser, int limit) {
+    /** A page of the collaborators; empty unless {@code reader} may read the playlist now (checked in this statement). */
+    List<CollaboratorRow> collaborators(UUID playlistId, UUID reader, UUID afterUser, int limit) {
         return jdbc.sql("""
                         select user_id, role, added_at from playlist_collaborators
-                        where playlist_id = :id and user_id > :after order by user_id limit :limit""")
-                .param("id", playlistId).param("after", afterUser).param("limit", limit).query(CollaboratorRow.class).list();
+                        where playlist_id = :id and user_id > :after and %s order by user_id limit :limit"""
+                        .formatted(PlaylistReadRule.readable(":id", ":reader")))
+                .param("id", playlistId).param("reader", reader).param("after", afterUser).param("limit", limit).query(CollaboratorRow.class).list();
     }
 
     int collaboratorCount(UUID playlistId) {

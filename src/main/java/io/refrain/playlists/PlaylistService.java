@@ -121,7 +121,7 @@ public class PlaylistService {
         access.read(id, reader);
         JsonNode[] after = Cursor.decode(cursor, 1);
         UUID afterUser = after == null ? MIN_UUID : uuid(after[0]);
-        var rows = playlists.collaborators(id, afterUser, limit + 1);
+        var rows = playlists.collaborators(id, reader, afterUser, limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
         return new Page<>(shown.stream().map(r -> new CollaboratorView(r.userId(), r.role(), r.addedAt())).toList(),

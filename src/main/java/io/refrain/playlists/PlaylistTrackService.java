@@ -187,7 +187,7 @@ public class PlaylistTrackService {
         var row = access.read(id, reader);
         JsonNode[] after = Cursor.decode(cursor, 1);
         long before = after == null ? Long.MAX_VALUE : number(after[0]);
-        var rows = activity.feed(row.userId(), id, before, limit + 1);
+        var rows = activity.feed(row.userId(), id, reader, before, limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
         return new Page<>(shown, more ? Cursor.encode(shown.getLast().id()) : null);

@@ -74,9 +74,12 @@ class AccountDeletionIT extends IntegrationTest {
     }
 
     /** A smart playlist of loved tracks (with the loved track of fillLibrary as its member). */
+    /** A smart playlist, and one naming it (a row of smart_playlist_references). */
     private void smartPlaylist(String token) {
-        api.post("/api/v1/smart-playlists", "{\"name\": \"loved\", \"rules\": {\"all\": [{\"is\": {\"loved\": true}}]}}", token)
-                .assertStatus(201);
+        String loved = api.post("/api/v1/smart-playlists", "{\"name\": \"loved\", \"rules\": {\"all\": [{\"is\": {\"loved\": true}}]}}",
+                token).assertStatus(201).text("id");
+        api.post("/api/v1/smart-playlists", "{\"name\": \"nested\", \"rules\": {\"all\": [{\"inPlaylist\": {\"id\": \""
+                + loved + "\"}}]}}", token).assertStatus(201);
     }
 
     /** Listens (with their statistics) and an import batch. */

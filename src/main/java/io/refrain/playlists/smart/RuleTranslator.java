@@ -1,5 +1,6 @@
 package io.refrain.playlists.smart;
 
+import io.refrain.playlists.PlaylistReadRule;
 import io.refrain.playlists.smart.RuleColumns.Join;
 import io.refrain.playlists.smart.SmartRules.Condition;
 import io.refrain.playlists.smart.SmartRules.Group;
@@ -159,10 +160,14 @@ final class RuleTranslator {
         SmartOperator op = c.operator();
         if (op == SmartOperator.IN_PLAYLIST || op == SmartOperator.NOT_IN_PLAYLIST) {
             UUID id = ((SmartRules.PlaylistRef) c.value()).id();
+            String ref = bind(id);
+            // another user's playlist counts only while the owner may read it, checked in this very
+            // statement (an uncorrelated test, run once): one that became unreadable is as if empty
             String in = context.smartPlaylists().contains(id)
-                    ? "exists (select 1 from smart_playlist_tracks sp where sp.user_id = :user and sp.playlist_id = " + bind(id)
+                    ? "exists (select 1 from smart_playlist_tracks sp where sp.user_id = :user and sp.playlist_id = " + ref
                     + " and sp.track_id = t.id)"
-                    : "exists (select 1 from playlist_entries pe where pe.playlist_id = " + bind(id) + " and pe.track_id = t.id)";
+                    : "(" + PlaylistReadRule.readable(ref, ":user")
+                    + " and exists (select 1 from playlist_entries pe where pe.playlist_id = " + ref + " and pe.track_id = t.id))";
             return op.negated() ? "not " + in : in;
         }
         if (op == SmartOperator.IS_MISSING || op == SmartOperator.IS_PRESENT) {

@@ -53,7 +53,9 @@ class SmartPlaylistController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a smart playlist", description = "name 1–200, description ≤ 2000, rules. The tracks are "
             + "built at once. A condition inPlaylist/notInPlaylist names a playlist you can read or one of your smart "
-            + "playlists; a reference back to the playlist itself (directly or through others) is 422.")
+            + "playlists; a reference back to the playlist itself (directly or through others) is 422. Access is checked "
+            + "again at every rebuild: a playlist you can no longer read (made private, you were removed as a "
+            + "collaborator, deleted) counts as empty from the next read on and is listed in `unavailablePlaylists`.")
     SmartPlaylistView create(@Parameter(hidden = true) AuthenticatedUser user, @Valid @RequestBody SmartPlaylistRequest body) {
         return smart.create(user.id(), body);
     }

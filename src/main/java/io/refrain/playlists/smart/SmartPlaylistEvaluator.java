@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs rules: checks the playlists they reference (readable, no cycles), evaluates them with
- * the one compiled statement, applies the artist spreading, and rebuilds stored memberships
- * when they are stale. Callers hold the transaction.
+ * Runs rules: checks the playlists they reference (readable, no cycles) when they are saved,
+ * evaluates them with the one compiled statement (which checks again, at every evaluation, that
+ * each referenced playlist is still readable: see {@link RuleTranslator}), applies the artist
+ * spreading, and rebuilds stored memberships when they are stale. Callers hold the transaction.
  */
 @Component
 class SmartPlaylistEvaluator {
@@ -80,6 +81,17 @@ class SmartPlaylistEvaluator {
         return smart;
     }
 
+    /** The playlists (plain or smart) the rules name. */
+    static Set<UUID> named(SmartRules rules) {
+        Set<UUID> out = new LinkedHashSet<>();
+        rules.conditions().forEach(c -> {
+            if (c.value() instanceof PlaylistRef(UUID ref)) {
+                out.add(ref);
+            }
+        });
+        return out;
+    }
+
     private boolean reaches(Map<UUID, String> graph, UUID from, UUID target, Set<UUID> seen) {
         if (target == null || !seen.add(from)) {
             return false;
@@ -131,12 +143,7 @@ class SmartPlaylistEvaluator {
             return;
         }
         SmartRules rules = stored(row.rules());
-        Set<UUID> refs = new LinkedHashSet<>();
-        rules.conditions().forEach(c -> {
-            if (c.value() instanceof PlaylistRef(UUID ref)) {
-                refs.add(ref);
-            }
-        });
+        Set<UUID> refs = named(rules);
         Set<UUID> smart = refs.isEmpty() ? Set.of() : repository.smartIds(user, refs);
         for (UUID ref : smart) {
             refreshIfStale(user, ref, false, depth + 1); // nested smart playlists first (cycles are refused on save)

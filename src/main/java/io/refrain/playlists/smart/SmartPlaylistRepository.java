@@ -1,5 +1,6 @@
 package io.refrain.playlists.smart;
 
+import io.refrain.playlists.PlaylistReadRule;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -89,6 +90,40 @@ class SmartPlaylistRepository {
     boolean delete(UUID user, UUID id) {
         return jdbc.sql("delete from smart_playlists where user_id = :user and id = :id").param("user", user).param("id", id)
                 .update() > 0;
+    }
+
+    /** Records the playlists the rules name (plain or smart): the smart playlists to rebuild when access to one ends. */
+    void replaceReferences(UUID user, UUID id, Set<UUID> playlists) {
+        jdbc.sql("delete from smart_playlist_references where user_id = :user and smart_playlist_id = :id")
+                .param("user", user).param("id", id).update();
+        if (!playlists.isEmpty()) {
+            jdbc.sql("""
+                            insert into smart_playlist_references (user_id, smart_playlist_id, playlist_id)
+                            select :user, :id, p from unnest(:playlists::uuid[]) p""")
+                    .param("user", user).param("id", id).param("playlists", playlists.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /**
+     * Per smart playlist, the playlists its rules name that the owner cannot read now (made
+     * private, collaborator removed, deleted) and that are not one of the owner's smart playlists.
+     */
+    Map<UUID, List<UUID>> unavailable(UUID user, List<UUID> ids) {
+        Map<UUID, List<UUID>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        select r.smart_playlist_id, r.playlist_id from smart_playlist_references r
+                        where r.user_id = :user and r.smart_playlist_id = any(:ids)
+                          and not exists (select 1 from smart_playlists s where s.user_id = :user and s.id = r.playlist_id)
+                          and not\s""" + PlaylistReadRule.readable("r.playlist_id", ":user") + """
+                        \sorder by r.smart_playlist_id, r.playlist_id""")
+                .param("user", user).param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return out;
     }
 
     long dataVersion(UUID user) {

@@ -96,13 +96,14 @@ public class SmartPlaylistService {
         evaluator.references(user, null, rules, prefix);
         UUID id = UUID.randomUUID();
         repository.insert(user, id, name, description == null ? "" : description, RuleJson.write(rules).toString(), clock.instant());
+        repository.replaceReferences(user, id, SmartPlaylistEvaluator.named(rules));
         evaluator.refreshIfStale(user, id, true, 1);
         return get(user, id);
     }
 
     @Transactional(readOnly = true)
     public SmartPlaylistView get(UUID user, UUID id) {
-        return view(row(user, id, false));
+        return view(user, row(user, id, false));
     }
 
     @Transactional
@@ -112,6 +113,7 @@ public class SmartPlaylistService {
         evaluator.references(user, id, rules, "rules.");
         repository.update(user, id, request.name(), request.description() == null ? "" : request.description(),
                 RuleJson.write(rules).toString(), clock.instant());
+        repository.replaceReferences(user, id, SmartPlaylistEvaluator.named(rules));
         evaluator.refreshIfStale(user, id, true, 1);
         return get(user, id);
     }
@@ -138,7 +140,8 @@ public class SmartPlaylistService {
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
         String next = more ? Cursor.encode(shown.getLast().createdAt().toString(), shown.getLast().id().toString()) : null;
-        return new Page<>(shown.stream().map(SmartPlaylistService::view).toList(), next);
+        var unavailable = repository.unavailable(user, shown.stream().map(SmartPlaylistRepository.Row::id).toList());
+        return new Page<>(shown.stream().map(r -> view(r, unavailable.getOrDefault(r.id(), List.of()))).toList(), next);
     }
 
     /** A page of the tracks, rebuilt first when stale and the minimum delay has passed. */
@@ -188,9 +191,13 @@ public class SmartPlaylistService {
                 .collect(Collectors.toMap(TrackView::id, Function.identity()));
     }
 
-    private static SmartPlaylistView view(SmartPlaylistRepository.Row row) {
+    private SmartPlaylistView view(UUID user, SmartPlaylistRepository.Row row) {
+        return view(row, repository.unavailable(user, List.of(row.id())).getOrDefault(row.id(), List.of()));
+    }
+
+    private static SmartPlaylistView view(SmartPlaylistRepository.Row row, List<UUID> unavailable) {
         // stored in canonical form (jsonb may reorder the top-level keys, which carry no order)
-        return new SmartPlaylistView(row.id(), row.name(), row.description(), JSON.readTree(row.rules()), row.trackCount(),
-                row.refreshedAt(), row.createdAt(), row.updatedAt());
+        return new SmartPlaylistView(row.id(), row.name(), row.description(), JSON.readTree(row.rules()), List.copyOf(unavailable),
+                row.trackCount(), row.refreshedAt(), row.createdAt(), row.updatedAt());
     }
 }
