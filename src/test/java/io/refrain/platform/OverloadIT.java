@@ -92,6 +92,10 @@ class OverloadIT {
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(refused.json().path("retryAfterSeconds").asLong()).isEqualTo(1);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            var listenBrainz = api.get("/1/validate-token?token=not-a-token");
+            assertThat(listenBrainz.status()).isEqualTo(503);
+            assertThat(listenBrainz.header("Retry-After")).isEqualTo("1");
+            assertThat(listenBrainz.json().path("code").asInt()).isEqualTo(503);
             // monitoring is never refused
             api.get("/actuator/health").assertStatus(200);
             api.get("/actuator/health/liveness").assertStatus(200);

@@ -26,11 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * most {@code REFRAIN_IN_FLIGHT_WAIT} for a slot (it absorbs a burst), then is answered 503 with
  * {@code Retry-After} at once, costing almost nothing: what is accepted keeps a bounded latency.
  * Health and metrics probes ({@code /actuator/…}) are never refused, so monitoring sees the
- * server while it sheds load.
+ * server while it sheds load. The ListenBrainz API ({@code /1/…}) is refused in ListenBrainz's
+ * error shape.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class InFlightLimitFilter extends OncePerRequestFilter {
+
+    private static final byte[] LISTENBRAINZ_BUSY = ("{\"code\":503,\"error\":\"The server is busy. Please try again in "
+            + Overload.RETRY_AFTER_SECONDS + " second.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final int maxInFlight;
     private final long waitNanos;
@@ -78,7 +82,14 @@ class InFlightLimitFilter extends OncePerRequestFilter {
                 refused.increment();
             }
             response.setHeader("Retry-After", Long.toString(Overload.RETRY_AFTER_SECONDS));
-            problemWriter.write(response, Overload.busyProblem());
+            if (request.getRequestURI().startsWith("/1/")) {
+                // ListenBrainz clients read {code, error}, not problem+json
+                response.setStatus(503);
+                response.setContentType("application/json");
+                response.getOutputStream().write(LISTENBRAINZ_BUSY);
+            } else {
+                problemWriter.write(response, Overload.busyProblem());
+            }
             return;
         }
         try {

@@ -114,7 +114,7 @@ final class HtmlReport {
         List<double[]> r503 = new ArrayList<>();
         List<double[]> errors = new ArrayList<>();
         List<double[]> probeOk = new ArrayList<>();
-        List<double[]> probeRefused = new ArrayList<>();
+        List<double[]> probeNotAccepted = new ArrayList<>();
         List<double[]> probeMax = new ArrayList<>();
         for (OverloadResult.Second s : o.seconds()) {
             accepted.add(new double[] {s.second(), s.accepted()});
@@ -122,14 +122,14 @@ final class HtmlReport {
             r503.add(new double[] {s.second(), s.refused503()});
             errors.add(new double[] {s.second(), s.errors()});
             probeOk.add(new double[] {s.second(), s.probeAccepted()});
-            probeRefused.add(new double[] {s.second(), s.probeRefused()});
+            probeNotAccepted.add(new double[] {s.second(), s.probeNotAccepted()});
             probeMax.add(new double[] {s.second(), s.probeMaxMs()});
         }
         h.append(chart("Answers per second (overload from second " + num(o.baselineSeconds()) + " to "
                         + num(o.baselineSeconds() + o.overloadSeconds()) + ")", "second", "answers/s",
                 List.of(new Series("accepted", accepted), new Series("refused 503", r503), new Series("refused 429", r429),
-                        new Series("other errors", errors), new Series("probe accepted", probeOk),
-                        new Series("probe refused", probeRefused)), HtmlReport::num, null));
+                        new Series("other (5xx but 503, no answer, …)", errors), new Series("probe accepted", probeOk),
+                        new Series("probe not accepted", probeNotAccepted)), HtmlReport::num, null));
         h.append(chart("Probe latency (slowest accepted answer of each second)", "second", "ms",
                 List.of(new Series("probe max", probeMax)), HtmlReport::num, o.normalP99Ms()));
     }

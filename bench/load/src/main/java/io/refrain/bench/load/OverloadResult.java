@@ -97,9 +97,13 @@ public record OverloadResult(double offeredRatePerSecond, double probeRatePerSec
         }
     }
 
-    /** One second of the timeline (second 0 = start of the baseline). */
+    /**
+     * One second of the timeline (second 0 = start of the baseline): the overload's answers by
+     * class ({@code errors}: anything neither accepted nor refused), the probe's accepted and
+     * not accepted answers and its slowest accepted one.
+     */
     public record Second(int second, long accepted, long refused429, long refused503, long errors, long probeAccepted,
-                         long probeRefused, double probeMaxMs) {
+                         long probeNotAccepted, double probeMaxMs) {
     }
 
     static OverloadResult of(double offeredRate, double probeRate, double baselineSeconds, double overloadSeconds,
