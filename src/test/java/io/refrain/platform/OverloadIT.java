@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refrain.support.Api;
 import io.refrain.support.Json;
+import io.refrain.support.Outbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,10 +57,19 @@ class OverloadIT {
 
     private Api api;
 
+    private static final Path DATA_DIR = createDataDir();
+
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("refrain-overload-it-");
-        registry.add("refrain.data-dir", dir::toString);
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("refrain.data-dir", DATA_DIR::toString);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("refrain-overload-it-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -111,6 +121,13 @@ class OverloadIT {
 
     @Test
     void aPoolWaitThatTimesOutIs503WithRetryAfterNever500() throws Exception {
+        // a fresh account whose session has not been checked yet, so its first request needs the database
+        String email = "pool-" + System.nanoTime() + "@refrain.test";
+        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password-123", "displayName", "Pool"))
+                .assertStatus(202);
+        String code = new Outbox(DATA_DIR.resolve("outbox")).awaitCode(email);
+        String token = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertStatus(200)
+                .text("accessToken");
         List<Connection> all = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
@@ -125,6 +142,9 @@ class OverloadIT {
             assertThat(listenBrainz.status()).isEqualTo(503);
             assertThat(listenBrainz.header("Retry-After")).isEqualTo("1");
             assertThat(listenBrainz.json().path("code").asInt()).isEqualTo(503);
+            // checking the token's session needs the database too: busy, not "your session has ended"
+            var authenticated = api.get("/api/v1/me", token).assertProblem(503, "service-unavailable");
+            assertThat(authenticated.header("Retry-After")).isEqualTo("1");
         } finally {
             for (Connection c : all) {
                 c.close();
@@ -133,6 +153,7 @@ class OverloadIT {
         api.post("/api/v1/auth/login", Json.of("email", "pool@refrain.test", "password", "wrong-pass"))
                 .assertProblem(401, "invalid-credentials");
         api.get("/1/validate-token?token=not-a-token").assertStatus(200);
+        api.get("/api/v1/me", token).assertStatus(200);
     }
 
     private void awaitBackendsWaitingForALock(int count) throws InterruptedException {
