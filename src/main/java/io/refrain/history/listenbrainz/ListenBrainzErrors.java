@@ -2,6 +2,7 @@ package io.refrain.history.listenbrainz;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.refrain.platform.errors.ApiException;
+import io.refrain.platform.errors.Overload;
 import io.refrain.platform.web.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,10 @@ class ListenBrainzErrors {
             if (t instanceof PayloadTooLargeException) {
                 return body(413, "JSON document is too large.", null);
             }
+        }
+        if (Overload.isDatabaseBusy(e)) {
+            return body(503, "The server is busy. Please try again in a moment.",
+                    Long.toString(Overload.RETRY_AFTER_SECONDS));
         }
         log.error("Unexpected error on the ListenBrainz API", e);
         return body(500, "Something went wrong. Please try again.", null);

@@ -22,10 +22,12 @@ public record RefrainProperties(
     /**
      * @param embeddedSharedBuffers {@code shared_buffers} of the embedded PostgreSQL: a size ("2GB",
      *                              "512MB") or "auto" (a quarter of the machine's memory, 128 MB to 4 GB)
+     * @param connectionTimeout     longest wait for a free pooled connection; a request that waits longer
+     *                              is answered 503 with Retry-After
      * @param allowUnsafeDurability start even when the database runs with {@code fsync},
      *                              {@code synchronous_commit} or {@code full_page_writes} off (warned)
      */
-    public record Database(String url, String user, String password, int poolSize,
+    public record Database(String url, String user, String password, int poolSize, Duration connectionTimeout,
                            Duration statementTimeout, Duration slowStatementThreshold, String embeddedSharedBuffers,
                            boolean allowUnsafeDurability) {
         public boolean external() {
@@ -59,8 +61,11 @@ public record RefrainProperties(
      * @param maxBodySize        any request body
      * @param maxListenBatchSize a batch of listens (POST /api/v1/me/listens, /1/submit-listens)
      * @param maxUploadSize      an uploaded export file (POST /api/v1/me/listens/imports)
+     * @param maxInFlight        requests worked on at once (health and metrics probes not counted)
+     * @param inFlightWait       longest wait of a request beyond that bound before it is refused with 503
      */
-    public record Http(DataSize maxBodySize, DataSize maxListenBatchSize, DataSize maxUploadSize) {
+    public record Http(DataSize maxBodySize, DataSize maxListenBatchSize, DataSize maxUploadSize, int maxInFlight,
+                       Duration inFlightWait) {
     }
 
     public record Smtp(String host, int port, String username, String password, String from, boolean starttls) {

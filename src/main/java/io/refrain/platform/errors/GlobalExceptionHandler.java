@@ -1,6 +1,7 @@
 package io.refrain.platform.errors;
 
 import io.refrain.platform.web.PayloadTooLargeException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -42,8 +44,25 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).headers(headers).body(Problems.of(e));
     }
 
+    /**
+     * A wait for a database connection that timed out: the server is busy, the request was fine.
+     * Spring wraps HikariCP's exception in {@link CannotGetJdbcConnectionException} (a plain query)
+     * or a {@code CannotCreateTransactionException} (a transaction's start); the latter reaches
+     * {@link #handleUnexpected}, which recognises the cause.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> handleDatabaseBusy(Exception e) {
+        log.warn("No database connection came free in time: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Overload.RETRY_AFTER_SECONDS))
+                .body(Overload.databaseBusyProblem());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        if (Overload.isDatabaseBusy(e)) {
+            return handleDatabaseBusy(e);
+        }
         log.error("Unexpected error while handling a request", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,

@@ -19,7 +19,10 @@ class OpenApiConfig {
             with a stable `type` (`urn:refrain:problem:<slug>`), a human `detail`, a `requestId`, \
             and for validation failures an `errors` array of `{field, message}`. \
             Request bodies are limited to `REFRAIN_MAX_BODY_SIZE` (default 1 MB, 413 above). \
-            Unknown JSON fields are refused (400). Rate-limited endpoints answer 429 with `Retry-After`.
+            Unknown JSON fields are refused (400). Rate-limited endpoints answer 429 with `Retry-After`. \
+            Any endpoint may answer 503 `service-unavailable` with `Retry-After` (seconds) when the server \
+            is overloaded (too many requests in flight, or no database connection free in time): the \
+            request was fine, send it again after that delay.
 
             Authentication: `Authorization: Bearer <accessToken>`; access tokens live 15 minutes, \
             refresh tokens 30 days and rotate on every use.""";

@@ -3,6 +3,7 @@ package io.refrain.platform.security;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.refrain.platform.config.RefrainProperties;
 import io.refrain.platform.db.DataDirectory;
+import io.refrain.platform.errors.Overload;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,11 @@ class SecurityConfig {
                         ? OAuth2TokenValidatorResult.success()
                         : OAuth2TokenValidatorResult.failure(revoked);
             } catch (RuntimeException e) {
+                if (Overload.isDatabaseBusy(e)) {
+                    // no connection came free: the token may be fine; answer 503 (via /error), not
+                    // a 401 that would make the client throw its session away
+                    throw e;
+                }
                 return OAuth2TokenValidatorResult.failure(revoked);
             }
         };

@@ -23,7 +23,7 @@ public final class BenchMain {
 
     public static void main(String[] args) {
         if (args.length == 0 || !List.of("run", "ceiling").contains(args[0])) {
-            System.err.println("usage: refrain bench run [--duration 60s] [--rate 300 | --knee] …  |  refrain bench ceiling …"
+            System.err.println("usage: refrain bench run [--duration 60s] [--rate 300 | --knee | --overload [--knee-rate 100]] …  |  refrain bench ceiling …"
                     + " (see bench/README.md)");
             System.exit(2);
         }

@@ -9,15 +9,16 @@ import java.util.Set;
 
 /**
  * Command-line options of {@code ./refrain bench run} and {@code ./refrain bench ceiling}, all
- * {@code --name value} (flags: {@code --knee}). Unknown options are refused with the list of
+ * {@code --name value} (flags: {@code --knee}, {@code --overload}, {@code --no-ingest}). Unknown options are refused with the list of
  * known ones, so a typo never runs a different benchmark than the one asked for.
  */
 record BenchOptions(Map<String, String> values, Set<String> flags) {
 
     static final List<String> VALUED = List.of("duration", "rate", "p99-limit", "start-rate", "step", "level",
             "max-levels", "warmup", "think", "picks", "samples", "seed", "data-dir", "base-url", "server-heap", "port",
-            "out", "concurrency", "endpoints", "ingest-batches", "refrain-home");
-    static final List<String> FLAGS = List.of("knee", "no-ingest");
+            "out", "concurrency", "endpoints", "ingest-batches", "refrain-home", "knee-rate", "probe-rate", "baseline",
+            "recovery");
+    static final List<String> FLAGS = List.of("knee", "overload", "no-ingest");
 
     static BenchOptions parse(List<String> args) {
         Map<String, String> values = new HashMap<>();

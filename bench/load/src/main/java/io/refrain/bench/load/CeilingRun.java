@@ -86,7 +86,7 @@ final class CeilingRun {
             notes.add("The ingestion COPY is rolled back, the API's listens stay (the dataset grows by them).");
             Report report = new Report("ceiling", Instant.now().toString(), Report.Machine.current(),
                     new Report.Server(server.baseUrl(), server.heap(), server.startedByBench()), dataset, settings, phases,
-                    null, ceiling, ingestion, Targets.fromCeiling(ceiling, ingestion), notes);
+                    null, ceiling, ingestion, null, Targets.fromCeiling(ceiling, ingestion), notes);
             report.write(out);
             return out;
         }

@@ -40,6 +40,9 @@ final class HtmlReport {
                     d.databaseMb(), esc(d.postgresVersion())));
         }
         targets(h, r.targets());
+        if (r.overload() != null) {
+            overload(h, r.overload());
+        }
         if (r.knee() != null) {
             h.append("<h2>Knee</h2><p>").append(esc(r.knee().verdict())).append("</p>");
             List<double[]> p99 = new ArrayList<>();
@@ -86,6 +89,60 @@ final class HtmlReport {
         r.notes().forEach(n -> h.append("<li>").append(esc(n)).append("</li>"));
         h.append("</ul></body></html>\n");
         return h.toString();
+    }
+
+    private static void overload(StringBuilder h, OverloadResult o) {
+        h.append("<h2>Overload</h2><p>").append(esc(o.verdict())).append("</p>").append(String.format(Locale.ROOT,
+                "<p>Timeline: probe %s/s alone for %.0f s, overload %s/s on top for %.0f s (seconds %.0f–%.0f), probe alone "
+                        + "for %.0f s. Recovery: %s; last refused or failed answer %.1f s after the overload ended.</p>",
+                num(o.probeRatePerSecond()), o.baselineSeconds(), num(o.offeredRatePerSecond()), o.overloadSeconds(),
+                o.baselineSeconds(), o.baselineSeconds() + o.overloadSeconds(), o.recoverySeconds(),
+                o.recoverySecondsAfterEnd() == null ? "not back to normal within the recovery period"
+                        : String.format(Locale.ROOT, "%.0f s after the overload ended (probe p99 within %.0f ms, no "
+                                + "refusals, in every %d s window from then on)", o.recoverySecondsAfterEnd(), o.normalP99Ms(),
+                        OverloadResult.WINDOW_SECONDS), o.lastRefusalSecondsAfterEnd()));
+        h.append("<table><tr><th>who, when</th><th>s</th><th>requests</th><th>accepted/s</th><th>429/s</th><th>503/s</th>"
+                + "<th>refused without Retry-After</th><th>other 5xx</th><th>no answer</th><th>other status</th>"
+                + "<th>accepted p50</th><th>p95</th><th>p99</th><th>max (ms)</th><th>refused p99 (ms)</th></tr>");
+        windowRow(h, "overload load", o.overload());
+        windowRow(h, "probe before", o.probeBaseline());
+        windowRow(h, "probe during", o.probeDuring());
+        windowRow(h, "probe after", o.probeAfter());
+        h.append("</table>");
+        List<double[]> accepted = new ArrayList<>();
+        List<double[]> r429 = new ArrayList<>();
+        List<double[]> r503 = new ArrayList<>();
+        List<double[]> errors = new ArrayList<>();
+        List<double[]> probeOk = new ArrayList<>();
+        List<double[]> probeNotAccepted = new ArrayList<>();
+        List<double[]> probeMax = new ArrayList<>();
+        for (OverloadResult.Second s : o.seconds()) {
+            accepted.add(new double[] {s.second(), s.accepted()});
+            r429.add(new double[] {s.second(), s.refused429()});
+            r503.add(new double[] {s.second(), s.refused503()});
+            errors.add(new double[] {s.second(), s.errors()});
+            probeOk.add(new double[] {s.second(), s.probeAccepted()});
+            probeNotAccepted.add(new double[] {s.second(), s.probeNotAccepted()});
+            probeMax.add(new double[] {s.second(), s.probeMaxMs()});
+        }
+        h.append(chart("Answers per second (overload from second " + num(o.baselineSeconds()) + " to "
+                        + num(o.baselineSeconds() + o.overloadSeconds()) + ")", "second", "answers/s",
+                List.of(new Series("accepted", accepted), new Series("refused 503", r503), new Series("refused 429", r429),
+                        new Series("other (5xx but 503, no answer, …)", errors), new Series("probe accepted", probeOk),
+                        new Series("probe not accepted", probeNotAccepted)), HtmlReport::num, null));
+        h.append(chart("Probe latency (slowest accepted answer of each second)", "second", "ms",
+                List.of(new Series("probe max", probeMax)), HtmlReport::num, o.normalP99Ms()));
+    }
+
+    private static void windowRow(StringBuilder h, String name, OverloadResult.Window w) {
+        PhaseResult.Latency a = w.accepted();
+        h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.0f</td><td>%,d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
+                        + "<td class=\"%s\">%d</td><td class=\"%s\">%d</td><td class=\"%s\">%d</td><td>%d</td><td>%.1f</td>"
+                        + "<td>%.1f</td><td>%.1f</td><td>%.1f</td><td>%.1f</td></tr>",
+                esc(name), w.seconds(), w.requests(), w.acceptedPerSecond(), w.refused429PerSecond(), w.refused503PerSecond(),
+                w.refusedWithoutRetryAfter() == 0 ? "met" : "miss", w.refusedWithoutRetryAfter(),
+                w.serverErrors() == 0 ? "met" : "miss", w.serverErrors(), w.noResponse() == 0 ? "met" : "miss",
+                w.noResponse(), w.otherStatuses(), a.p50Ms(), a.p95Ms(), a.p99Ms(), a.maxMs(), w.refusedP99Ms()));
     }
 
     private static void targets(StringBuilder h, List<Report.Target> targets) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ import java.util.Map;
  * error occurs or the server answers less than 90 % of the offered rate (once visits are in full
  * swing). Both begin with a warm-up phase
  * (JIT, caches, connection pool) that is not reported.
+ * With {@code --overload}: a light probe ({@code --probe-rate}, 10/s) alone for {@code --baseline}
+ * (15 s), then on top of it {@code --rate} (default twice {@code --knee-rate}, itself 100/s) for
+ * {@code --duration} (30 s), then the probe alone again for {@code --recovery} (30 s): accepted and
+ * refused rates, the latency of what was accepted, and how soon the probe is back to normal
+ * ({@link OverloadResult}).
  */
 final class LoadRun {
 
@@ -26,7 +32,11 @@ final class LoadRun {
 
     Path run() throws Exception {
         boolean knee = o.flag("knee");
-        Path out = BenchMain.outDir(o, knee ? "knee" : "run");
+        boolean overload = o.flag("overload");
+        if (knee && overload) {
+            throw new IllegalArgumentException("--knee and --overload are two different runs; pick one");
+        }
+        Path out = BenchMain.outDir(o, knee ? "knee" : overload ? "overload" : "run");
         try (ServerUnderTest server = BenchMain.server(o, out)) {
             BenchDatabase db = BenchDatabase.locate(o.path("data-dir", "data"));
             Dataset dataset = Dataset.describe(db);
@@ -37,6 +47,9 @@ final class LoadRun {
             System.out.printf("bench: %d listeners logged in (%d sparse), %d playlists%n", population.listeners().size(),
                     population.sparseCount(), population.playlists());
 
+            if (overload) {
+                return runOverload(server, dataset, population, out);
+            }
             double rate = o.number("rate", 150);
             double start = o.number("start-rate", 100);
             Duration warmup = o.duration("warmup", Duration.ofSeconds(15));
@@ -55,11 +68,61 @@ final class LoadRun {
             }
             Report report = new Report(knee ? "knee" : "fixed-rate", Instant.now().toString(), Report.Machine.current(),
                     new Report.Server(server.baseUrl(), server.heap(), server.startedByBench()), dataset,
-                    settings(population), phases, kneeResult, null, null,
+                    settings(population), phases, kneeResult, null, null, null,
                     Targets.fromLoad(phases, kneeResult), notes());
             report.write(out);
             return out;
         }
+    }
+
+    private Path runOverload(ServerUnderTest server, Dataset dataset, Population population, Path out) throws Exception {
+        double kneeRate = o.number("knee-rate", 100);
+        double rate = o.values().containsKey("rate") ? o.number("rate", 0) : 2 * kneeRate;
+        double probeRate = o.number("probe-rate", 10);
+        Duration baseline = o.duration("baseline", Duration.ofSeconds(15));
+        Duration duration = o.duration("duration", Duration.ofSeconds(30));
+        Duration recovery = o.duration("recovery", Duration.ofSeconds(30));
+        if (baseline.toSeconds() < OverloadResult.WINDOW_SECONDS || recovery.toSeconds() < OverloadResult.WINDOW_SECONDS) {
+            throw new IllegalArgumentException("--baseline and --recovery need at least " + OverloadResult.WINDOW_SECONDS + " s");
+        }
+        Duration warmup = o.duration("warmup", Duration.ofSeconds(15));
+        if (!warmup.isZero()) {
+            System.out.println("bench: warm-up " + warmup.toSeconds() + " s at " + fmt(kneeRate) + "/s (not reported)");
+            BenchMain.phase("warm-up", BenchMain.mixed(o, server, population, kneeRate, warmup), server, out);
+        }
+        System.out.printf("bench: overload: probe %s/s alone for %d s, then %s/s on top for %d s, then the probe alone "
+                + "for %d s%n", fmt(probeRate), baseline.toSeconds(), fmt(rate), duration.toSeconds(), recovery.toSeconds());
+        Measurements load = new Measurements(true);
+        Measurements probe = new Measurements(true);
+        // one request per visit: when the injection stops, the load stops (no visits thinking on)
+        LoadPhase phase = new LoadPhase(server.baseUrl(), population, rate, 0, duration, EnumSet.allOf(Endpoint.class),
+                o.duration("think", Duration.ofSeconds(1)), 1, load, baseline,
+                new LoadPhase.Probe(probeRate, baseline.plus(duration).plus(recovery), probe));
+        PhaseResult p = report(BenchMain.phase("overload " + fmt(rate) + "/s", phase, server, out));
+        OverloadResult result = OverloadResult.of(rate, probeRate, baseline.toMillis() / 1000.0,
+                duration.toMillis() / 1000.0, recovery.toMillis() / 1000.0, load.samples(), probe.samples());
+        System.out.println("bench: " + result.verdict());
+        System.out.printf("bench: probe p99: %.0f ms before, %.0f ms during, %.0f ms after (normal <= %.0f ms); "
+                        + "refused during: %d of %d%n", result.probeBaseline().accepted().p99Ms(),
+                result.probeDuring().accepted().p99Ms(), result.probeAfter().accepted().p99Ms(), result.normalP99Ms(),
+                result.probeDuring().refused(), result.probeDuring().requests());
+        Map<String, Object> settings = settings(population);
+        settings.put("picksPerVisit", 1);
+        settings.put("overload", Map.of("offeredRatePerSecond", rate, "kneeRatePerSecond", kneeRate,
+                "probeRatePerSecond", probeRate, "baselineSeconds", baseline.toSeconds(),
+                "overloadSeconds", duration.toSeconds(), "recoverySeconds", recovery.toSeconds()));
+        List<String> notes = new ArrayList<>(notes());
+        notes.add("Overload: every visit is one request (the mix's weights), so the load stops when its injection stops. "
+                + "Accepted = 2xx/304; refused = 429/503; any other 5xx, a refusal without Retry-After or a missing "
+                + "answer is a failure of the goal.");
+        notes.add("Recovery: seconds from the end of the overload until every " + OverloadResult.WINDOW_SECONDS
+                + " s window of the probe has no refusal or error and a p99 within max(2 × baseline p99, baseline p99 "
+                + "+ 25 ms); the probe's rate is low, so its p99 is close to its maximum.");
+        Report report = new Report("overload", Instant.now().toString(), Report.Machine.current(),
+                new Report.Server(server.baseUrl(), server.heap(), server.startedByBench()), dataset, settings,
+                List.of(p), null, null, null, result, Targets.fromOverload(result), notes);
+        report.write(out);
+        return out;
     }
 
     private Report.Knee findKnee(ServerUnderTest server, Population population, Path out, List<PhaseResult> phases,

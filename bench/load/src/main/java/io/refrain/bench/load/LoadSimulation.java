@@ -8,10 +8,12 @@ import static io.gatling.javaapi.core.CoreDsl.doSwitch;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -52,19 +54,38 @@ public class LoadSimulation extends Simulation {
                 .shareConnections()     // one pool for all visitors, like a fleet of app servers' keep-alive
                 .disableCaching()       // every request does the server's full work (no If-None-Match)
                 .disableWarmUp();
-        ScenarioBuilder scenario = scenario("refrain")
+        ScenarioBuilder scenario = visits("refrain", phase.concurrency() > 0 ? 1 : phase.picksPerVisit(),
+                phase.measurements());
+        List<PopulationBuilder> populations = new ArrayList<>();
+        if (phase.concurrency() > 0) {
+            populations.add(scenario.injectClosed(constantConcurrentUsers(phase.concurrency()).during(phase.duration())));
+        } else if (phase.delay().isZero()) {
+            populations.add(scenario.injectOpen(constantUsersPerSec(phase.visitsPerSecond()).during(phase.duration()).randomized()));
+        } else {
+            populations.add(scenario.injectOpen(nothingFor(phase.delay()),
+                    constantUsersPerSec(phase.visitsPerSecond()).during(phase.duration()).randomized()));
+        }
+        LoadPhase.Probe probe = phase.probe();
+        if (probe != null) {
+            // one request per visit, so the probe's rate is its request rate (near enough: an edit makes two)
+            populations.add(visits("probe", 1, probe.measurements()).injectOpen(
+                    constantUsersPerSec(probe.ratePerSecond() / Endpoint.requestsPerPick()).during(probe.duration()).randomized()));
+        }
+        setUp(populations.stream().map(p -> p.protocols(protocol)).toList());
+    }
+
+    private ScenarioBuilder visits(String name, int picks, Measurements m) {
+        return scenario(name)
                 .feed(listFeeder(visitors()).random())
-                .repeat(phase.concurrency() > 0 ? 1 : phase.picksPerVisit()).on(
-                        exec(pick()).exec(thinkTime()));
-        PopulationBuilder population = phase.concurrency() > 0
-                ? scenario.injectClosed(constantConcurrentUsers(phase.concurrency()).during(phase.duration()))
-                : scenario.injectOpen(constantUsersPerSec(phase.visitsPerSecond()).during(phase.duration()).randomized());
-        setUp(population.protocols(protocol));
+                .repeat(picks).on(exec(pick(m)).exec(thinkTime()));
     }
 
     @Override
     public void before() {
         phase.measurements().start();
+        if (phase.probe() != null) {
+            phase.probe().measurements().start();
+        }
     }
 
     private List<Map<String, Object>> visitors() {
@@ -93,15 +114,15 @@ public class LoadSimulation extends Simulation {
     }
 
     /** Draws the next endpoint by weight, among this phase's endpoints. */
-    private ChainBuilder pick() {
+    private ChainBuilder pick(Measurements m) {
         List<Endpoint> endpoints = phase.endpoints().stream().filter(e -> e.weight() > 0).toList();
         if (endpoints.size() == 1) {
-            return call(endpoints.getFirst());   // Gatling's switch wants two cases at least
+            return call(endpoints.getFirst(), m);   // Gatling's switch wants two cases at least
         }
         int total = endpoints.stream().mapToInt(Endpoint::weight).sum();
         List<Choice.WithKey> cases = new ArrayList<>();
         for (Endpoint e : endpoints) {
-            cases.add(onCase(e.id()).then(call(e)));
+            cases.add(onCase(e.id()).then(call(e, m)));
         }
         return doSwitch(session -> {
             int r = ThreadLocalRandom.current().nextInt(total);
@@ -115,36 +136,36 @@ public class LoadSimulation extends Simulation {
         }).on(cases);
     }
 
-    private ChainBuilder call(Endpoint e) {
+    private ChainBuilder call(Endpoint e, Measurements m) {
         return switch (e) {
             case RECENTLY_PLAYED -> doIfOrElse(session -> session.getBoolean("sparse"))
-                    .then(measured(Endpoint.RECENTLY_PLAYED_SPARSE, get(e, "/api/v1/me/recently-played?limit=20")))
-                    .orElse(measured(e, get(e, "/api/v1/me/recently-played?limit=20")));
+                    .then(measured(Endpoint.RECENTLY_PLAYED_SPARSE, get(e, "/api/v1/me/recently-played?limit=20"), m))
+                    .orElse(measured(e, get(e, "/api/v1/me/recently-played?limit=20"), m));
             case RECENTLY_PLAYED_SPARSE -> throw new IllegalStateException("drawn through recently-played");
-            case LIBRARY_TRACKS -> measured(e, get(e, "/api/v1/me/tracks?limit=50"));
-            case PLAYLIST_TRACKS -> withPlaylist(measured(e, get(e, "/api/v1/playlists/#{playlist}/tracks?limit=50")));
-            case SEARCH_SUGGEST -> measured(e, get(e, "/api/v1/search/suggest?q=#{prefix}"));
-            case SEARCH -> measured(e, get(e, "/api/v1/search?q=#{term}"));
-            case STATS_TOP -> measured(e, get(e, "/api/v1/me/stats/top/artists?range=month"));
-            case TRACK -> measured(e, get(e, "/api/v1/tracks/#{trackId}"));
-            case ALBUM -> measured(e, get(e, "/api/v1/albums/#{albumId}"));
-            case ARTIST -> measured(e, get(e, "/api/v1/artists/#{artistId}"));
-            case LISTEN_SINGLE -> measured(e, post(e, "/api/v1/me/listens", session -> listensJson(1)));
-            case LISTEN_BATCH -> measured(e, post(e, "/api/v1/me/listens", session -> listensJson(50)));
-            case PLAYLIST_EDIT -> withPlaylist(playlistEdit());
+            case LIBRARY_TRACKS -> measured(e, get(e, "/api/v1/me/tracks?limit=50"), m);
+            case PLAYLIST_TRACKS -> withPlaylist(measured(e, get(e, "/api/v1/playlists/#{playlist}/tracks?limit=50"), m));
+            case SEARCH_SUGGEST -> measured(e, get(e, "/api/v1/search/suggest?q=#{prefix}"), m);
+            case SEARCH -> measured(e, get(e, "/api/v1/search?q=#{term}"), m);
+            case STATS_TOP -> measured(e, get(e, "/api/v1/me/stats/top/artists?range=month"), m);
+            case TRACK -> measured(e, get(e, "/api/v1/tracks/#{trackId}"), m);
+            case ALBUM -> measured(e, get(e, "/api/v1/albums/#{albumId}"), m);
+            case ARTIST -> measured(e, get(e, "/api/v1/artists/#{artistId}"), m);
+            case LISTEN_SINGLE -> measured(e, post(e, "/api/v1/me/listens", session -> listensJson(1)), m);
+            case LISTEN_BATCH -> measured(e, post(e, "/api/v1/me/listens", session -> listensJson(50)), m);
+            case PLAYLIST_EDIT -> withPlaylist(playlistEdit(m));
         };
     }
 
     /** Adds a track a listener plays at the end of their playlist, thinks, and takes it out again. */
-    private ChainBuilder playlistEdit() {
+    private ChainBuilder playlistEdit(Measurements m) {
         HttpRequestActionBuilder add = post(Endpoint.PLAYLIST_EDIT, "/api/v1/playlists/#{playlist}/tracks",
                 session -> "{\"trackIds\":[" + randomTrack() + "]}")
                 .check(jmesPath("entryIds[0]").optional().saveAs("entry"));
         HttpRequestActionBuilder remove = post(Endpoint.PLAYLIST_EDIT, "/api/v1/playlists/#{playlist}/tracks/remove",
                 session -> "{\"entryIds\":[" + session.getString("entry") + "]}");
-        return measured(Endpoint.PLAYLIST_EDIT, add)
+        return measured(Endpoint.PLAYLIST_EDIT, add, m)
                 .doIf(session -> session.contains("entry")).then(
-                        exec(thinkTime()).exec(measured(Endpoint.PLAYLIST_EDIT, remove)).exec(s -> s.remove("entry")));
+                        exec(thinkTime()).exec(measured(Endpoint.PLAYLIST_EDIT, remove, m)).exec(s -> s.remove("entry")));
     }
 
     private ChainBuilder withPlaylist(ChainBuilder chain) {
@@ -164,15 +185,18 @@ public class LoadSimulation extends Simulation {
                 .header("content-type", "application/json").body(StringBody(body));
     }
 
-    /** Records status and Gatling's response time of every answer, errors included. */
-    private ChainBuilder measured(Endpoint e, HttpRequestActionBuilder request) {
-        Measurements m = phase.measurements();
-        return exec(request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt")))
+    /**
+     * Records status, Gatling's response time and whether a Retry-After came with it, of every
+     * answer, errors included.
+     */
+    private ChainBuilder measured(Endpoint e, HttpRequestActionBuilder request, Measurements m) {
+        return exec(request.check(status().saveAs("status"), responseTimeInMillis().saveAs("rt"),
+                header("Retry-After").optional().saveAs("retryAfter")))
                 .exec(session -> {
                     int status = session.contains("status") ? session.getInt("status") : Measurements.NO_RESPONSE;
                     long rt = session.contains("rt") ? session.getInt("rt") : 0;
-                    m.record(e, status, rt * 1000);
-                    return session.remove("status").remove("rt");
+                    m.record(e, status, rt * 1000, session.contains("retryAfter"));
+                    return session.remove("status").remove("rt").remove("retryAfter");
                 });
     }
 

@@ -35,8 +35,16 @@ public final class Measurements {
     private final Recorder intervalLatency = new Recorder(HIGHEST_MICROS, 3);
     private final List<SecondSample> seconds = new ArrayList<>();
     private int secondsTaken;
+    // every answer, kept only when asked (overload runs: accounting by time and by status)
+    private final java.util.Queue<Sample> samples;
 
     public Measurements() {
+        this(false);
+    }
+
+    /** @param keepSamples keep every answer ({@link #samples()}), not only the histograms and counters */
+    public Measurements(boolean keepSamples) {
+        this.samples = keepSamples ? new java.util.concurrent.ConcurrentLinkedQueue<>() : null;
         for (Endpoint e : Endpoint.values()) {
             latency.put(e, new ConcurrentHistogram(HIGHEST_MICROS, 3));
             statuses.put(e, new ConcurrentHashMap<>());
@@ -55,6 +63,15 @@ public final class Measurements {
 
     /** One answer (or its absence: {@link #NO_RESPONSE}); latency in microseconds. */
     public void record(Endpoint endpoint, int status, long latencyMicros) {
+        record(endpoint, status, latencyMicros, false);
+    }
+
+    /** @param retryAfter whether the answer carried a {@code Retry-After} header */
+    public void record(Endpoint endpoint, int status, long latencyMicros, boolean retryAfter) {
+        if (samples != null) {
+            samples.add(new Sample((System.nanoTime() - startNanos) / 1_000_000L, status,
+                    Math.max(0, latencyMicros), retryAfter));
+        }
         long micros = Math.max(0, Math.min(latencyMicros, HIGHEST_MICROS));
         if (status != NO_RESPONSE) {
             latency.get(endpoint).recordValue(micros);
@@ -102,6 +119,11 @@ public final class Measurements {
         return n;
     }
 
+    /** Every answer recorded, when kept (see {@link #Measurements(boolean)}); empty otherwise. */
+    public List<Sample> samples() {
+        return samples == null ? List.of() : List.copyOf(samples);
+    }
+
     public synchronized List<SecondSample> seconds() {
         return List.copyOf(seconds);
     }
@@ -124,6 +146,13 @@ public final class Measurements {
 
     static double millis(long micros) {
         return micros / 1000.0;
+    }
+
+    /**
+     * One answer: when it came (milliseconds since the phase started), its status (0: none), its
+     * latency and whether it said when to come back.
+     */
+    public record Sample(long atMillis, int status, long latencyMicros, boolean retryAfter) {
     }
 
     /** One second of the run: answers completed in it, errors, and its latency percentiles (ms). */

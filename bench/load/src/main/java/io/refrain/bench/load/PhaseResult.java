@@ -88,9 +88,10 @@ public record PhaseResult(String name, double offeredRatePerSecond, int concurre
      */
     static double steadyRate(LoadPhase phase, Measurements m) {
         int duration = (int) Math.max(1, phase.duration().toSeconds());
+        int delay = (int) phase.delay().toSeconds();
         int rampUp = phase.concurrency() > 0 ? 0
                 : (int) Math.min(duration / 2, Math.ceil(phase.picksPerVisit() * phase.thinkTime().toMillis() / 1000.0));
-        return (m.requestsInFirst(duration) - m.requestsInFirst(rampUp)) / (double) (duration - rampUp);
+        return (m.requestsInFirst(delay + duration) - m.requestsInFirst(delay + rampUp)) / (double) (duration - rampUp);
     }
 
     private static double avg(List<ResourceSampler.Sample> samples, java.util.function.ToDoubleFunction<ResourceSampler.Sample> f) {

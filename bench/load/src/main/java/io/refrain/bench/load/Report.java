@@ -15,12 +15,13 @@ import java.util.Map;
  * @param knee     find-the-knee runs: the highest offered rate whose phase kept p99 under the limit
  *                 without errors; null otherwise
  * @param ceiling  ceiling runs: per endpoint, API versus pgbench at the same concurrency
- * @param targets  issue #7's goals with what this report measured for them (those it measured)
+ * @param overload overload runs: accepted and refused rates, latency of what was accepted, recovery; null otherwise
+ * @param targets  issue #7's goals (issue #13's for overload) with what this report measured for them
  */
 public record Report(String kind, String createdAt, Machine machine, Server server, Dataset dataset,
                      Map<String, Object> settings, List<PhaseResult> phases, Knee knee,
-                     List<CeilingResult> ceiling, IngestionCeiling.Result ingestion, List<Target> targets,
-                     List<String> notes) {
+                     List<CeilingResult> ceiling, IngestionCeiling.Result ingestion, OverloadResult overload,
+                     List<Target> targets, List<String> notes) {
 
     public record Machine(int cores, double memoryGb, String os, String loadGeneratorJava) {
         static Machine current() {
@@ -43,7 +44,7 @@ public record Report(String kind, String createdAt, Machine machine, Server serv
                                 Double pgbenchPerSecond, Double pgbenchLatencyMs, Double ratio, String note) {
     }
 
-    /** A goal of issue #7, what was measured, and whether it is met (null: not measured here). */
+    /** A goal (issue #7, #13), what was measured, and whether it is met (null: not measured here). */
     public record Target(String goal, String measured, Boolean met) {
     }
 

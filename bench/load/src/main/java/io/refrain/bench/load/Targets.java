@@ -15,6 +15,8 @@ final class Targets {
     static final double RECENT_P95_MS = 5;
     static final double API_SHARE = 0.70;
     static final double INGEST_PER_SECOND = 50_000;
+    static final double OVERLOAD_RECOVERY_SECONDS = 10;
+    static final double OVERLOAD_ACCEPTED_P99_MS = 1000;
 
     private Targets() {
     }
@@ -71,6 +73,30 @@ final class Targets {
                             shortBy(ingestion.apiListensPerSecond(), INGEST_PER_SECOND)),
                     ingestion.apiListensPerSecond() >= INGEST_PER_SECOND));
         }
+        return out;
+    }
+
+    /** Issue #13's goals for overload: shed with 429/503 and Retry-After, bounded p99, back within seconds. */
+    static List<Report.Target> fromOverload(OverloadResult r) {
+        List<Report.Target> out = new ArrayList<>();
+        OverloadResult.Window o = r.overload();
+        out.add(new Report.Target("overload sheds with 429/503 + Retry-After, never another 5xx or no answer",
+                String.format("%d refused (429: %d, 503: %d), %d of them without Retry-After; %d other 5xx, %d without "
+                                + "answer, %d other statuses (overload and probe)", o.refused(), o.refused429(), o.refused503(),
+                        o.refusedWithoutRetryAfter() + r.probeDuring().refusedWithoutRetryAfter(),
+                        o.serverErrors() + r.probeDuring().serverErrors(), o.noResponse() + r.probeDuring().noResponse(),
+                        o.otherStatuses() + r.probeDuring().otherStatuses()),
+                r.clean()));
+        out.add(new Report.Target("p99 of accepted requests under overload stays bounded (< 1 s)",
+                String.format("p99 %.0f ms, p50 %.0f ms of %.1f accepted requests/s (%.0f offered)", o.accepted().p99Ms(),
+                        o.accepted().p50Ms(), o.acceptedPerSecond(), r.offeredRatePerSecond()),
+                o.accepted().p99Ms() < OVERLOAD_ACCEPTED_P99_MS));
+        out.add(new Report.Target("back to normal within 10 s after the overload stops",
+                r.recoverySecondsAfterEnd() == null ? String.format("not within the %.0f s watched", r.recoverySeconds())
+                        : String.format("%.0f s (probe p99 <= %.0f ms, no refusals, in every %d s window after it); "
+                                + "last refusal %.1f s after the end", r.recoverySecondsAfterEnd(), r.normalP99Ms(),
+                        OverloadResult.WINDOW_SECONDS, r.lastRefusalSecondsAfterEnd()),
+                r.recoverySecondsAfterEnd() != null && r.recoverySecondsAfterEnd() <= OVERLOAD_RECOVERY_SECONDS));
         return out;
     }
 

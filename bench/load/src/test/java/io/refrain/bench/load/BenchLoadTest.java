@@ -94,7 +94,7 @@ class BenchLoadTest {
         assertThat(result.endpoint(Endpoint.SEARCH_SUGGEST).statuses()).containsEntry("503", 1L);
 
         Report report = new Report("fixed-rate", "2026-11-23T00:00:00Z", Report.Machine.current(),
-                new Report.Server("http://localhost:1", "512m", true), null, Map.of(), List.of(result), null, null, null,
+                new Report.Server("http://localhost:1", "512m", true), null, Map.of(), List.of(result), null, null, null, null,
                 Targets.fromLoad(List.of(result), null), LoadRun.notes());
         report.write(dir);
         String json = Files.readString(dir.resolve("report.json"));
@@ -103,5 +103,133 @@ class BenchLoadTest {
         assertThat(html).contains("<svg").contains("Latency by percentile").contains("Throughput over time")
                 .contains("search suggest p95 &lt; 10 ms").doesNotContain("<script").doesNotContain("http://cdn");
         assertThat(report.targets()).anyMatch(t -> t.goal().contains("sparse") && Boolean.TRUE.equals(t.met()));
+    }
+
+    @Test
+    void overloadAnswersAreClassifiedAcceptedRefusedOrFailed() {
+        assertThat(OverloadResult.classify(200)).isEqualTo(OverloadResult.Outcome.ACCEPTED);
+        assertThat(OverloadResult.classify(304)).isEqualTo(OverloadResult.Outcome.ACCEPTED);
+        assertThat(OverloadResult.classify(429)).isEqualTo(OverloadResult.Outcome.REFUSED_429);
+        assertThat(OverloadResult.classify(503)).isEqualTo(OverloadResult.Outcome.REFUSED_503);
+        assertThat(OverloadResult.classify(500)).isEqualTo(OverloadResult.Outcome.SERVER_ERROR);
+        assertThat(OverloadResult.classify(502)).isEqualTo(OverloadResult.Outcome.SERVER_ERROR);
+        assertThat(OverloadResult.classify(404)).isEqualTo(OverloadResult.Outcome.OTHER);
+        assertThat(OverloadResult.classify(Measurements.NO_RESPONSE)).isEqualTo(OverloadResult.Outcome.NO_RESPONSE);
+        BenchOptions o = BenchOptions.parse(List.of("--overload", "--knee-rate", "120", "--probe-rate=5", "--recovery", "1m"));
+        assertThat(o.flag("overload")).isTrue();
+        assertThat(o.number("knee-rate", 0)).isEqualTo(120);
+        assertThat(o.duration("recovery", Duration.ZERO)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    /**
+     * Baseline 10 s, overload 10 s, recovery 20 s. The probe answers in 5 ms before, is slow and
+     * once refused until 4 s after the end, then answers in 5 ms again; the load is 60 % accepted
+     * (100 ms), 30 % 503, 10 % 429, plus one 503 without Retry-After.
+     */
+    @Test
+    void overloadAccountingGivesRatesLatencyOfAcceptedAndRecoveryTime() {
+        List<Measurements.Sample> load = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            long at = 10_000 + i * 10L;
+            int kind = i % 10;
+            load.add(kind < 6 ? new Measurements.Sample(at, 200, 100_000, false)
+                    : new Measurements.Sample(at, kind < 9 ? 503 : 429, 2_000, true));
+        }
+        load.add(new Measurements.Sample(19_999, 503, 2_000, false));
+        List<Measurements.Sample> probe = new java.util.ArrayList<>();
+        for (long at = 0; at < 40_000; at += 100) {
+            boolean slow = at >= 10_000 && at < 24_000;
+            probe.add(new Measurements.Sample(at, at == 22_500 ? 503 : 200, slow ? 200_000 : 5_000, at == 22_500));
+        }
+        OverloadResult r = OverloadResult.of(100, 10, 10, 10, 20, load, probe);
+
+        OverloadResult.Window o = r.overload();
+        assertThat(o.requests()).isEqualTo(1001);
+        assertThat(o.acceptedPerSecond()).isEqualTo(60.0);
+        assertThat(o.refused503()).isEqualTo(301);
+        assertThat(o.refused429()).isEqualTo(100);
+        assertThat(o.refusedWithoutRetryAfter()).isEqualTo(1);
+        assertThat(o.serverErrors()).isZero();
+        assertThat(o.accepted().requests()).isEqualTo(600);
+        assertThat(o.accepted().p99Ms()).isBetween(99.0, 101.0);   // refusals' 2 ms do not flatter it
+        assertThat(o.refusedP99Ms()).isBetween(1.9, 2.1);
+        assertThat(r.probeBaseline().accepted().p99Ms()).isBetween(4.9, 5.1);
+        assertThat(r.normalP99Ms()).isBetween(29.9, 30.1);   // max(2 × 5, 5 + 25)
+        assertThat(r.probeAfter().refused503()).isEqualTo(1);
+        assertThat(r.recoverySecondsAfterEnd()).isEqualTo(4.0);
+        assertThat(r.lastRefusalSecondsAfterEnd()).isEqualTo(2.5);
+        assertThat(r.clean()).isFalse();   // the refusal without Retry-After
+        assertThat(r.verdict()).contains("60.0/s accepted").contains("1 without Retry-After")
+                .contains("back to normal 4 s after");
+        assertThat(r.seconds()).hasSize(40);
+        assertThat(r.seconds().get(12).accepted()).isEqualTo(60);
+        assertThat(r.seconds().get(12).refused503()).isEqualTo(30);
+        assertThat(r.seconds().get(5).accepted()).isZero();
+        assertThat(r.seconds().get(5).probeAccepted()).isEqualTo(10);
+
+        List<Report.Target> targets = Targets.fromOverload(r);
+        assertThat(targets).hasSize(3);
+        assertThat(targets.get(0).met()).isFalse();
+        assertThat(targets.get(1).met()).isTrue();
+        assertThat(targets.get(2).met()).isTrue();
+    }
+
+    @Test
+    void anotherServerErrorFailsTheOverloadGoalAndAProbeThatStaysSlowNeverRecovers() {
+        List<Measurements.Sample> load = List.of(new Measurements.Sample(10_500, 200, 50_000, false),
+                new Measurements.Sample(11_000, 503, 1_000, true), new Measurements.Sample(11_500, 500, 1_000, false));
+        List<Measurements.Sample> probe = new java.util.ArrayList<>();
+        for (long at = 0; at < 30_000; at += 100) {
+            probe.add(new Measurements.Sample(at, 200, at < 10_000 ? 5_000 : 900_000, false));
+        }
+        OverloadResult r = OverloadResult.of(400, 10, 10, 10, 10, load, probe);
+        assertThat(r.overload().serverErrors()).isEqualTo(1);
+        assertThat(r.clean()).isFalse();
+        assertThat(r.recoverySecondsAfterEnd()).isNull();
+        assertThat(r.verdict()).contains("1 other 5xx").contains("not back to normal within 10 s");
+        assertThat(Targets.fromOverload(r)).allMatch(t -> Boolean.FALSE.equals(t.met()) || t.goal().contains("p99"));
+    }
+
+    @Test
+    void anOverloadReportShowsItsNumbersInJsonAndHtml(@TempDir Path dir) throws Exception {
+        Measurements m = new Measurements(true);
+        m.start();
+        m.record(Endpoint.TRACK, 503, 1_000, true);
+        m.record(Endpoint.TRACK, 200, 4_000, false);
+        assertThat(m.samples()).hasSize(2).first().satisfies(s -> {
+            assertThat(s.status()).isEqualTo(503);
+            assertThat(s.retryAfter()).isTrue();
+        });
+        assertThat(new Measurements().samples()).isEmpty();   // kept only when asked
+        List<Measurements.Sample> probe = new java.util.ArrayList<>();
+        for (long at = 0; at < 9_000; at += 100) {
+            probe.add(new Measurements.Sample(at, 200, 3_000, false));
+        }
+        OverloadResult r = OverloadResult.of(200, 10, 3, 3, 3, m.samples().stream()
+                .map(s -> new Measurements.Sample(3_500, s.status(), s.latencyMicros(), s.retryAfter())).toList(), probe);
+        assertThat(r.clean()).isTrue();
+        assertThat(r.recoverySecondsAfterEnd()).isEqualTo(0.0);
+        Report report = new Report("overload", "2026-12-02T00:00:00Z", Report.Machine.current(),
+                new Report.Server("http://localhost:1", "512m", true), null, Map.of(), List.of(), null, null, null, r,
+                Targets.fromOverload(r), LoadRun.notes());
+        report.write(dir);
+        String json = Files.readString(dir.resolve("report.json"));
+        assertThat(json).contains("\"overload\"").contains("\"recoverySecondsAfterEnd\" : 0.0")
+                .contains("\"refused503\" : 1").contains("\"acceptedPerSecond\"");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h2>Overload</h2>").contains("refused 503").contains("probe during")
+                .contains("back to normal within 10 s").doesNotContain("<script");
+    }
+
+    @Test
+    void aDelayedLoadCountsItsSteadyRateFromWhenItStarts() throws Exception {
+        Measurements m = new Measurements();
+        LoadPhase delayed = new LoadPhase("http://localhost:1", null, 10, 0, Duration.ofSeconds(4), EnumSet.allOf(Endpoint.class),
+                Duration.ofSeconds(1), 1, m, Duration.ofSeconds(60), null);
+        assertThat(new LoadPhase("http://localhost:1", null, 10, 0, Duration.ofSeconds(4), EnumSet.allOf(Endpoint.class),
+                Duration.ofSeconds(1), 1, m).delay()).isZero();
+        // nothing recorded after second 0, so the delayed window (seconds 61–64) counts nothing
+        m.record(Endpoint.TRACK, 200, 1_000);
+        assertThat(PhaseResult.steadyRate(delayed, m)).isZero();
     }
 }

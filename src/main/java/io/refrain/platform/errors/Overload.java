@@ -1,0 +1,48 @@
+package io.refrain.platform.errors;
+
+import java.sql.SQLTransientConnectionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
+/**
+ * The answers of a server that is too busy right now: 503 with {@code Retry-After}, never a 500
+ * (the request was fine; it may simply be sent again a little later). Two causes: the bound on
+ * requests in flight is reached, or a request waited {@code REFRAIN_DATABASE_CONNECTION_TIMEOUT}
+ * for a database connection and got none (HikariCP's {@link SQLTransientConnectionException},
+ * which Spring wraps in {@link CannotGetJdbcConnectionException} or a transaction exception).
+ */
+public final class Overload {
+
+    /** Seconds a refused client is asked to wait: overload is measured in seconds, not minutes. */
+    public static final long RETRY_AFTER_SECONDS = 1;
+
+    private Overload() {
+    }
+
+    /** The bound on requests in flight is reached. */
+    public static ProblemDetail busyProblem() {
+        return problem("The server is busy with other requests. Try again in " + RETRY_AFTER_SECONDS + " second.");
+    }
+
+    /** No database connection came free in time. */
+    public static ProblemDetail databaseBusyProblem() {
+        return problem("The server's database connections are all busy. Try again in " + RETRY_AFTER_SECONDS + " second.");
+    }
+
+    /** Whether {@code e} (or a cause of it) is a connection-pool wait that timed out. */
+    public static boolean isDatabaseBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ProblemDetail problem(String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, detail);
+        problem.setProperty("retryAfterSeconds", RETRY_AFTER_SECONDS);
+        return problem;
+    }
+}
