@@ -3,11 +3,13 @@ package io.refrain.platform.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.refrain.platform.config.RefrainProperties;
 import io.refrain.platform.db.DataDirectory;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -94,9 +96,9 @@ class BackupFilesTest {
 
     @Test
     void anExternalDatabaseIsLeftToItsOwnTools() throws Exception {
-        var external = new io.refrain.platform.config.RefrainProperties(dir, false, new io.refrain.platform.config.RefrainProperties.Database(
-                "jdbc:postgresql://db.example/refrain", "refrain", "secret", 10, java.time.Duration.ofSeconds(30),
-                java.time.Duration.ofMillis(200), "auto"), null, null, null, null);
+        var external = new RefrainProperties(dir, false, new RefrainProperties.Database(
+                "jdbc:postgresql://db.example/refrain", "refrain", "secret", 10, Duration.ofSeconds(3),
+                Duration.ofSeconds(30), Duration.ofMillis(200), "auto", false), null, null, null, null);
         try (DataDirectory data = DataDirectory.open(dir.resolve("data"))) {
             assertThatThrownBy(() -> new Backups(external, data, null).write(dir.resolve("b.tar.gz"), false))
                     .isInstanceOf(BackupException.class).hasMessageContaining("pg_basebackup").hasMessageContaining("pg_dump");
