@@ -52,7 +52,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, SQLTransientConnectionException.class})
     ResponseEntity<ProblemDetail> handleDatabaseBusy(Exception e) {
-        log.warn("No database connection came free in time: {}", e.getMessage());
+        log.warn("The database could not answer in time (pool wait or statement timeout): {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Overload.RETRY_AFTER_SECONDS))
                 .body(Overload.databaseBusyProblem());
