@@ -20,6 +20,7 @@ public record CommandLine(String command, List<String> properties, List<String> 
                    refrain import listens --user EMAIL [--dry-run] [--window SECONDS] [--show-skipped] FILE... [--data-dir DIR]
                    refrain history archive --older-than-months N [--dry-run] [--data-dir DIR]
                    refrain bench generate [--preset small|medium|large] [--tracks N] [--users N] [--listens N] [--seed N] [--append] [--data-dir DIR]
+                   refrain bench crash [--rounds 5] [--writers 4] [--seconds-per-round 10] [--data-dir DIR] [--port N] [--seed N]
               --port N        HTTP port (default 8080, or REFRAIN_PORT)
               --data-dir DIR  where the embedded database, keys and outbox live (default ./data)""";
 
