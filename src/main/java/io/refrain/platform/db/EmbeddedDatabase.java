@@ -65,6 +65,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", sharedBuffers)
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     // Spring stops the server after the pool has drained and the last writes
                     // (access counters) are flushed; zonky's own JVM hook could stop it first
                     // (the safety net below waits for Spring instead)
