@@ -45,7 +45,7 @@ public final class CrashTest {
 
     /** One round: what the writers did until the kill, the restart, and the check of everything acknowledged so far. */
     record Round(int number, double killedAfterSeconds, int postgresProcessesKilled, long listens, long listenRequests,
-                 long playlistEdits, long unanswered, long retriedAcknowledged, Map<Integer, Long> refused,
+                 long playlistEdits, long unanswered, long retriedAcknowledged, long resentAlreadyStored, Map<Integer, Long> refused,
                  double restartSeconds, Verifier.Findings findings) {
     }
 
@@ -143,7 +143,7 @@ public final class CrashTest {
                 Map<Integer, Long> refused = new TreeMap<>();
                 counts.refused.forEach((status, n) -> refused.put(status, n.get()));
                 Round round = new Round(number, delay, killed, counts.listens.get(), counts.listenRequests.get(),
-                        counts.playlistEdits.get(), counts.unanswered.get(), retried, refused, restart, findings);
+                        counts.playlistEdits.get(), counts.unanswered.get(), retried, counts.resentAlreadyStored.get(), refused, restart, findings);
                 rounds.add(round);
                 out.println(describe(round));
             }
@@ -167,12 +167,13 @@ public final class CrashTest {
     static String describe(Round r) {
         Verifier.Findings f = r.findings();
         return String.format("round %d: killed after %.1f s (server JVM and %d PostgreSQL processes); acknowledged %,d listens "
-                        + "in %,d requests and %,d playlist edits; %d requests unanswered, %d of them resent and acknowledged%s; "
+                        + "in %,d requests and %,d playlist edits; %d requests unanswered, %d of them resent and acknowledged "
+                        + "(%d of their listens were stored before the kill)%s; "
                         + "restart %.1f s%n  check of all %,d acknowledged listens and %,d playlist writes so far: lost %d, duplicated %d, "
                         + "unexpected %d, playlist writes lost %d, unexpected playlist rows %d, statistics mismatches %d%s; "
                         + "unanswered listens present %d, absent %d",
                 r.number(), r.killedAfterSeconds(), r.postgresProcessesKilled(), r.listens(), r.listenRequests(), r.playlistEdits(),
-                r.unanswered(), r.retriedAcknowledged(), r.refused().isEmpty() ? "" : "; error answers " + r.refused(),
+                r.unanswered(), r.retriedAcknowledged(), r.resentAlreadyStored(), r.refused().isEmpty() ? "" : "; error answers " + r.refused(),
                 r.restartSeconds(), f.listensAcknowledged(), f.playlistWritesAcknowledged(), f.listensLost(), f.listensDuplicated(),
                 f.listensUnexpected(), f.playlistWritesLost(), f.playlistUnexpected(), f.statsMismatches(),
                 f.mismatches().isEmpty() ? "" : " " + f.mismatches(), f.listensUnknownPresent(), f.listensUnknownAbsent());

@@ -72,7 +72,8 @@ final class ServerProcess {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // started several times per run: a JVM that starts fast (the run measures durability, not speed)
         List<String> jvm = List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        String classPath = System.getProperty("java.class.path");
+        // surefire may run tests from a manifest-only jar; it names the real class path here
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> entries = Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(e -> !e.isBlank() && !e.replace('\\', '/').endsWith("/test-classes")).toList();
         List<String> command = new ArrayList<>(jvm);

@@ -38,6 +38,7 @@ final class Writer implements Runnable {
         final AtomicLong listenRequests = new AtomicLong();
         final AtomicLong playlistEdits = new AtomicLong();
         final AtomicLong unanswered = new AtomicLong();
+        final AtomicLong resentAlreadyStored = new AtomicLong(); // listens of resent requests the server already had
         final Map<Integer, AtomicLong> refused = new ConcurrentHashMap<>(); // status → count of non-2xx answers
     }
 
@@ -143,6 +144,10 @@ final class Writer implements Runnable {
             return true;
         }
         request.keys().forEach(k -> ledger.listen(k, Outcome.ACKNOWLEDGED));
+        if (retry) {
+            // committed before the kill, answer lost with it: the resend must find it, not add it again
+            counts.resentAlreadyStored.addAndGet(request.keys().size() - answer.body().path("added").asLong());
+        }
         counts.listens.addAndGet(request.keys().size());
         counts.listenRequests.incrementAndGet();
         return true;
@@ -259,8 +264,8 @@ final class Writer implements Runnable {
             return false;
         }
         if (!answer.ok()) {
+            // a refused remove removes nothing (a 409 names entries that are not there: lost ones)
             refused(answer);
-            gone.forEach(entry -> ledger.removed(entry, Outcome.UNKNOWN));
             return true;
         }
         gone.forEach(entry -> ledger.removed(entry, Outcome.ACKNOWLEDGED));
