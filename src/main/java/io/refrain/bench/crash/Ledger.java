@@ -86,9 +86,7 @@ final class Ledger implements AutoCloseable {
     }
 
     void note(String text) {
-        synchronized (journal) {
-            write("# " + text);
-        }
+        write("# " + text);
     }
 
     private void log(Outcome outcome, String what, Object... fields) {
