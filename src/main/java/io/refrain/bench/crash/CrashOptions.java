@@ -39,15 +39,10 @@ public record CrashOptions(int rounds, int writers, double secondsPerRound, Path
         CrashOptions o = defaults();
         for (int i = 0; i < arguments.size(); i++) {
             String arg = arguments.get(i);
-            String value = switch (arg) {
-                case "-h", "--help" -> throw new IllegalArgumentException("help requested");
-                default -> {
-                    if (i + 1 >= arguments.size()) {
-                        throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument '" + arg + "'");
-                    }
-                    yield arguments.get(++i);
-                }
-            };
+            if (i + 1 >= arguments.size()) {
+                throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument '" + arg + "'");
+            }
+            String value = arguments.get(++i);
             o = switch (arg) {
                 case "--rounds" -> new CrashOptions(integer(arg, value), o.writers, o.secondsPerRound, o.dataDir, o.port, o.seed,
                         o.serverHeap, o.serverCommand);

@@ -64,6 +64,10 @@ public final class CrashTest {
 
     /** The command: parses, runs, prints, returns the exit code (0 passed, 1 failed, 2 usage). */
     public static int main(List<String> arguments) {
+        if (arguments.contains("-h") || arguments.contains("--help")) {
+            System.out.println(CrashOptions.USAGE);
+            return 0;
+        }
         CrashOptions options;
         try {
             options = CrashOptions.parse(arguments);
