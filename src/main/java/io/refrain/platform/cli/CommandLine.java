@@ -22,6 +22,7 @@ public record CommandLine(String command, List<String> properties, List<String> 
                    refrain backup [--data-dir DIR] FILE.tar.gz
                    refrain restore [--data-dir DIR] [--force] [--verify] FILE.tar.gz
                    refrain bench generate [--preset small|medium|large] [--tracks N] [--users N] [--listens N] [--seed N] [--append] [--data-dir DIR]
+                   refrain bench crash [--rounds 5] [--writers 4] [--seconds-per-round 10] [--data-dir DIR] [--port N] [--seed N]
               --port N        HTTP port (default 8080, or REFRAIN_PORT)
               --data-dir DIR  where the embedded database, keys and outbox live (default ./data)""";
 
