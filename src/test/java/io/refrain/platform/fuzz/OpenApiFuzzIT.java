@@ -63,7 +63,7 @@ class OpenApiFuzzIT extends IntegrationTest {
         List<Operation> operations = RequestGenerator.operations(doc);
         assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThan(20);
         newUser();
-        RequestGenerator generator = new RequestGenerator(doc, hints, knownIds);
+        RequestGenerator generator = new RequestGenerator(doc, hints, knownIds, corpus());
 
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -95,6 +95,19 @@ class OpenApiFuzzIT extends IntegrationTest {
         writeReport(seed, failures);
         assertThat(failures).as("requests answered with a 5xx or a non-problem error (seed %d); first of %d:%n%s",
                 seed, failures.size(), failures.isEmpty() ? "" : failures.getFirst()).isEmpty();
+    }
+
+    /** Valid bodies for the operations whose schema is a free-form JSON tree (smart-playlist rules). */
+    private static Map<String, Object> corpus() {
+        String rules = """
+                {"all": [{"contains": {"title": "night"}}, {"any": [{"contains": {"genre": "rock"}}, {"gt": {"rating": 3.5}}]},
+                         {"notInTheLast": {"lastPlayed": 30}}, {"isNot": {"artist": "Nickelback"}}],
+                 "sort": "-rating,title", "limit": 100, "maxPerArtist": 3}""";
+        Object parsedRules = Json.MAPPER.readValue(rules, Object.class);
+        return Map.of(
+                "POST /api/v1/smart-playlists/preview", parsedRules,
+                "POST /api/v1/smart-playlists", Map.of("name", "Fuzz smart", "rules", parsedRules),
+                "PUT /api/v1/smart-playlists/{id}", Map.of("name", "Fuzz smart", "rules", parsedRules));
     }
 
     /** "answered 500" plus the operation: one line per distinct finding. */

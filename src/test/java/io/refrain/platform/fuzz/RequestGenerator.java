@@ -54,6 +54,7 @@ final class RequestGenerator {
     private final JsonNode doc;
     private final Map<String, List<String>> hints;
     private final List<String> knownIds;
+    private final Map<String, Object> corpus;
 
     /**
      * @param hints    values that exist for this run, by parameter name (the user's name, ids of
@@ -61,9 +62,19 @@ final class RequestGenerator {
      * @param knownIds ids seen in earlier responses, used now and then for {@code uuid} values
      */
     RequestGenerator(JsonNode doc, Map<String, List<String>> hints, List<String> knownIds) {
+        this(doc, hints, knownIds, Map.of());
+    }
+
+    /**
+     * @param corpus a valid body for operations whose schema says little (a free-form JSON tree,
+     *               such as smart-playlist rules), by operation name; used for half their bodies
+     *               and then mutated like any other
+     */
+    RequestGenerator(JsonNode doc, Map<String, List<String>> hints, List<String> knownIds, Map<String, Object> corpus) {
         this.doc = doc;
         this.hints = hints;
         this.knownIds = knownIds;
+        this.corpus = corpus;
     }
 
     static List<Operation> operations(JsonNode doc) {
@@ -130,7 +141,8 @@ final class RequestGenerator {
         } else if (content.has("application/json") || (kind.equals("junk") && r.nextDouble() < 0.1)) {
             contentType = "application/json";
             JsonNode schema = resolve(content.path("application/json").path("schema"));
-            Object value = value(schema, level, r, 0);
+            Object value = corpus.containsKey(op.name()) && r.nextBoolean() ? corpus.get(op.name())
+                    : value(schema, level, r, 0);
             if (oneFault && faultyParameter < 0) {
                 value = withOneFault(value, r);
             }
