@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * text, with a 400 that names the field: PostgreSQL cannot store NUL in {@code text} or
  * {@code jsonb}, so letting it through ends in a 500 at the first INSERT. One rule for every
  * endpoint, applied to what the body was read into (records, lists, maps, JSON trees), instead
- * of a check per field. Query parameters get the same rule in {@link QueryStringFilter}.
+ * of a check per field. Query parameters get the same rule in {@link QueryStringFilter}. An
+ * endpoint whose own validation already refuses NUL among all its other checks says so with
+ * {@link ChecksNulItself}.
  */
 @ControllerAdvice
 class NulRejectingBodyAdvice extends RequestBodyAdviceAdapter {
@@ -29,7 +31,7 @@ class NulRejectingBodyAdvice extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
-        return true;
+        return !parameter.hasParameterAnnotation(ChecksNulItself.class);
     }
 
     @Override
