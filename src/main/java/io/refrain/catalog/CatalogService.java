@@ -73,6 +73,7 @@ public class CatalogService {
             throw ApiException.invalidField("ids", "at most " + MAX_IDS + " ids at once");
         }
         var unique = new LinkedHashSet<>(ids);
+        unique.remove(null); // an empty item of the list (`?ids=%20`, `?ids=1,,2`) is no id; the cache refuses null keys
         Map<Long, TrackView> found = tracks.getAll(unique, catalog::tracks); // one statement for all misses
         access.record(found.keySet());
         List<TrackView> ordered = new ArrayList<>(found.size());

@@ -4,6 +4,7 @@ import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.FieldProblem;
 import io.refrain.platform.errors.ProblemTypes;
 import io.refrain.platform.security.AuthenticatedUser;
+import io.refrain.platform.web.ChecksNulItself;
 import io.refrain.platform.web.Limits;
 import io.refrain.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +50,8 @@ class ListenController {
             Body limit: REFRAIN_MAX_LISTEN_BATCH_SIZE (11 MB).""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(oneOf = {ListenRequest.class, ListenRequest.Batch.class}))))
-    ListenIngestion.Result submit(@Parameter(hidden = true) AuthenticatedUser user, @RequestBody JsonNode body) {
+    ListenIngestion.Result submit(@Parameter(hidden = true) AuthenticatedUser user,
+                                  @ChecksNulItself @RequestBody JsonNode body) { // ListenRules names every problem
         boolean batch = body.isObject() && body.has("listens");
         List<ListenRequest> requests = new ArrayList<>();
         if (batch) {

@@ -53,8 +53,9 @@ class ListenBrainzController {
             `Authorization: Token <token>`. Body `{"listen_type": "single"|"playing_now"|"import", "payload": [...]}`: \
             single and playing_now take exactly one listen, import 1–1,000; a listen has `listened_at` (integer \
             seconds, not before 2002-10-01 nor more than an hour ahead; absent for playing_now) and `track_metadata` \
-            with `artist_name`, `track_name`, optional `release_name` and `additional_info` (duration or duration_ms, \
-            recording_mbid, artist_mbids, release_mbid, isrc, spotify_id, tags ≤ 50 of ≤ 64 characters, \
+            with `artist_name`, `track_name`, optional `release_name` and `additional_info` (duration in seconds or \
+            duration_ms, not both, each a positive whole number up to 24 days; recording_mbid, artist_mbids, \
+            release_mbid, isrc, spotify_id, tags ≤ 50 of ≤ 64 characters, \
             submission_client …). At most 10,240 bytes a listen; no NUL anywhere. Listens are stored at once and \
             idempotently (same time and song = same listen); playing_now is kept in memory until the song ends \
             (10 minutes when its length is unknown). Answers `{"status": "ok"}`.""")

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -50,6 +52,11 @@ class ListenBrainzErrors {
         if (Overload.isDatabaseBusy(e)) {
             return body(503, "The server is busy. Please try again in a moment.",
                     Long.toString(Overload.RETRY_AFTER_SECONDS));
+        }
+        // Spring MVC's own refusals (unsupported media type, missing parameter, …) are the client's mistake
+        if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+            int status = refused.getStatusCode().value();
+            return body(status, HttpStatus.valueOf(status).getReasonPhrase() + ".", null);
         }
         log.error("Unexpected error on the ListenBrainz API", e);
         return body(500, "Something went wrong. Please try again.", null);

@@ -23,6 +23,10 @@ final class ListenValidator {
     static final int MAX_TAG_SIZE = 64;
     /** API_LISTENED_AT_ALLOWED_SKEW: a client clock may run an hour ahead. */
     static final long ALLOWED_SKEW_SECONDS = 3600;
+    /** MAX_DURATION_LIMIT: 24 days, in seconds. */
+    static final long MAX_DURATION_LIMIT = 24L * 24 * 60 * 60;
+    /** MAX_DURATION_MS_LIMIT: the same 24 days, in milliseconds. */
+    static final long MAX_DURATION_MS_LIMIT = MAX_DURATION_LIMIT * 1000;
     static final long LISTEN_MINIMUM_TS = ListenRules.EARLIEST.getEpochSecond();
     private static final List<String> SINGLE_MBIDS = List.of("release_mbid", "recording_mbid", "release_group_mbid", "track_mbid");
     private static final List<String> MULTIPLE_MBIDS = List.of("artist_mbids", "work_mbids");
@@ -68,6 +72,11 @@ final class ListenValidator {
         JsonNode info = given != null && given.isObject() ? given : null;
         if (info != null) {
             checkTags(info);
+            if (info.has("duration") && info.has("duration_ms")) {
+                throw bad("JSON document should not contain both duration and duration_ms.");
+            }
+            checkDuration(info, "duration", MAX_DURATION_LIMIT);
+            checkDuration(info, "duration_ms", MAX_DURATION_MS_LIMIT);
             SINGLE_MBIDS.forEach(key -> checkMbid(info.get(key), key));
             MULTIPLE_MBIDS.forEach(key -> checkMbids(info.get(key), key));
         }
@@ -200,18 +209,61 @@ final class ListenValidator {
                 + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 
-    /** duration (seconds) or duration_ms; ignored when not a sensible length, as a hint it is not worth a 400. */
+    /**
+     * validate_duration_field: present means a positive whole number up to the limit. Like
+     * ListenBrainz, which reads it with {@code int(float(value))}, a number with a fraction is cut
+     * to a whole one and a string holding a number counts (clients send {@code "240"}); null, a
+     * list, an object or text that is not a number is invalid.
+     */
+    private static void checkDuration(JsonNode info, String key, long max) {
+        if (!info.has(key)) {
+            return;
+        }
+        Long value = wholeNumber(info.get(key));
+        if (value == null || value <= 0) {
+            throw bad("Value for " + key + " is invalid, should be a positive integer.");
+        }
+        if (value > max) {
+            throw bad("Value for " + key + " is too large, max permitted value is " + max);
+        }
+    }
+
+    /** Python's {@code int(float(value))} for a JSON value; null where it raises (or overflows). */
+    private static Long wholeNumber(JsonNode value) {
+        java.math.BigDecimal number;
+        if (value == null || value.isNull()) {
+            return null;
+        } else if (value.isBoolean()) {
+            return value.asBoolean() ? 1L : 0L; // a bool is an int in Python
+        } else if (value.isNumber()) {
+            if (value.isDouble() && !Double.isFinite(value.asDouble())) {
+                return null;
+            }
+            number = value.decimalValue();
+        } else if (value.isString()) {
+            try {
+                number = new java.math.BigDecimal(value.asString().strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        java.math.BigInteger whole = number.toBigInteger();
+        // beyond a long it is beyond every limit: keep the sign, which is all the checks need
+        return whole.bitLength() < 63 ? whole.longValue() : whole.signum() * Long.MAX_VALUE;
+    }
+
+    /** duration (seconds) or duration_ms, already validated; not kept when longer than a track may be. */
     private static Integer durationMs(JsonNode info) {
         if (info == null) {
             return null;
         }
         Long ms = null;
-        JsonNode millis = info.get("duration_ms");
-        JsonNode seconds = info.get("duration");
-        if (millis != null && millis.isNumber()) {
-            ms = Math.round(millis.asDouble());
-        } else if (seconds != null && seconds.isNumber()) {
-            ms = Math.round(seconds.asDouble() * 1000);
+        if (info.has("duration_ms")) {
+            ms = wholeNumber(info.get("duration_ms"));
+        } else if (info.has("duration")) {
+            ms = wholeNumber(info.get("duration")) * 1000;
         }
         return ms == null || ms < 1 || ms > ListenRules.MAX_MS ? null : ms.intValue();
     }

@@ -1,5 +1,6 @@
 package io.refrain.platform.errors;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * forwarded to {@code /error}; answer them as problem+json too, without internals.
  */
 @RestController
+@Hidden // not an API operation: only the container forwards here
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
@@ -26,7 +28,8 @@ class ProblemErrorController implements ErrorController {
                     .body(Overload.databaseBusyProblem());
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : 500;
+        // no error attribute: a client asked for /error itself, and there is nothing there
+        int status = code instanceof Integer i ? i : 404;
         HttpStatus httpStatus = HttpStatus.resolve(status) != null ? HttpStatus.valueOf(status) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = httpStatus.is5xxServerError()
                 ? "An unexpected error occurred."

@@ -233,6 +233,61 @@ class ListenBrainzApiIT extends IntegrationTest {
                 .isZero();
     }
 
+    /** validate_duration_field and the duration/duration_ms exclusion, with ListenBrainz's messages. */
+    @Test
+    void durationsFollowListenBrainzsRules() {
+        signIn();
+        long at = secondsAgo(60);
+        String[][] refused = {
+                {"\"duration\": 200, \"duration_ms\": 200000", "JSON document should not contain both duration and duration_ms."},
+                {"\"duration\": null, \"duration_ms\": 200000", "JSON document should not contain both duration and duration_ms."},
+                {"\"duration\": 0", "Value for duration is invalid, should be a positive integer."},
+                {"\"duration\": -5", "Value for duration is invalid, should be a positive integer."},
+                {"\"duration\": 0.5", "Value for duration is invalid, should be a positive integer."},
+                {"\"duration\": \"three minutes\"", "Value for duration is invalid, should be a positive integer."},
+                {"\"duration\": null", "Value for duration is invalid, should be a positive integer."},
+                {"\"duration\": [200]", "Value for duration is invalid, should be a positive integer."},
+                {"\"duration\": {\"s\": 1}", "Value for duration is invalid, should be a positive integer."},
+                {"\"duration\": 2073601", "Value for duration is too large, max permitted value is 2073600"},
+                {"\"duration\": 1e30", "Value for duration is too large, max permitted value is 2073600"},
+                {"\"duration_ms\": 0", "Value for duration_ms is invalid, should be a positive integer."},
+                {"\"duration_ms\": \"\"", "Value for duration_ms is invalid, should be a positive integer."},
+                {"\"duration_ms\": false", "Value for duration_ms is invalid, should be a positive integer."},
+                {"\"duration_ms\": 2073600001", "Value for duration_ms is too large, max permitted value is 2073600000"},
+                {"\"duration_ms\": 99999999999999999999999", "Value for duration_ms is too large, max permitted value is 2073600000"},
+        };
+        for (String[] c : refused) {
+            for (String type : List.of("single", "playing_now")) {
+                String listen = "{" + (type.equals("single") ? "\"listened_at\": " + at + ", " : "")
+                        + "\"track_metadata\": {\"artist_name\": \"A\", \"track_name\": \"T\", \"additional_info\": {" + c[0] + "}}}";
+                assertThat(error(scrobbler.post("/1/submit-listens", submission(type, listen)), 400))
+                        .as(type + " with " + c[0]).isEqualTo(c[1]);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from listens where user_id = :u").param("u", user.id()).query(Long.class).single())
+                .isZero();
+
+        // accepted as ListenBrainz accepts them: int(float(value)), so "240" and 241.9 are whole seconds
+        String[][] accepted = {
+                {"\"duration\": \"240\"", "240000"},
+                {"\"duration\": 241.9", "241000"},
+                {"\"duration_ms\": \" 215000 \"", "215000"},
+                {"\"duration\": 2073600", null}, // within ListenBrainz's 24 days, longer than a track Refrain keeps
+                {"\"duration_ms\": 2073600000", null},
+        };
+        for (int i = 0; i < accepted.length; i++) {
+            String track = unique("Duration " + i);
+            String listen = "{\"listened_at\": " + (at - 600 * (i + 1)) + ", \"track_metadata\": {\"artist_name\": \"Duration Artist\","
+                    + " \"track_name\": " + q(track) + ", \"additional_info\": {" + accepted[i][0] + "}}}";
+            scrobbler.post("/1/submit-listens", submission("single", listen)).assertStatus(200);
+            JsonNode stored = scrobbler.get("/1/user/" + user.id() + "/listens?count=1&max_ts=" + (at - 600 * (i + 1) + 1))
+                    .assertStatus(200).json().path("payload").path("listens").get(0);
+            assertThat(stored.path("track_metadata").path("track_name").asString()).isEqualTo(track);
+            JsonNode ms = stored.path("track_metadata").path("additional_info").path("duration_ms");
+            assertThat(ms.isMissingNode() || ms.isNull() ? null : ms.asString()).as(accepted[i][0]).isEqualTo(accepted[i][1]);
+        }
+    }
+
     @Test
     void tokensAreRequiredAndHistoryIsPrivate() {
         signIn();
