@@ -1,10 +1,10 @@
 package io.refrain.catalog.importer;
 
 import io.refrain.platform.cli.CliException;
+import io.refrain.platform.cli.CountingInputStream;
 import io.refrain.platform.cli.Progress;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -107,7 +107,7 @@ public class CatalogImporter {
 
     private void copyOne(Source source, CSVPrinter printer, Tally tally, Progress progress, long bytesBefore)
             throws IOException {
-        CountingStream counted = new CountingStream(source.open().get());
+        CountingInputStream counted = new CountingInputStream(source.open().get());
         try (CSVParser csv = openCsv(source, counted)) {
             CatalogCsvParser.checkHeader(csv.getHeaderMap(), source.name());
             CatalogCsvParser parser = new CatalogCsvParser();
@@ -126,7 +126,7 @@ public class CatalogImporter {
                                     + " (" + rejected.detail() + ")");
                 }
                 if (progress != null && (tally.rows & 1023) == 0) {
-                    progress.update(bytesBefore + counted.count, tally.rows);
+                    progress.update(bytesBefore + counted.count(), tally.rows);
                 }
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
@@ -138,7 +138,7 @@ public class CatalogImporter {
      * Opens the file as CSV and reads its header. A file broken in its first bytes (cut-off or
      * corrupt gzip) fails here: a clear error naming the file, not a stack trace.
      */
-    private static CSVParser openCsv(Source source, CountingStream counted) {
+    private static CSVParser openCsv(Source source, CountingInputStream counted) {
         try {
             Reader reader = new InputStreamReader(decompressed(counted), StandardCharsets.UTF_8);
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
@@ -159,33 +159,6 @@ public class CatalogImporter {
         int second = in.read();
         in.reset();
         return first == 0x1f && second == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-    }
-
-    /** Counts the bytes read from the file itself (compressed), for the progress bar. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
     }
 
     private static final class Tally {

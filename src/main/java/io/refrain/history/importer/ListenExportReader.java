@@ -1,5 +1,6 @@
 package io.refrain.history.importer;
 
+import io.refrain.platform.cli.CountingInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

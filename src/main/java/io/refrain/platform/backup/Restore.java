@@ -1,11 +1,11 @@
 package io.refrain.platform.backup;
 
+import io.refrain.platform.cli.CountingInputStream;
 import io.refrain.platform.cli.Progress;
 import io.refrain.platform.db.DataDirectory;
 import io.refrain.platform.db.DataDirectoryLockedException;
 import io.refrain.platform.db.EmbeddedDatabase;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,7 +121,7 @@ public final class Restore {
         long size = Files.size(file);
         Progress progress = showProgress ? Progress.bytesOnStderr("restore", size) : null;
         Properties manifest = null;
-        try (Counting counting = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        try (CountingInputStream counting = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
              TarArchiveInputStream tar = new TarArchiveInputStream(gzip ? new GzipCompressorInputStream(counting) : counting)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
@@ -141,7 +141,7 @@ public final class Restore {
                             + "is it a Refrain backup?");
                 }
                 if (progress != null) {
-                    progress.update(counting.count, 0);
+                    progress.update(counting.count(), 0);
                 }
             }
         } catch (IOException e) {
@@ -255,33 +255,6 @@ public final class Restore {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Counts the bytes read from the backup file, for the progress bar. */
-    private static final class Counting extends FilterInputStream {
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

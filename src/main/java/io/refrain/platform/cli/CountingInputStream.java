@@ -1,4 +1,4 @@
-package io.refrain.history.importer;
+package io.refrain.platform.cli;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -6,18 +6,27 @@ import java.io.InputStream;
 import java.util.function.LongConsumer;
 
 /**
- * Counts the raw (still compressed) bytes handed to the parsers and reports the running total, so a
- * progress bar can compare it with the file or upload size. Reports happen per buffer fill (tens of
- * kilobytes), not per record, which keeps the callback cheap.
+ * Counts the raw (still compressed) bytes read from a file or upload, so a progress bar can compare
+ * the running total with its size (listen imports, catalog imports, restores). Reports, when asked
+ * for, happen per buffer fill (tens of kilobytes), not per record, which keeps the callback cheap.
  */
-final class CountingInputStream extends FilterInputStream {
+public final class CountingInputStream extends FilterInputStream {
 
     private final LongConsumer progress;
     private long count;
 
-    CountingInputStream(InputStream in, LongConsumer progress) {
+    public CountingInputStream(InputStream in) {
+        this(in, total -> { });
+    }
+
+    public CountingInputStream(InputStream in, LongConsumer progress) {
         super(in);
         this.progress = progress;
+    }
+
+    /** Bytes read (or skipped) so far. */
+    public long count() {
+        return count;
     }
 
     @Override
