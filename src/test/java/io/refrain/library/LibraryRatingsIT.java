@@ -86,18 +86,38 @@ class LibraryRatingsIT extends LibraryTestSupport {
 
     @Test
     void aRatingShowsOnAlbumAndArtistPagesToo() {
-        long albumId = jdbc.sql("select album_id from tracks where album_id is not null order by random() limit 1")
-                .query(Long.class).single();
-        long trackId = jdbc.sql("select id from tracks where album_id = ? limit 1").param(albumId).query(Long.class).single();
-        api.put("/api/v1/me/ratings/tracks/" + trackId, Json.of("rating", 2.5), token).assertStatus(200);
-        JsonNode album = api.get("/api/v1/albums/" + albumId, token).assertStatus(200).json();
-        for (JsonNode track : album.path("tracks")) {
-            if (track.path("id").asLong() == trackId) {
-                assertThat(track.path("me").path("rating").asDouble()).isEqualTo(2.5);
-                return;
+        // an artist whose tracks all have an album: its top track is on both its page and its album's: it is on both the artist's and the album's page
+        long artistId = jdbc.sql("""
+                select ta.artist_id from track_artists ta
+                group by ta.artist_id
+                having bool_and(exists (select 1 from tracks t where t.id = ta.track_id and t.album_id is not null))
+                order by random() limit 1""").query(Long.class).single();
+        JsonNode topTracks = api.get("/api/v1/artists/" + artistId, token).assertStatus(200).json().path("topTracks");
+        JsonNode rated = null;
+        for (JsonNode track : topTracks) {
+            if (!track.path("album").isMissingNode() && !track.path("album").isNull()) {
+                rated = track;
+                break;
             }
         }
-        throw new AssertionError("track " + trackId + " not on its album page");
+        assertThat(rated).as("artist " + artistId + " has a top track with an album").isNotNull();
+        long trackId = rated.path("id").asLong();
+        long albumId = rated.path("album").path("id").asLong();
+        api.put("/api/v1/me/ratings/tracks/" + trackId, Json.of("rating", 2.5), token).assertStatus(200);
+
+        JsonNode album = api.get("/api/v1/albums/" + albumId, token).assertStatus(200).json();
+        assertThat(ratingOf(album.path("tracks"), trackId)).as("on the album page").isEqualTo(2.5);
+        JsonNode artist = api.get("/api/v1/artists/" + artistId, token).assertStatus(200).json();
+        assertThat(ratingOf(artist.path("topTracks"), trackId)).as("on the artist page").isEqualTo(2.5);
+    }
+
+    private static Double ratingOf(JsonNode tracks, long trackId) {
+        for (JsonNode track : tracks) {
+            if (track.path("id").asLong() == trackId) {
+                return track.path("me").path("rating").asDouble();
+            }
+        }
+        throw new AssertionError("track " + trackId + " is not on the page");
     }
 
     private List<Long> ids(String kind, int n) {
