@@ -27,10 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * from {@code getParameter} (a 500), and a NUL character (U+0000) in a value would reach SQL,
  * where PostgreSQL refuses it in text (another 500). Both are the client's mistake: a 400 that
  * names the parameter (ListenBrainz's error JSON under {@code /1/}, problem+json elsewhere).
- * NUL in JSON bodies is refused by {@link NulRejectingStringDeserializer}.
+ * NUL in JSON bodies is refused by {@link NulRejectingBodyAdvice}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(Ordered.HIGHEST_PRECEDENCE + 6) // after the in-flight bound: a refused request costs nothing
 class QueryStringFilter extends OncePerRequestFilter {
 
     private final ProblemWriter problemWriter;
