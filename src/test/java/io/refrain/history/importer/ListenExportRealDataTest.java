@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +27,8 @@ class ListenExportRealDataTest {
 
     private static final Path DIR = Path.of("../shared/data/listens");
 
-    @BeforeAll
-    static void requireTheRealData() {
+    @BeforeEach // per test, so each one is reported skipped with the reason (a class-level assumption reports none)
+    void requireTheRealData() {
         Assumptions.assumeTrue(Files.isDirectory(DIR), "skipped: the real listening exports are not at "
                 + DIR.toAbsolutePath().normalize() + " (../shared/data/listens next to the project)");
     }
