@@ -87,6 +87,11 @@ class ClusterJobsIT {
                             .as("%s tick %d: both servers tried", job, tick).containsExactly("a", "b");
                     assertThat(runs(job, tick)).as("%s tick %d: ran once across both servers", job, tick).hasSize(1);
                 }
+            }
+            // the stopped server must have held locks, or "the remaining server took over" proves nothing
+            assertThat(ATTEMPTS).as("the second server ran some shared tick before it stopped")
+                    .anyMatch(x -> x.instance().equals("b") && x.acquired() && x.tick() >= firstShared && x.tick() <= lastShared);
+            for (String job : JOBS) {
                 for (long tick = firstAlone; tick <= lastAlone; tick++) {
                     assertThat(runs(job, tick)).as("%s tick %d: the remaining server ran it", job, tick)
                             .extracting(Attempt::instance).containsExactly("a");

@@ -1,5 +1,6 @@
 package io.refrain.bench.crash;
 
+import io.refrain.platform.db.DataDirectory;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -123,9 +124,7 @@ final class ServerProcess {
 
     /** The JDBC URL of the server's embedded database, as the server recorded it in its lock file. */
     String databaseUrl() throws IOException {
-        return Files.readAllLines(dataDir.resolve("refrain.lock")).stream()
-                .filter(l -> l.startsWith("database=")).map(l -> l.substring("database=".length()))
-                .reduce((first, second) -> second)
+        return DataDirectory.recordedDatabaseUrl(dataDir)
                 .orElseThrow(() -> new IOException("the server recorded no database in " + dataDir.resolve("refrain.lock")));
     }
 

@@ -2,7 +2,6 @@ package io.refrain.platform.backup;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -105,19 +104,6 @@ final class TarWriter implements AutoCloseable {
         entry.setMode(FILE_MODE);
         tar.putArchiveEntry(entry);
         tar.write(data);
-        tar.closeArchiveEntry();
-        files++;
-    }
-
-    void stream(String name, long size, InputStream in) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(name);
-        entry.setSize(size);
-        entry.setMode(FILE_MODE);
-        tar.putArchiveEntry(entry);
-        long n = in.transferTo(tar);
-        if (n != size) {
-            throw new IOException(name + ": expected " + size + " bytes, read " + n);
-        }
         tar.closeArchiveEntry();
         files++;
     }

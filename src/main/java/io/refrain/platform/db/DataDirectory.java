@@ -52,6 +52,14 @@ public final class DataDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * The JDBC URL of the embedded database that the Refrain server holding {@code dataDir} recorded
+     * in its lock file, if it recorded one (for tools that watch a server from outside).
+     */
+    public static java.util.Optional<String> recordedDatabaseUrl(Path dataDir) {
+        return java.util.Optional.ofNullable(readRunningDatabase(dataDir.resolve(LOCK_FILE)));
+    }
+
     private static String readRunningDatabase(Path lockFile) {
         try {
             return Files.readAllLines(lockFile).stream()

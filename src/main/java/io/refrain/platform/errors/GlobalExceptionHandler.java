@@ -55,9 +55,7 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotGetJdbcConnectionException.class, SQLTransientConnectionException.class})
     ResponseEntity<ProblemDetail> handleDatabaseBusy(Exception e) {
         log.warn("The database could not answer in time (pool wait or statement timeout): {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Overload.RETRY_AFTER_SECONDS))
-                .body(Overload.databaseBusyProblem());
+        return Overload.databaseBusyAnswer();
     }
 
     /** A multipart body that does not parse (no boundary, cut short) is the client's mistake. */

@@ -2,9 +2,11 @@ package io.refrain.platform.errors;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
@@ -33,6 +35,13 @@ public final class Overload {
     public static ProblemDetail databaseBusyProblem() {
         return problem("The server's database is too busy to answer in time. Try again in " + RETRY_AFTER_SECONDS
                 + " second.");
+    }
+
+    /** The whole answer to {@link #isDatabaseBusy}: 503, {@code Retry-After}, the problem. */
+    static ResponseEntity<ProblemDetail> databaseBusyAnswer() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+                .body(databaseBusyProblem());
     }
 
     /** Whether {@code e} (or a cause of it) is a connection-pool wait or a statement that timed out. */

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +22,7 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         // a filter that waited in vain for a database connection: busy, not broken
         if (Overload.isDatabaseBusy((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Overload.RETRY_AFTER_SECONDS))
-                    .body(Overload.databaseBusyProblem());
+            return Overload.databaseBusyAnswer();
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // no error attribute: a client asked for /error itself, and there is nothing there
