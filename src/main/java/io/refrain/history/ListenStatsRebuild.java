@@ -97,7 +97,7 @@ public class ListenStatsRebuild {
                 create temporary table rebuild_played on commit drop as
                 select l.user_id, l.listened_at, l.track_id, l.skipped, t.album_id,
                        coalesce(l.ms_played, t.duration_ms, 0)::bigint as ms, l.listened_at at time zone 'UTC' as utc
-                from listens l join tracks t on t.id = l.track_id
+                from listens l join catalog_tracks t on t.id = l.track_id
                 where l.user_id = any(:users)""").param("users", users).update();
         run("analyze rebuild_played");
         run("""
@@ -117,7 +117,7 @@ public class ListenStatsRebuild {
                 insert into listen_stats_artists (user_id, artist_id, plays, skips, ms_played, first_played_at, last_played_at)
                 select p.user_id, ta.artist_id, count(*), count(*) filter (where p.skipped), sum(p.ms), min(p.listened_at),
                        max(p.listened_at)
-                from rebuild_played p join track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured')
+                from rebuild_played p join catalog_track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured')
                 group by p.user_id, ta.artist_id order by p.user_id, ta.artist_id""");
         run("""
                 insert into listen_stats_albums (user_id, album_id, plays, skips, ms_played, first_played_at, last_played_at)
@@ -127,7 +127,7 @@ public class ListenStatsRebuild {
                 insert into listen_stats_genres (user_id, genre_id, plays, skips, ms_played, first_played_at, last_played_at)
                 select p.user_id, tg.genre_id, count(*), count(*) filter (where p.skipped), sum(p.ms), min(p.listened_at),
                        max(p.listened_at)
-                from rebuild_played p join track_genres tg on tg.track_id = p.track_id
+                from rebuild_played p join catalog_track_genres tg on tg.track_id = p.track_id
                 group by p.user_id, tg.genre_id order by p.user_id, tg.genre_id""");
         run("""
                 insert into listen_days (user_id, day, track_id, plays, ms_played)

@@ -80,7 +80,7 @@ class ListenWriter {
                             select i.listened_at, i.track_id, i.skipped, t.album_id,
                                    coalesce(i.ms_played, t.duration_ms, 0)::bigint as ms,
                                    i.listened_at at time zone 'UTC' as utc
-                            from inserted i join tracks t on t.id = i.track_id),
+                            from inserted i join catalog_tracks t on t.id = i.track_id),
                         totals as (
                             insert into listen_totals as s (user_id, plays, ms_played, first_played_at, last_played_at)
                             select :user, count(*), sum(ms), min(listened_at), max(listened_at) from played having count(*) > 0
@@ -101,7 +101,7 @@ class ListenWriter {
                             insert into listen_stats_artists as s (user_id, artist_id, plays, skips, ms_played, first_played_at, last_played_at)
                             select :user, ta.artist_id, count(*), count(*) filter (where p.skipped), sum(p.ms), min(p.listened_at),
                                    max(p.listened_at)
-                            from played p join track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured')
+                            from played p join catalog_track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured')
                             group by ta.artist_id order by ta.artist_id
                             on conflict (user_id, artist_id) do update set
                                 plays = s.plays + excluded.plays, skips = s.skips + excluded.skips,
@@ -121,7 +121,7 @@ class ListenWriter {
                             insert into listen_stats_genres as s (user_id, genre_id, plays, skips, ms_played, first_played_at, last_played_at)
                             select :user, tg.genre_id, count(*), count(*) filter (where p.skipped), sum(p.ms), min(p.listened_at),
                                    max(p.listened_at)
-                            from played p join track_genres tg on tg.track_id = p.track_id
+                            from played p join catalog_track_genres tg on tg.track_id = p.track_id
                             group by tg.genre_id order by tg.genre_id
                             on conflict (user_id, genre_id) do update set
                                 plays = s.plays + excluded.plays, skips = s.skips + excluded.skips,

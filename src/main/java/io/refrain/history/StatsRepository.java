@@ -36,12 +36,12 @@ class StatsRepository {
         String ranked = from == null ? allTime(kind) : inRange(kind, rangeRows(from));
         String named = switch (kind) {
             case TRACKS -> "select r.id, null::text, null::text, r.plays, r.ms from ranked r";
-            case ARTISTS -> "select r.id, a.name, null::text, r.plays, r.ms from ranked r join artists a on a.id = r.id";
+            case ARTISTS -> "select r.id, a.name, null::text, r.plays, r.ms from ranked r join catalog_artists a on a.id = r.id";
             case ALBUMS -> """
-                    select r.id, al.title, (select string_agg(a.name, ', ' order by aa.position) from album_artists aa
-                                            join artists a on a.id = aa.artist_id where aa.album_id = al.id), r.plays, r.ms
-                    from ranked r join albums al on al.id = r.id""";
-            case GENRES -> "select r.id, g.name, null::text, r.plays, r.ms from ranked r join genres g on g.id = r.id";
+                    select r.id, al.title, (select string_agg(a.name, ', ' order by aa.position) from catalog_album_artists aa
+                                            join catalog_artists a on a.id = aa.artist_id where aa.album_id = al.id), r.plays, r.ms
+                    from ranked r join catalog_albums al on al.id = r.id""";
+            case GENRES -> "select r.id, g.name, null::text, r.plays, r.ms from ranked r join catalog_genres g on g.id = r.id";
         };
         var statement = jdbc.sql("with ranked as (" + ranked + " order by plays desc, ms desc, id limit :limit offset :offset) "
                         + named + " order by r.plays desc, r.ms desc, r.id")
@@ -81,11 +81,11 @@ class StatsRepository {
         return switch (kind) {
             case TRACKS -> "select track_id as id, sum(plays) as plays, sum(ms_played) as ms from (" + rows + ") r group by track_id";
             case ARTISTS -> "select ta.artist_id as id, sum(r.plays) as plays, sum(r.ms_played) as ms from (" + rows + ") r "
-                    + "join track_artists ta on ta.track_id = r.track_id and ta.role in ('main', 'featured') group by ta.artist_id";
+                    + "join catalog_track_artists ta on ta.track_id = r.track_id and ta.role in ('main', 'featured') group by ta.artist_id";
             case ALBUMS -> "select t.album_id as id, sum(r.plays) as plays, sum(r.ms_played) as ms from (" + rows + ") r "
-                    + "join tracks t on t.id = r.track_id where t.album_id is not null group by t.album_id";
+                    + "join catalog_tracks t on t.id = r.track_id where t.album_id is not null group by t.album_id";
             case GENRES -> "select tg.genre_id as id, sum(r.plays) as plays, sum(r.ms_played) as ms from (" + rows + ") r "
-                    + "join track_genres tg on tg.track_id = r.track_id group by tg.genre_id";
+                    + "join catalog_track_genres tg on tg.track_id = r.track_id group by tg.genre_id";
         };
     }
 

@@ -53,10 +53,10 @@ class RatingRepository {
     boolean love(UUID userId, long trackId, Instant at) {
         int changed = jdbc.sql("""
                         insert into loved_tracks (user_id, track_id, loved_at)
-                        select :user, t.id, :at from tracks t where t.id = :id
+                        select :user, t.id, :at from catalog_tracks t where t.id = :id
                         on conflict (user_id, track_id) do nothing""")
                 .param("user", userId).param("id", trackId).param("at", Timestamp.from(at)).update();
-        return changed > 0 || jdbc.sql("select exists (select 1 from tracks where id = :id)")
+        return changed > 0 || jdbc.sql("select exists (select 1 from catalog_tracks where id = :id)")
                 .param("id", trackId).query(Boolean.class).single();
     }
 

@@ -69,11 +69,11 @@ class ShelfRepository {
         return jdbc.sql("""
                         select al.id, al.title, refrain_partial_date(al.release_date, al.release_date_precision) as release_date,
                                al.popularity,
-                               array(select a.id from album_artists aa join artists a on a.id = aa.artist_id
+                               array(select a.id from catalog_album_artists aa join catalog_artists a on a.id = aa.artist_id
                                      where aa.album_id = al.id order by aa.position) as artist_ids,
-                               array(select a.name from album_artists aa join artists a on a.id = aa.artist_id
+                               array(select a.name from catalog_album_artists aa join catalog_artists a on a.id = aa.artist_id
                                      where aa.album_id = al.id order by aa.position) as artist_names
-                        from albums al where al.id = any(:ids::bigint[])""")
+                        from catalog_albums al where al.id = any(:ids::bigint[])""")
                 .param("ids", Batch.array(ids))
                 .query((rs, row) -> new LibraryService.AlbumSummary(rs.getLong("id"), rs.getString("title"),
                         rs.getString("release_date"), (Integer) rs.getObject("popularity", Integer.class),
@@ -83,7 +83,7 @@ class ShelfRepository {
 
     /** Compact views of these artists (any order; unknown ids left out). */
     List<LibraryService.ArtistSummary> artists(List<Long> ids) {
-        return jdbc.sql("select id, name, popularity from artists where id = any(:ids::bigint[])")
+        return jdbc.sql("select id, name, popularity from catalog_artists where id = any(:ids::bigint[])")
                 .param("ids", Batch.array(ids)).query(LibraryService.ArtistSummary.class).list();
     }
 

@@ -71,7 +71,7 @@ class TagRepository {
     List<Long> unknownTracks(List<Long> ids) {
         return jdbc.sql("""
                         select u.id from unnest(:ids::bigint[]) with ordinality u(id, n)
-                        where not exists (select 1 from tracks t where t.id = u.id) order by u.n""")
+                        where not exists (select 1 from catalog_tracks t where t.id = u.id) order by u.n""")
                 .param("ids", Batch.array(ids)).query(Long.class).list();
     }
 

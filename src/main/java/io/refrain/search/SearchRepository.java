@@ -102,7 +102,7 @@ class SearchRepository {
                     select t.id, round((0.55 * strict_word_similarity(:nq, t.search_text)
                                        + 0.30 * greatest(similarity(:nq, t.title_search), similarity(:nq, t.artists_search))
                                        + 0.15 * coalesce(t.popularity, 0) / 100.0)::numeric, 6) as score
-                    from tracks t where t.id = any(array(select id from candidates)))
+                    from catalog_tracks t where t.id = any(array(select id from candidates)))
                 select id, score from x where true
                 """ + AFTER, nq, afterScore, afterId, limit);
     }
@@ -150,7 +150,7 @@ class SearchRepository {
     }
 
     List<ArtistHit> artistsByIds(List<Long> ids) {
-        return jdbc.sql("select id, name, popularity from artists where id = any(:ids)")
+        return jdbc.sql("select id, name, popularity from catalog_artists where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new)).query(ArtistHit.class).list();
     }
 
@@ -158,8 +158,8 @@ class SearchRepository {
         return jdbc.sql("""
                         select al.id, al.title, refrain_partial_date(al.release_date, al.release_date_precision) as release_date,
                                (select string_agg(a.name, ', ' order by aa.position)
-                                from album_artists aa join artists a on a.id = aa.artist_id where aa.album_id = al.id) as artists
-                        from albums al where al.id = any(:ids)""")
+                                from catalog_album_artists aa join catalog_artists a on a.id = aa.artist_id where aa.album_id = al.id) as artists
+                        from catalog_albums al where al.id = any(:ids)""")
                 .param("ids", ids.toArray(Long[]::new)).query(AlbumHit.class).list();
     }
 
@@ -174,17 +174,17 @@ class SearchRepository {
                         select type, id, text, detail from (
                             (select 'artist' as type, a.id, a.name as text, null::text as detail,
                                     a.search_text like :prefix as whole, a.popularity
-                             from artists a
+                             from catalog_artists a
                              where a.search_text like :prefix or a.search_text like :wordPrefix
                              order by a.popularity desc nulls last, a.id limit :limit)
                             union all
                             (select 'track', t.id, t.title, nullif(t.artist_names, ''), t.search_text like :prefix, t.popularity
-                             from tracks t
+                             from catalog_tracks t
                              where t.search_text like :prefix or t.search_text like :wordPrefix
                              order by t.popularity desc nulls last, t.id limit :limit)
                             union all
                             (select 'album', al.id, al.title, null, al.search_text like :prefix, al.popularity
-                             from albums al
+                             from catalog_albums al
                              where al.search_text like :prefix or al.search_text like :wordPrefix
                              order by al.popularity desc nulls last, al.id limit :limit)
                         ) s

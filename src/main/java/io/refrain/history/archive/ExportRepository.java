@@ -69,10 +69,10 @@ class ExportRepository {
         }
         return jdbc.sql("""
                         select t.id, t.title, t.artist_names, al.title, t.duration_ms,
-                               (select min(s.external_id) from track_sources s where s.track_id = t.id and s.provider = 'musicbrainz'),
-                               (select min(s.external_id) from track_sources s where s.track_id = t.id and s.provider = 'isrc'),
-                               (select min(s.external_id) from track_sources s where s.track_id = t.id and s.provider = 'spotify')
-                        from tracks t left join albums al on al.id = t.album_id
+                               (select min(s.external_id) from catalog_track_sources s where s.track_id = t.id and s.provider = 'musicbrainz'),
+                               (select min(s.external_id) from catalog_track_sources s where s.track_id = t.id and s.provider = 'isrc'),
+                               (select min(s.external_id) from catalog_track_sources s where s.track_id = t.id and s.provider = 'spotify')
+                        from catalog_tracks t left join catalog_albums al on al.id = t.album_id
                         where t.id = any(:ids)""")
                 .param("ids", ids.stream().distinct().toArray(Long[]::new))
                 .query((rs, n) -> new TrackInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -132,7 +132,7 @@ public class DatasetPlaylistImporter {
                         create temp table staged_entries on commit drop as
                         select u.playlist_id, u.ordinal, s.track_id
                         from unnest(:playlists::uuid[], :ordinals::int[], :keys::text[]) as u(playlist_id, ordinal, key)
-                        left join track_sources s on s.provider = 'spotify' and s.external_id = u.key""")
+                        left join catalog_track_sources s on s.provider = 'spotify' and s.external_id = u.key""")
                 .param("playlists", entryPlaylists.toArray(UUID[]::new)).param("ordinals", ordinals.toArray(Integer[]::new))
                 .param("keys", trackKeys.toArray(String[]::new)).update();
         long missing = jdbc.sql("select count(*) from staged_entries where track_id is null").query(Long.class).single();

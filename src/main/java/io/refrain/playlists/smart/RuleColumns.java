@@ -15,8 +15,8 @@ final class RuleColumns {
 
     /** Joins added to the statement only when a used field needs them (all on primary keys). */
     enum Join {
-        ALBUM("left join albums al on al.id = t.album_id"),
-        FEATURES("left join audio_features af on af.track_id = t.id"),
+        ALBUM("left join catalog_albums al on al.id = t.album_id"),
+        FEATURES("left join catalog_audio_features af on af.track_id = t.id"),
         STATS("left join listen_stats_tracks ls on ls.user_id = :user and ls.track_id = t.id"),
         RATING("left join track_ratings tr on tr.user_id = :user and tr.track_id = t.id"),
         SAVED("left join saved_tracks st on st.user_id = :user and st.track_id = t.id"),
@@ -30,7 +30,7 @@ final class RuleColumns {
     }
 
     /** The track's first credited artist: the unit of artist aggregates and of the variety options. Always joined. */
-    static final String PRIMARY_ARTIST = "left join lateral (select ta.artist_id from track_artists ta where ta.track_id = t.id "
+    static final String PRIMARY_ARTIST = "left join lateral (select ta.artist_id from catalog_track_artists ta where ta.track_id = t.id "
             + "order by ta.position limit 1) pa on true";
 
     /** @param timestamp a timestamptz (compared by UTC day), else a date or a non-date */
@@ -79,23 +79,23 @@ final class RuleColumns {
         for (SmartField feature : EnumSet.range(SmartField.ENERGY, SmartField.CONTEMPORARY)) {
             single(feature, "af." + feature.jsonName(), Join.FEATURES);
         }
-        MULTI.put(SmartField.ARTIST, new Multi("exists (select 1 from track_artists ta join artists a on a.id = ta.artist_id "
+        MULTI.put(SmartField.ARTIST, new Multi("exists (select 1 from catalog_track_artists ta join catalog_artists a on a.id = ta.artist_id "
                 + "where ta.track_id = t.id and %s)", "a.name",
-                "exists (select 1 from track_artists ta where ta.track_id = t.id and ta.artist_id = any(%s))",
-                "select a.id from artists a where %s"));
-        MULTI.put(SmartField.ALBUMARTIST, new Multi("exists (select 1 from album_artists aa join artists a on a.id = aa.artist_id "
+                "exists (select 1 from catalog_track_artists ta where ta.track_id = t.id and ta.artist_id = any(%s))",
+                "select a.id from catalog_artists a where %s"));
+        MULTI.put(SmartField.ALBUMARTIST, new Multi("exists (select 1 from catalog_album_artists aa join catalog_artists a on a.id = aa.artist_id "
                 + "where aa.album_id = t.album_id and %s)", "a.name",
-                "exists (select 1 from album_artists aa where aa.album_id = t.album_id and aa.artist_id = any(%s))",
-                "select a.id from artists a where %s"));
-        MULTI.put(SmartField.GENRE, new Multi("exists (select 1 from track_genres tg join genres g on g.id = tg.genre_id "
+                "exists (select 1 from catalog_album_artists aa where aa.album_id = t.album_id and aa.artist_id = any(%s))",
+                "select a.id from catalog_artists a where %s"));
+        MULTI.put(SmartField.GENRE, new Multi("exists (select 1 from catalog_track_genres tg join catalog_genres g on g.id = tg.genre_id "
                 + "where tg.track_id = t.id and %s)", "g.name",
-                "exists (select 1 from track_genres tg where tg.track_id = t.id and tg.genre_id = any(%s))",
-                "select g.id from genres g where %s"));
+                "exists (select 1 from catalog_track_genres tg where tg.track_id = t.id and tg.genre_id = any(%s))",
+                "select g.id from catalog_genres g where %s"));
         MULTI.put(SmartField.TAG, new Multi("exists (select 1 from tagged_tracks tt join tags tag on tag.user_id = tt.user_id "
                 + "and tag.id = tt.tag_id where tt.user_id = :user and tt.track_id = t.id and %s)", "tag.name",
                 "exists (select 1 from tagged_tracks tt where tt.user_id = :user and tt.track_id = t.id and tt.tag_id = any(%s))",
                 "select tag.id from tags tag where tag.user_id = :user and %s"));
-        MULTI.put(SmartField.ISRC, new Multi("exists (select 1 from track_sources src where src.track_id = t.id "
+        MULTI.put(SmartField.ISRC, new Multi("exists (select 1 from catalog_track_sources src where src.track_id = t.id "
                 + "and src.provider = 'isrc' and %s)", "src.external_id", null, null));
     }
 

@@ -60,7 +60,7 @@ final class RuleTranslator {
         keys.add("id");
         String order = String.join(", ", keys);
         String matched = "select t.id, pa.artist_id as artist" + sortExprs.stream().map(s -> ", " + s).reduce("", String::concat)
-                + " from tracks t " + t.joinSql() + " where " + where;
+                + " from catalog_tracks t " + t.joinSql() + " where " + where;
         String capped = "m";
         String cte = "with m as (" + matched + ")";
         if (rules.maxPerArtist() != null) {
@@ -89,7 +89,7 @@ final class RuleTranslator {
             columns.append(", coalesce(").append(t.condition(condition)).append(", false)");
         }
         t.params.put("ids", trackIds.toArray(Long[]::new));
-        String sql = "select " + columns + " from tracks t " + t.joinSql() + " where t.id = any(:ids::bigint[])";
+        String sql = "select " + columns + " from catalog_tracks t " + t.joinSql() + " where t.id = any(:ids::bigint[])";
         return new Compiled(sql, Map.copyOf(t.params));
     }
 

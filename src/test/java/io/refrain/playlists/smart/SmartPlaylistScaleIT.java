@@ -34,7 +34,7 @@ class SmartPlaylistScaleIT extends IntegrationTest {
 
         var compiled = RuleTranslator.compile(rules, new RuleTranslator.Context(user, clock.instant(), "s", Set.of()),
                 SmartPlaylistEvaluator.MAX_TRACKS);
-        assertThat(compiled.sql().split("from track_artists ta", -1)).hasSize(3); // the anti-join and the first-artist join, no more
+        assertThat(compiled.sql().split("from catalog_track_artists ta", -1)).hasSize(3); // the anti-join and the first-artist join, no more
         SmartPlaylistRepository repository = new SmartPlaylistRepository(jdbc);
         long[] nanos = new long[12];
         int size = 0;
