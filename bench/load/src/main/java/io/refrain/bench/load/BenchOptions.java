@@ -50,6 +50,16 @@ record BenchOptions(Map<String, String> values, Set<String> flags) {
         return new BenchOptions(values, flags);
     }
 
+    /**
+     * The options as a report records them: without {@code --refrain-home}, which the launcher
+     * adds on every run and which names a directory of the machine, not a setting of the run.
+     */
+    Map<String, String> reported() {
+        Map<String, String> reported = new HashMap<>(values);
+        reported.remove("refrain-home");
+        return reported;
+    }
+
     boolean flag(String name) {
         return flags.contains(name);
     }

@@ -78,7 +78,7 @@ final class CeilingRun {
             settings.put("model", "closed: clients back to back, no think time; pgbench -M prepared, same clients and duration");
             settings.put("clients", clients);
             settings.put("secondsPerSide", duration.toSeconds());
-            settings.put("options", o.values());
+            settings.put("options", o.reported());
             List<String> notes = new ArrayList<>(LoadRun.notes());
             notes.add("pgbench transactions start with one primary-key pick of the sampled row (~0.08 ms) that the API "
                     + "does not run; see pgbench/README.md for what each script reproduces.");

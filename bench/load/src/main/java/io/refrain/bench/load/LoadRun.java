@@ -167,7 +167,7 @@ final class LoadRun {
         s.put("listeners", population.listeners().size());
         s.put("sparseListeners", population.sparseCount());
         s.put("weights", weights());
-        s.put("options", o.values());
+        s.put("options", o.reported());
         return s;
     }
 

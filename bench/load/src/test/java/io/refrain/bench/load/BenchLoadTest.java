@@ -35,6 +35,13 @@ class BenchLoadTest {
     }
 
     @Test
+    void reportsRecordTheRunsOptionsButNotTheCheckoutPathTheLauncherAdds() {
+        BenchOptions o = BenchOptions.parse(List.of("--rate", "150", "--refrain-home", "/home/someone/refrain"));
+        assertThat(o.path("refrain-home", ".").toString()).isEqualTo("/home/someone/refrain");
+        assertThat(o.reported()).containsExactlyEntriesOf(Map.of("rate", "150"));
+    }
+
+    @Test
     void measurementsCountErrorsByStatusAndKeepLatencyOfAnswersOnly() {
         Measurements m = new Measurements();
         m.record(Endpoint.TRACK, 200, 3_000);
