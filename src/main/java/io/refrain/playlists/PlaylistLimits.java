@@ -1,6 +1,6 @@
 package io.refrain.playlists;
 
-/** The documented bounds of playlists (the README lists them). */
+/** The documented bounds of playlists (docs/user-guide.md lists them). */
 public final class PlaylistLimits {
 
     public static final int NAME_MAX = 200;

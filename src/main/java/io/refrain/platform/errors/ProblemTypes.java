@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * The stable problem types. A problem's {@code type} is {@code urn:refrain:problem:<slug>};
- * clients may switch on it. The README lists them.
+ * clients may switch on it. docs/api-guide.md lists them.
  */
 public final class ProblemTypes {
 
