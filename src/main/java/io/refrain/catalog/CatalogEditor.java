@@ -1,6 +1,5 @@
 package io.refrain.catalog;
 
-import io.refrain.catalog.identity.CatalogIdentity.Origin;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.ProblemTypes;
 import io.refrain.platform.security.AuthenticatedUser;
@@ -15,13 +14,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class CatalogEditor {
 
     private final CatalogWriter writer;
-    private final TrackWriteRepository tracks;
     private final CatalogService catalog;
     private final Clock clock;
 
-    CatalogEditor(CatalogWriter writer, TrackWriteRepository tracks, CatalogService catalog, Clock clock) {
+    CatalogEditor(CatalogWriter writer, CatalogService catalog, Clock clock) {
         this.writer = writer;
-        this.tracks = tracks;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -29,7 +26,7 @@ public class CatalogEditor {
     @Transactional
     public long create(AuthenticatedUser user, TrackDraft draft) {
         requireAdmin(user);
-        long id = writer.insert(draft, Origin.ADMIN, clock.instant());
+        long id = writer.insert(draft, "admin", clock.instant());
         invalidateOnCommit(id);
         return id;
     }
@@ -48,7 +45,7 @@ public class CatalogEditor {
         requireAdmin(user);
         boolean deleted;
         try {
-            deleted = tracks.delete(id);
+            deleted = writer.delete(id);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // listening statistics refer to the track without cascading: history is never deleted by a catalog edit
             throw ApiException.conflict("track-in-use", "Track " + id + " has been listened to; listening histories keep it. "

@@ -5,6 +5,7 @@ import io.refrain.catalog.importer.ImportSummary;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,16 +19,16 @@ public class DemoCatalog {
     static final String RESOURCE = "demo/catalog-demo.csv.gz";
 
     private final CatalogImporter importer;
-    private final CatalogRepository catalog;
+    private final JdbcClient jdbc;
 
-    DemoCatalog(CatalogImporter importer, CatalogRepository catalog) {
+    DemoCatalog(CatalogImporter importer, JdbcClient jdbc) {
         this.importer = importer;
-        this.catalog = catalog;
+        this.jdbc = jdbc;
     }
 
     /** Loads the demo catalog when the catalog has no track at all; returns the tracks it added (0: it had some). */
     public long loadIfEmpty(boolean showProgress) throws IOException {
-        if (catalog.hasTracks()) {
+        if (jdbc.sql("select exists (select 1 from tracks)").query(Boolean.class).single()) {
             return 0;
         }
         ClassPathResource demo = new ClassPathResource(RESOURCE);

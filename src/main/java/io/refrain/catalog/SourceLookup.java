@@ -1,6 +1,5 @@
 package io.refrain.catalog;
 
-import io.refrain.catalog.identity.CatalogIdentity.Origin;
 import io.refrain.catalog.sources.InvalidSourceIdException;
 import io.refrain.catalog.sources.SourceConnector;
 import io.refrain.catalog.sources.SourceTrack;
@@ -37,17 +36,15 @@ public class SourceLookup {
     private static final int DEFAULT_RETRY_SECONDS = 5;
 
     private final CatalogWriter writer;
-    private final TrackSourceRepository sources;
     private final CatalogService catalog;
     private final Map<String, SourceConnector> connectors;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ConcurrentHashMap<String, CompletableFuture<Long>> inFlight = new ConcurrentHashMap<>();
 
-    SourceLookup(CatalogWriter writer, TrackSourceRepository sources, CatalogService catalog,
-                 List<SourceConnector> connectors, TransactionTemplate transaction, Clock clock) {
+    SourceLookup(CatalogWriter writer, CatalogService catalog, List<SourceConnector> connectors,
+                 TransactionTemplate transaction, Clock clock) {
         this.writer = writer;
-        this.sources = sources;
         this.catalog = catalog;
         this.connectors = connectors.stream().collect(Collectors.toMap(SourceConnector::provider, Function.identity()));
         this.transaction = transaction;
@@ -64,7 +61,7 @@ public class SourceLookup {
         }
         SourceConnector connector = connectors.get(provider);
         String id = connector == null ? externalId : connector.canonicalId(externalId);
-        Optional<Long> known = sources.trackBySource(provider, id);
+        Optional<Long> known = writer.trackBySource(provider, id);
         if (known.isPresent()) {
             return known.get();
         }
@@ -124,20 +121,20 @@ public class SourceLookup {
     private long save(SourceTrack track, String requestedId) {
         long id = saveOnce(track);
         if (!track.externalId().equals(requestedId)) {
-            sources.addSource(id, track.provider(), requestedId);
+            writer.addSource(id, track.provider(), requestedId);
         }
         return id;
     }
 
     private long saveOnce(SourceTrack track) {
-        sources.lockSource(track.provider(), track.externalId());
-        Optional<Long> existing = sources.trackBySource(track.provider(), track.externalId())
-                .or(() -> sources.trackBySources("isrc", track.isrcs()));
+        writer.lockSource(track.provider(), track.externalId());
+        Optional<Long> existing = writer.trackBySource(track.provider(), track.externalId())
+                .or(() -> writer.trackBySources("isrc", track.isrcs()));
         if (existing.isPresent()) {
             // another process saved it meanwhile, or the same recording is known by its ISRC
-            sources.addSource(existing.get(), track.provider(), track.externalId());
+            writer.addSource(existing.get(), track.provider(), track.externalId());
             return existing.get();
         }
-        return writer.insert(SourceTrackDrafts.toDraft(track), Origin.CONNECTOR, clock.instant());
+        return writer.insert(SourceTrackDrafts.toDraft(track), "connector", clock.instant());
     }
 }
