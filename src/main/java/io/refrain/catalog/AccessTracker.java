@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +30,11 @@ class AccessTracker {
     }
 
     private final ConcurrentHashMap<Long, Counter> pending = new ConcurrentHashMap<>();
-    private final JdbcClient jdbc;
+    private final TrackAccessRepository repository;
     private final Clock clock;
 
-    AccessTracker(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AccessTracker(TrackAccessRepository repository, Clock clock) {
+        this.repository = repository;
         this.clock = clock;
     }
 
@@ -58,40 +57,18 @@ class AccessTracker {
     @Scheduled(fixedDelayString = "${refrain.catalog.access-flush-interval:PT10S}")
     @PreDestroy
     int flush() {
-        List<Long> ids = new ArrayList<>();
-        List<String> firsts = new ArrayList<>();
-        List<String> lasts = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
+        List<TrackAccessRepository.Counted> counted = new ArrayList<>();
         // ascending ids: concurrent flushes of other servers lock the same rows in the same order
         for (Long id : pending.keySet().stream().sorted().toList()) {
             Counter c = pending.remove(id);
             if (c != null) {
-                ids.add(id);
-                firsts.add(c.first.toString());
-                lasts.add(c.last.toString());
-                counts.add(c.count);
+                counted.add(new TrackAccessRepository.Counted(id, c.first, c.last, c.count));
             }
         }
-        if (ids.isEmpty()) {
+        if (counted.isEmpty()) {
             return 0;
         }
-        // one statement for the whole batch; tracks deleted meanwhile are skipped by the join
-        jdbc.sql("""
-                        insert into track_access as a (track_id, first_requested_at, last_accessed_at, access_count)
-                        select u.id, u.first, u.last, u.n
-                        from unnest(:ids::bigint[], :firsts::timestamptz[], :lasts::timestamptz[], :counts::bigint[])
-                             as u(id, first, last, n)
-                        join tracks t on t.id = u.id
-                        order by u.id
-                        on conflict (track_id) do update set
-                            first_requested_at = least(a.first_requested_at, excluded.first_requested_at),
-                            last_accessed_at = greatest(a.last_accessed_at, excluded.last_accessed_at),
-                            access_count = a.access_count + excluded.access_count""")
-                .param("ids", ids.toArray(Long[]::new))
-                .param("firsts", firsts.toArray(String[]::new))
-                .param("lasts", lasts.toArray(String[]::new))
-                .param("counts", counts.toArray(Long[]::new))
-                .update();
-        return ids.size();
+        repository.add(counted);
+        return counted.size();
     }
 }

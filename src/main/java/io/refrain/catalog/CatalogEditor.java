@@ -1,5 +1,6 @@
 package io.refrain.catalog;
 
+import io.refrain.catalog.identity.CatalogIdentity.Origin;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.ProblemTypes;
 import io.refrain.platform.security.AuthenticatedUser;
@@ -14,11 +15,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class CatalogEditor {
 
     private final CatalogWriter writer;
+    private final TrackWriteRepository tracks;
     private final CatalogService catalog;
     private final Clock clock;
 
-    CatalogEditor(CatalogWriter writer, CatalogService catalog, Clock clock) {
+    CatalogEditor(CatalogWriter writer, TrackWriteRepository tracks, CatalogService catalog, Clock clock) {
         this.writer = writer;
+        this.tracks = tracks;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -26,7 +29,7 @@ public class CatalogEditor {
     @Transactional
     public long create(AuthenticatedUser user, TrackDraft draft) {
         requireAdmin(user);
-        long id = writer.insert(draft, "admin", clock.instant());
+        long id = writer.insert(draft, Origin.ADMIN, clock.instant());
         invalidateOnCommit(id);
         return id;
     }
@@ -45,7 +48,7 @@ public class CatalogEditor {
         requireAdmin(user);
         boolean deleted;
         try {
-            deleted = writer.delete(id);
+            deleted = tracks.delete(id);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // listening statistics refer to the track without cascading: history is never deleted by a catalog edit
             throw ApiException.conflict("track-in-use", "Track " + id + " has been listened to; listening histories keep it. "

@@ -31,6 +31,11 @@ class CatalogRepository {
         this.json = json;
     }
 
+    /** Whether the catalog has any track at all. */
+    boolean hasTracks() {
+        return jdbc.sql("select exists (select 1 from tracks)").query(Boolean.class).single();
+    }
+
     Map<Long, TrackView> tracks(Collection<? extends Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();

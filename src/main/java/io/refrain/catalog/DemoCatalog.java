@@ -5,7 +5,6 @@ import io.refrain.catalog.importer.ImportSummary;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,16 +18,16 @@ public class DemoCatalog {
     static final String RESOURCE = "demo/catalog-demo.csv.gz";
 
     private final CatalogImporter importer;
-    private final JdbcClient jdbc;
+    private final CatalogRepository catalog;
 
-    DemoCatalog(CatalogImporter importer, JdbcClient jdbc) {
+    DemoCatalog(CatalogImporter importer, CatalogRepository catalog) {
         this.importer = importer;
-        this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /** Loads the demo catalog when the catalog has no track at all; returns the tracks it added (0: it had some). */
     public long loadIfEmpty(boolean showProgress) throws IOException {
-        if (jdbc.sql("select exists (select 1 from tracks)").query(Boolean.class).single()) {
+        if (catalog.hasTracks()) {
             return 0;
         }
         ClassPathResource demo = new ClassPathResource(RESOURCE);

@@ -1,5 +1,6 @@
 package io.refrain.catalog;
 
+import io.refrain.catalog.identity.CatalogIdentity.Origin;
 import io.refrain.catalog.sources.InvalidSourceIdException;
 import io.refrain.catalog.sources.SourceConnector;
 import io.refrain.catalog.sources.SourceTrack;
@@ -36,15 +37,17 @@ public class SourceLookup {
     private static final int DEFAULT_RETRY_SECONDS = 5;
 
     private final CatalogWriter writer;
+    private final TrackSourceRepository sources;
     private final CatalogService catalog;
     private final Map<String, SourceConnector> connectors;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ConcurrentHashMap<String, CompletableFuture<Long>> inFlight = new ConcurrentHashMap<>();
 
-    SourceLookup(CatalogWriter writer, CatalogService catalog, List<SourceConnector> connectors,
-                 TransactionTemplate transaction, Clock clock) {
+    SourceLookup(CatalogWriter writer, TrackSourceRepository sources, CatalogService catalog,
+                 List<SourceConnector> connectors, TransactionTemplate transaction, Clock clock) {
         this.writer = writer;
+        this.sources = sources;
         this.catalog = catalog;
         this.connectors = connectors.stream().collect(Collectors.toMap(SourceConnector::provider, Function.identity()));
         this.transaction = transaction;
@@ -61,7 +64,7 @@ public class SourceLookup {
         }
         SourceConnector connector = connectors.get(provider);
         String id = connector == null ? externalId : connector.canonicalId(externalId);
-        Optional<Long> known = writer.trackBySource(provider, id);
+        Optional<Long> known = sources.trackBySource(provider, id);
         if (known.isPresent()) {
             return known.get();
         }
@@ -121,20 +124,20 @@ public class SourceLookup {
     private long save(SourceTrack track, String requestedId) {
         long id = saveOnce(track);
         if (!track.externalId().equals(requestedId)) {
-            writer.addSource(id, track.provider(), requestedId);
+            sources.addSource(id, track.provider(), requestedId);
         }
         return id;
     }
 
     private long saveOnce(SourceTrack track) {
-        writer.lockSource(track.provider(), track.externalId());
-        Optional<Long> existing = writer.trackBySource(track.provider(), track.externalId())
-                .or(() -> writer.trackBySources("isrc", track.isrcs()));
+        sources.lockSource(track.provider(), track.externalId());
+        Optional<Long> existing = sources.trackBySource(track.provider(), track.externalId())
+                .or(() -> sources.trackBySources("isrc", track.isrcs()));
         if (existing.isPresent()) {
             // another process saved it meanwhile, or the same recording is known by its ISRC
-            writer.addSource(existing.get(), track.provider(), track.externalId());
+            sources.addSource(existing.get(), track.provider(), track.externalId());
             return existing.get();
         }
-        return writer.insert(SourceTrackDrafts.toDraft(track), "connector", clock.instant());
+        return writer.insert(SourceTrackDrafts.toDraft(track), Origin.CONNECTOR, clock.instant());
     }
 }

@@ -1,6 +1,5 @@
 package io.refrain.catalog;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -9,7 +8,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +28,7 @@ class StaleEntryCleanup {
     record Result(int examined, int removed, int kept) {
     }
 
-    private final JdbcClient jdbc;
+    private final StaleEntryRepository repository;
     private final TransactionTemplate transaction;
     private final List<TrackUsage> usages;
     private final CatalogSettings settings;
@@ -38,9 +36,9 @@ class StaleEntryCleanup {
     private final AccessTracker access;
     private final Clock clock;
 
-    StaleEntryCleanup(JdbcClient jdbc, TransactionTemplate transaction, List<TrackUsage> usages,
+    StaleEntryCleanup(StaleEntryRepository repository, TransactionTemplate transaction, List<TrackUsage> usages,
                       CatalogSettings settings, CatalogService catalog, AccessTracker access, Clock clock) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.transaction = transaction;
         this.usages = usages;
         this.settings = settings;
@@ -71,7 +69,8 @@ class StaleEntryCleanup {
         int removed = 0;
         long afterId = 0;
         while (true) {
-            List<Long> candidates = candidates(cutoff, afterId);
+            List<Long> candidates = repository.candidates(cutoff, settings.staleMaxAccesses(), afterId,
+                    settings.cleanupBatchSize());
             if (candidates.isEmpty()) {
                 break;
             }
@@ -81,51 +80,19 @@ class StaleEntryCleanup {
             usages.forEach(usage -> used.addAll(usage.inUse(candidates)));
             List<Long> stale = candidates.stream().filter(id -> !used.contains(id)).toList();
             if (!stale.isEmpty()) {
-                removed += transaction.execute(status -> remove(stale, cutoff));
+                removed += transaction.execute(status -> repository.remove(stale, cutoff, settings.staleMaxAccesses()));
             }
             if (candidates.size() < settings.cleanupBatchSize()) {
                 break;
             }
         }
         if (removed > 0) {
-            transaction.executeWithoutResult(status -> removeOrphans());
+            transaction.executeWithoutResult(status -> repository.removeOrphans());
             catalog.invalidate(null);
         }
         var result = new Result(examined, removed, examined - removed);
         log.info("Catalog cleanup: {} stale candidates, {} removed, {} kept (still referenced by user data)",
                 result.examined(), result.removed(), result.kept());
         return result;
-    }
-
-    private List<Long> candidates(Instant cutoff, long afterId) {
-        return jdbc.sql("""
-                        select t.id from tracks t left join track_access a on a.track_id = t.id
-                        where t.origin = 'connector' and t.id > :after
-                          and coalesce(a.last_accessed_at, t.created_at) < :cutoff
-                          and coalesce(a.access_count, 0) < :maxAccesses
-                        order by t.id limit :batch""")
-                .param("after", afterId).param("cutoff", Timestamp.from(cutoff))
-                .param("maxAccesses", settings.staleMaxAccesses()).param("batch", settings.cleanupBatchSize())
-                .query(Long.class).list();
-    }
-
-    /** Deletes the batch, re-checking staleness under the delete so a track read meanwhile stays. */
-    private int remove(List<Long> ids, Instant cutoff) {
-        return jdbc.sql("""
-                        delete from tracks t where t.id = any(:ids) and t.origin = 'connector'
-                          and not exists (select 1 from track_access a where a.track_id = t.id
-                                          and (a.last_accessed_at >= :cutoff or a.access_count >= :maxAccesses))""")
-                .param("ids", ids.toArray(Long[]::new)).param("cutoff", Timestamp.from(cutoff))
-                .param("maxAccesses", settings.staleMaxAccesses()).update();
-    }
-
-    private void removeOrphans() {
-        jdbc.sql("""
-                delete from albums al where al.origin = 'connector'
-                  and not exists (select 1 from tracks t where t.album_id = al.id)""").update();
-        jdbc.sql("""
-                delete from artists a where a.origin = 'connector'
-                  and not exists (select 1 from track_artists ta where ta.artist_id = a.id)
-                  and not exists (select 1 from album_artists aa where aa.artist_id = a.id)""").update();
     }
 }

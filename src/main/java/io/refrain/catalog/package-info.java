@@ -3,5 +3,10 @@
  * features; the dataset import; lazy enrichment through source connectors; access tracking and
  * stale-entry cleanup. Other modules use {@link io.refrain.catalog.CatalogService} and the
  * records of this package.
+ *
+ * <p>Every path that names artists or albums (listens, admin edits, connector lookups, the
+ * import) finds or creates them through {@link io.refrain.catalog.identity.CatalogIdentity},
+ * which holds the catalog's one identity rule. SQL lives only in the {@code *Repository}
+ * classes.
  */
 package io.refrain.catalog;

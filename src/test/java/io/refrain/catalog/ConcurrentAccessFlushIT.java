@@ -34,8 +34,8 @@ class ConcurrentAccessFlushIT extends IntegrationTest {
     void flushesOfTwoServersAtOnceAddUpWithoutDeadlock() throws Exception {
         List<Long> shared = tracks(300);
         List<Long> onlyFirst = tracks(700);
-        AccessTracker first = new AccessTracker(jdbc, appClock);
-        AccessTracker second = new AccessTracker(jdbc, appClock);
+        AccessTracker first = new AccessTracker(new TrackAccessRepository(jdbc), appClock);
+        AccessTracker second = new AccessTracker(new TrackAccessRepository(jdbc), appClock);
         Random random = new Random(13);
         CyclicBarrier together = new CyclicBarrier(2);
         try (ExecutorService servers = Executors.newFixedThreadPool(2)) {

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,14 +39,14 @@ public class CatalogImporter {
 
     private static final int MAX_EXAMPLES = 10;
 
-    private final DataSource dataSource;
     private final TransactionTemplate transactions;
+    private final CatalogMergeRepository staging;
     private final CatalogMerge merge;
     private final Clock clock;
 
-    CatalogImporter(DataSource dataSource, TransactionTemplate transactions, CatalogMerge merge, Clock clock) {
-        this.dataSource = dataSource;
+    CatalogImporter(TransactionTemplate transactions, CatalogMergeRepository staging, CatalogMerge merge, Clock clock) {
         this.transactions = transactions;
+        this.staging = staging;
         this.merge = merge;
         this.clock = clock;
     }
@@ -79,12 +74,11 @@ public class CatalogImporter {
         long started = System.nanoTime();
         Tally tally = new Tally();
         CatalogMerge.Counts counts = transactions.execute(status -> {
-            merge.createStaging();
-            Connection connection = DataSourceUtils.getConnection(dataSource);
+            staging.createStaging();
             long totalBytes = sources.stream().mapToLong(Source::size).sum();
             Progress progress = showProgress ? Progress.onStderr("reading", totalBytes) : null;
             long[] bytesBefore = {0};
-            try (var copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), CatalogMerge.copySql(), 1 << 16);
+            try (var copy = staging.openStagingCopy();
                  var printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16),
                          CSVFormat.POSTGRESQL_CSV)) {
                 for (Source source : sources) {
