@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The catalog's one identity rule for artists and albums, as every path uses it. */
+// Origin 'import' is left to the demo catalog: CatalogImportIT checks that the import's artists are exactly the file's.
 class CatalogIdentityIT extends IntegrationTest {
 
     @Autowired
@@ -33,7 +34,7 @@ class CatalogIdentityIT extends IntegrationTest {
     void curatedNamesAreExactSoSpellingsThatDifferOnlyInCaseOrPunctuationStayApart() {
         String tag = tag();
         List<String> names = List.of("H.E.R. " + tag, "Her " + tag, "HER " + tag);
-        Found first = artists(names, Origin.IMPORT);
+        Found first = artists(names, Origin.CONNECTOR);
         assertThat(first.ids()).doesNotHaveDuplicates().doesNotContainNull();
         assertThat(first.created()).isEqualTo(3);
 
@@ -66,12 +67,12 @@ class CatalogIdentityIT extends IntegrationTest {
         for (int i = 0; i < 3; i++) {
             namesakes.add(jdbc.sql("""
                             insert into artists (name, origin, created_at, updated_at)
-                            values (:name, 'import', now(), now()) returning id""")
+                            values (:name, 'connector', now(), now()) returning id""")
                     .param("name", "Namesake " + tag).query(Long.class).single());
         }
-        assertThat(artists(List.of("Namesake " + tag), Origin.IMPORT).ids()).containsExactly(namesakes.get(0));
+        assertThat(artists(List.of("Namesake " + tag), Origin.CONNECTOR).ids()).containsExactly(namesakes.get(0));
         jdbc.sql("update artists set popularity = 40 where id = :id").param("id", namesakes.get(2)).update();
-        assertThat(artists(List.of("Namesake " + tag), Origin.IMPORT).ids()).containsExactly(namesakes.get(2));
+        assertThat(artists(List.of("Namesake " + tag), Origin.CONNECTOR).ids()).containsExactly(namesakes.get(2));
         assertThat(artists(List.of("namesake " + tag), Origin.LISTEN).ids()).containsExactly(namesakes.get(2));
     }
 
