@@ -4,7 +4,7 @@ package io.refrain.accounts;
  * The answer to sign-up and code requests. Deliberately the same whether or not the address
  * has an account, so the API cannot be used to find out who is registered.
  */
-public record AcceptedResponse(String status, String detail) {
+record AcceptedResponse(String status, String detail) {
 
     static AcceptedResponse codeSent() {
         return new AcceptedResponse("code_sent",

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An API token as listed: never the token itself, only its first characters. */
-public record ApiTokenView(
+record ApiTokenView(
         UUID id,
         String name,
         @Schema(description = "the first 8 characters of the token, to tell tokens apart") String prefix,

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * codes always give the same problem, and the work done is the same either way.
  */
 @Service
-public class AuthService {
+class AuthService {
 
     static final String INVALID_CODE = "invalid-code";
     static final String INVALID_CREDENTIALS = "invalid-credentials";

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A new API token: the only answer that ever shows {@code token}. */
-public record CreatedApiToken(
+record CreatedApiToken(
         UUID id,
         String name,
         @Schema(description = "the token, shown this once: use it as `Authorization: Token <token>`",

@@ -5,6 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 /** The signed-in user's own profile. */
-public record ProfileView(UUID id, String email, String displayName, String bio, String avatarUrl,
+record ProfileView(UUID id, String email, String displayName, String bio, String avatarUrl,
                           boolean emailVerified, List<String> roles, Instant createdAt) {
 }

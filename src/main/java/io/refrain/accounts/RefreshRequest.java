@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A refresh token, for {@code /auth/refresh} and {@code /auth/logout}. */
-public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
+record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
 }

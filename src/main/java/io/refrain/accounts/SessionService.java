@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reuse of a rotated token (which revokes the whole session), and logout.
  */
 @Service
-public class SessionService {
+class SessionService {
 
     static final String INVALID_REFRESH_TOKEN = "invalid-refresh-token";
     static final String REFRESH_TOKEN_REUSED = "refresh-token-reused";

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Schema(description = "A user's settings document. PUT replaces it whole: every field is required.")
-public record Settings(
+record Settings(
         @NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en or pt-BR")
         @Schema(example = "en") String language,
         @NotNull @Pattern(regexp = "system|light|dark", message = "must be system, light or dark") String theme,

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 @Schema(description = "Tokens of a login session. Send the access token as `Authorization: Bearer …`; "
         + "exchange the refresh token at /auth/refresh before it expires (each use returns a new one).")
-public record TokenResponse(
+record TokenResponse(
         String accessToken,
         String tokenType,
         @Schema(description = "seconds until the access token expires") long expiresIn,

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 @Schema(description = "Fields to change; an absent or null field is left as it is. "
         + "An empty string clears `bio` or `avatarUrl`.")
-public record UpdateProfileRequest(
+record UpdateProfileRequest(
         @Size(min = 1, max = Requests.DISPLAY_NAME_MAX) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
         String displayName,
         @Size(max = Requests.BIO_MAX) String bio,

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 @Schema(description = "Spotify-style audio features (0–1 unless noted) and MUSIC-model dimensions (0–35), "
         + "with where they came from. MUSIC dimensions are derived by mapping version `analysisVersion` (see docs/user-guide.md, section Catalog).")
-public record AudioFeaturesView(
+record AudioFeaturesView(
         Double danceability, Double energy,
         @Schema(description = "pitch class 0–11, -1 when unknown") Integer key,
         @Schema(description = "dB, about -60–0") Double loudness,

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /** Admin-only create, update and delete of catalog tracks; cached views are dropped on commit. */
 @Service
-public class CatalogEditor {
+class CatalogEditor {
 
     private final CatalogWriter writer;
     private final TrackWriteRepository tracks;

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a re-check keep it one track.
  */
 @Service
-public class SourceLookup {
+class SourceLookup {
 
     private static final Logger log = LoggerFactory.getLogger(SourceLookup.class);
     private static final Pattern PROVIDER = Pattern.compile("[a-z][a-z0-9_-]{1,30}");

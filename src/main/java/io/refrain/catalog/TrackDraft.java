@@ -21,7 +21,7 @@ import java.util.List;
  * @param sources  external ids; each (provider, id) belongs to one track only
  * @param features audio features, or null for none; MUSIC dimensions are derived from them
  */
-public record TrackDraft(
+record TrackDraft(
         @NotBlank @Size(max = 500) String title,
         @NotEmpty @Size(max = MAX_ARTISTS) List<@NotNull @Valid Credit> artists,
         @Valid Album album,

@@ -1,7 +1,7 @@
 package io.refrain.library;
 
 /** What can be rated: tracks, albums and artists, each in its own table keyed by (user_id, entry id). */
-public enum Rated {
+enum Rated {
     TRACKS("track_ratings", "track_id", "tracks", "track"),
     ALBUMS("album_ratings", "album_id", "albums", "album"),
     ARTISTS("artist_ratings", "artist_id", "artists", "artist");

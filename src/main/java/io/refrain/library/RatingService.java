@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link LibraryTrackState}).
  */
 @Service
-public class RatingService {
+class RatingService {
 
     public static final double MIN = 0;
     public static final double MAX = 5;

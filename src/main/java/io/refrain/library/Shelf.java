@@ -4,7 +4,7 @@ package io.refrain.library;
  * The per-user lists of catalog entries: saved tracks, saved albums, followed artists. Each is
  * one table keyed by (user_id, entry id) with the time the entry was added, listed newest first.
  */
-public enum Shelf {
+enum Shelf {
     SAVED_TRACKS("saved_tracks", "track_id", "saved_at", "tracks", "track"),
     SAVED_ALBUMS("saved_albums", "album_id", "saved_at", "albums", "album"),
     FOLLOWED_ARTISTS("followed_artists", "artist_id", "followed_at", "artists", "artist");

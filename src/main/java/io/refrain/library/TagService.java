@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * of another user is answered as if it did not exist.
  */
 @Service
-public class TagService {
+class TagService {
 
     public static final int NAME_MAX = 50;
     public static final int MAX_TAGS = 1000;

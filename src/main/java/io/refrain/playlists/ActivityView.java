@@ -10,5 +10,5 @@ import java.util.UUID;
  * @param version the playlist's version after the change
  * @param detail  what changed: trackIds, position, count, from, to (as the action has them)
  */
-public record ActivityView(long id, UUID actorId, String action, long version, Object detail, Instant at) {
+record ActivityView(long id, UUID actorId, String action, long version, Object detail, Instant at) {
 }

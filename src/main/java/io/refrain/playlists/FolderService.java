@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * another (a per-user transaction lock), so the cycle check of a move sees the folders as they are.
  */
 @Service
-public class FolderService {
+class FolderService {
 
     public enum DeleteMode { MOVE_CONTENTS_UP, DELETE_CONTENTS }
 

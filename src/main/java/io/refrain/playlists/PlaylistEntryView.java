@@ -14,6 +14,6 @@ import java.util.UUID;
  * @param myVote   the reader's own vote, null when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlaylistEntryView(long entryId, long position, UUID addedBy, Instant addedAt, int votes, Integer myVote,
+record PlaylistEntryView(long entryId, long position, UUID addedBy, Instant addedAt, int votes, Integer myVote,
                                 TrackView track) {
 }

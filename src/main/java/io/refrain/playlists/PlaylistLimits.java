@@ -1,7 +1,7 @@
 package io.refrain.playlists;
 
 /** The documented bounds of playlists (docs/user-guide.md lists them). */
-public final class PlaylistLimits {
+final class PlaylistLimits {
 
     public static final int NAME_MAX = 200;
     public static final int DESCRIPTION_MAX = 2000;

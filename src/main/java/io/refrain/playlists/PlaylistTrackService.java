@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * {@link Positions}), raises the version by one and records itself in the activity feed.
  */
 @Service
-public class PlaylistTrackService {
+class PlaylistTrackService {
 
     public enum Sort { POSITION, VOTES }
 

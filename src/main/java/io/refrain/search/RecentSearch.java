@@ -2,5 +2,5 @@ package io.refrain.search;
 
 import java.time.Instant;
 
-public record RecentSearch(String query, Instant searchedAt) {
+record RecentSearch(String query, Instant searchedAt) {
 }

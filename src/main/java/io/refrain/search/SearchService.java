@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Search, autocomplete and recent searches. */
 @Service
-public class SearchService {
+class SearchService {
 
     public static final int MAX_QUERY = 200;
 
