@@ -127,7 +127,24 @@ class ListenController {
                                      @RequestParam(required = false) String before,
                                      @RequestParam(required = false) String after) {
         return history.recentlyPlayed(user.id(), Limits.pageSize(limit, 20, 50), cursor,
-                HistoryService.parseTime(before, "before").orElse(null), HistoryService.parseTime(after, "after").orElse(null));
+                queryTime(before, "before"), queryTime(after, "after"));
+    }
+
+    /** A time bound of a query: ISO-8601 with offset, or epoch seconds. */
+    private static java.time.Instant queryTime(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        java.time.Instant parsed = ListenRequest.time(value);
+        if (parsed == null) {
+            try {
+                return java.time.Instant.ofEpochSecond(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidField(field,
+                        "must be an ISO-8601 time with offset (2026-11-23T08:15:00Z) or epoch seconds");
+            }
+        }
+        return parsed;
     }
 
     @GetMapping("/tracks/{trackId}/listens")
