@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.time.ClockTicker;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads of the shared catalog, cached in process. Admin writes invalidate the caches
@@ -120,18 +119,23 @@ public class CatalogService {
         return catalog.genres();
     }
 
+    /** Where a page of a genre's tracks continues: after this popularity and track id. */
+    private record GenreCursor(int popularity, long trackId) {
+        static final GenreCursor FIRST = new GenreCursor(101, 0); // above any popularity (0–100)
+    }
+
+    private static final CursorCodec<GenreCursor> GENRE_CURSOR = CursorCodec.of(GenreCursor.class);
+
     /** A genre's tracks, most popular first, cursor-paginated. */
     public Page<TrackView> genreTracks(UUID userId, String genre, int limit, String cursor) {
         int genreId = catalog.genreId(genre.toLowerCase(java.util.Locale.ROOT))
                 .orElseThrow(() -> ApiException.notFound("There is no genre '" + genre + "'."));
-        JsonNode[] after = Cursor.decode(cursor, 2);
-        int afterPopularity = after == null ? 101 : intValue(after[0]);
-        long afterTrack = after == null ? 0 : longValue(after[1]);
-        var rows = catalog.genreTracks(genreId, afterPopularity, afterTrack, limit + 1);
+        GenreCursor after = GENRE_CURSOR.decodeOr(cursor, GenreCursor.FIRST);
+        var rows = catalog.genreTracks(genreId, after.popularity(), after.trackId(), limit + 1);
         boolean more = rows.size() > limit;
         var pageRows = more ? rows.subList(0, limit) : rows;
         List<TrackView> items = personalise(userId, pageRows.stream().map(row -> catalog.parse(row.doc())).toList());
-        String next = more ? Cursor.encode(pageRows.getLast().popularity(), pageRows.getLast().trackId()) : null;
+        String next = more ? GENRE_CURSOR.encode(new GenreCursor(pageRows.getLast().popularity(), pageRows.getLast().trackId())) : null;
         return new Page<>(items, next);
     }
 
@@ -144,19 +148,5 @@ public class CatalogService {
         }
         albums.invalidateAll();
         artists.invalidateAll();
-    }
-
-    private static int intValue(JsonNode node) {
-        if (!node.isInt()) {
-            throw Cursor.invalid();
-        }
-        return node.asInt();
-    }
-
-    private static long longValue(JsonNode node) {
-        if (!node.canConvertToLong()) {
-            throw Cursor.invalid();
-        }
-        return node.asLong();
     }
 }

@@ -2,10 +2,9 @@ package io.refrain.history;
 
 import io.refrain.catalog.CatalogService;
 import io.refrain.catalog.TrackView;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 /** Reading one's own history: recently played and a track's plays, with full track views. */
 @Service
@@ -82,35 +80,19 @@ public class HistoryService {
         String next = null;
         if (rows.size() > limit) {
             ListenReader.Stored last = shown.getLast();
-            next = Cursor.encode(ChronoUnit.MICROS.between(Instant.EPOCH, last.listenedAt()), last.trackId());
+            next = CURSOR.encode(new ListenCursor(last.listenedAt(), last.trackId()));
         }
         return new Page<>(items, next);
     }
 
-    private static ListenReader.Position position(String cursor) {
-        JsonNode[] values = Cursor.decode(cursor, 2);
-        if (values == null) {
-            return null;
-        }
-        if (!values[0].isIntegralNumber() || !values[1].isIntegralNumber()) {
-            throw Cursor.invalid();
-        }
-        return new ListenReader.Position(Instant.EPOCH.plus(values[0].asLong(), ChronoUnit.MICROS), values[1].asLong());
+    /** A page of listens continues after this listen (the time in microseconds, PostgreSQL's precision). */
+    private record ListenCursor(@CursorCodec.EpochMicros Instant listenedAt, long trackId) {
     }
 
-    static Optional<Instant> parseTime(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        Instant parsed = ListenRequest.time(value);
-        if (parsed == null) {
-            try {
-                return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
-            } catch (NumberFormatException e) {
-                throw io.refrain.platform.errors.ApiException.invalidField(field,
-                        "must be an ISO-8601 time with offset (2026-11-23T08:15:00Z) or epoch seconds");
-            }
-        }
-        return Optional.of(parsed);
+    private static final CursorCodec<ListenCursor> CURSOR = CursorCodec.of(ListenCursor.class);
+
+    private static ListenReader.Position position(String cursor) {
+        ListenCursor after = CURSOR.decode(cursor);
+        return after == null ? null : new ListenReader.Position(after.listenedAt(), after.trackId());
     }
 }

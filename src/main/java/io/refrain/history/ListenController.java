@@ -1,8 +1,5 @@
 package io.refrain.history;
 
-import io.refrain.platform.errors.ApiException;
-import io.refrain.platform.errors.FieldProblem;
-import io.refrain.platform.errors.ProblemTypes;
 import io.refrain.platform.security.AuthenticatedUser;
 import io.refrain.platform.web.ChecksNulItself;
 import io.refrain.platform.web.Limits;
@@ -12,8 +9,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping(path = "/api/v1/me", produces = "application/json")
@@ -33,12 +25,12 @@ class ListenController {
 
     private final ListenIngestion ingestion;
     private final HistoryService history;
-    private final JsonMapper json;
+    private final ListenRequestReader reader;
 
-    ListenController(ListenIngestion ingestion, HistoryService history, JsonMapper json) {
+    ListenController(ListenIngestion ingestion, HistoryService history, ListenRequestReader reader) {
         this.ingestion = ingestion;
         this.history = history;
-        this.json = json;
+        this.reader = reader;
     }
 
     @PostMapping(path = "/listens", consumes = "application/json")
@@ -51,70 +43,13 @@ class ListenController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     schema = @Schema(oneOf = {ListenRequest.class, ListenRequest.Batch.class}))))
     ListenIngestion.Result submit(@Parameter(hidden = true) AuthenticatedUser user,
-                                  @ChecksNulItself @RequestBody JsonNode body) { // ListenRules names every problem
-        boolean batch = body.isObject() && body.has("listens");
-        List<ListenRequest> requests = new ArrayList<>();
-        if (batch) {
-            JsonNode listens = body.get("listens");
-            if (!listens.isArray()) {
-                throw ApiException.invalidField("listens", "must be an array of listens");
-            }
-            for (int i = 0; i < listens.size(); i++) {
-                requests.add(read(listens.get(i), "listens[" + i + "]."));
-            }
-        } else if (body.isObject()) {
-            requests.add(read(body, ""));
-        } else {
-            throw ApiException.invalidField("body", "must be a listen object or {\"listens\": [...]}");
-        }
-        if (batch && requests.isEmpty()) {
-            throw ApiException.invalidField("listens", "must hold 1 to 1000 listens");
-        }
-        String prefix = batch ? "listens" : null;
-        List<FieldProblem> badTimes = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            String at = requests.get(i).listenedAt();
-            if (at != null && ListenRequest.time(at) == null) {
-                badTimes.add(new FieldProblem((batch ? "listens[" + i + "]." : "") + "listenedAt",
-                        "must be an ISO-8601 time with offset, e.g. 2026-11-23T08:15:00Z"));
-            }
-        }
-        if (!badTimes.isEmpty()) {
-            throw ApiException.badRequest(ProblemTypes.VALIDATION, badTimes.size() + " of the listens cannot be stored; nothing was stored.")
-                    .with("errors", badTimes);
-        }
+                                  @ChecksNulItself @RequestBody JsonNode body) { // the reader names every problem, NUL included
+        ListenBatch batch = reader.read(body);
         try {
-            return ingestion.submit(user.id(), requests.stream().map(ListenRequest::toInput).toList(), ListenSource.API);
-        } catch (ApiException e) {
-            throw batch ? e : unprefixed(e);
+            return ingestion.submit(user.id(), batch.listens(), ListenSource.API);
+        } catch (UnknownTracksException e) {
+            throw ListenRequestReader.unknownTracks(batch, e);
         }
-    }
-
-    private ListenRequest read(JsonNode node, String path) {
-        if (!node.isObject()) {
-            throw ApiException.invalidField("listens", "every item must be a listen object");
-        }
-        try {
-            return json.treeToValue(node, ListenRequest.class);
-        } catch (UnrecognizedPropertyException e) {
-            // a client's mistake (e.g. "trackId" for "track": {"id": …}), not a server error
-            throw ApiException.invalidField(path + e.getPropertyName(),
-                    "unknown field; a listen has listenedAt, track, msPlayed, skipped, context, client");
-        } catch (JacksonException e) {
-            String field = e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
-                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
-            throw ApiException.invalidField(path + field, "has the wrong type");
-        }
-    }
-
-    /** A single listen's problems are named without the batch's "listens[0]." prefix. */
-    private static ApiException unprefixed(ApiException e) {
-        Object errors = e.properties().get("errors");
-        if (errors instanceof List<?> list) {
-            e.with("errors", list.stream().map(p -> p instanceof FieldProblem f
-                    ? new FieldProblem(f.field().replaceFirst("^listens\\[0]\\.", ""), f.message()) : p).toList());
-        }
-        return e;
     }
 
     @GetMapping("/recently-played")
@@ -127,7 +62,7 @@ class ListenController {
                                      @RequestParam(required = false) String before,
                                      @RequestParam(required = false) String after) {
         return history.recentlyPlayed(user.id(), Limits.pageSize(limit, 20, 50), cursor,
-                HistoryService.parseTime(before, "before").orElse(null), HistoryService.parseTime(after, "after").orElse(null));
+                ListenRequestReader.queryTime(before, "before"), ListenRequestReader.queryTime(after, "after"));
     }
 
     @GetMapping("/tracks/{trackId}/listens")

@@ -3,9 +3,6 @@ package io.refrain.history;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.refrain.catalog.TrackResolution;
 import io.refrain.catalog.TrackResolver;
-import io.refrain.platform.errors.ApiException;
-import io.refrain.platform.errors.FieldProblem;
-import io.refrain.platform.errors.ProblemTypes;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -21,8 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one write path of listening history, behind every door (REST, ListenBrainz API, imports):
- * validate, make sure the months' partitions exist, then in one transaction resolve the songs
- * (creating the ones the catalog lacks) and store the listens with all their statistics.
+ * make sure the months' partitions exist, then in one transaction resolve the songs (creating the
+ * ones the catalog lacks) and store the listens with all their statistics. The listens it is given
+ * have passed {@link ListenRules}: each door checks them once, where its request becomes
+ * {@link ListenInput}s, and answers problems in its own shape. What only the database can tell
+ * (a catalog id that does not exist) is an {@link UnknownTracksException}.
  */
 @Service
 public class ListenIngestion {
@@ -41,7 +41,6 @@ public class ListenIngestion {
     public record Item(long trackId, boolean added) {
     }
 
-    private final ListenRules rules;
     private final ListenPartitions partitions;
     private final TrackResolver resolver;
     private final ListenWriter writer;
@@ -50,11 +49,10 @@ public class ListenIngestion {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
-    ListenIngestion(ListenRules rules, ListenPartitions partitions, TrackResolver resolver, ListenWriter writer,
+    ListenIngestion(ListenPartitions partitions, TrackResolver resolver, ListenWriter writer,
                     ListenEraser eraser, ListenStatsRebuild rebuild, TransactionTemplate transaction, MeterRegistry meters) {
         this.eraser = eraser;
         this.rebuild = rebuild;
-        this.rules = rules;
         this.partitions = partitions;
         this.resolver = resolver;
         this.writer = writer;
@@ -75,14 +73,8 @@ public class ListenIngestion {
      */
     public Result submit(UUID userId, List<ListenInput> listens, ListenSource source, Long importId, Duration window,
                          boolean dryRun) {
-        if (listens.size() > ListenRules.MAX_BATCH) {
-            throw ApiException.invalidField("listens", "at most " + ListenRules.MAX_BATCH + " listens at once, got " + listens.size());
-        }
-        List<FieldProblem> problems = rules.check(listens, "listens");
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest(ProblemTypes.VALIDATION,
-                            problems.size() + " of the listens cannot be stored; nothing was stored.")
-                    .with("errors", problems);
+        if (listens.size() > ListenRules.MAX_BATCH) { // every door cuts its batches to this; a caller's bug otherwise
+            throw new IllegalArgumentException("at most " + ListenRules.MAX_BATCH + " listens at once, got " + listens.size());
         }
         if (listens.isEmpty()) {
             return Result.EMPTY;
@@ -124,10 +116,9 @@ public class ListenIngestion {
     private Result write(UUID userId, List<ListenInput> listens, ListenSource source, Long importId, Duration window) {
         TrackResolution resolution = resolver.resolve(listens.stream().map(ListenInput::track).toList(), true);
         if (!resolution.unknownIds().isEmpty()) {
-            throw ApiException.badRequest(ProblemTypes.VALIDATION, "Some listens name catalog ids that do not exist; nothing was stored.")
-                    .with("errors", resolution.unknownIds().stream()
-                            .map(i -> new FieldProblem("listens[" + i + "].track.id", "no track has id " + listens.get(i).track().trackId()))
-                            .toList());
+            throw new UnknownTracksException(resolution.unknownIds().stream()
+                    .map(i -> new UnknownTracksException.Unknown(i, listens.get(i).track().trackId()))
+                    .toList());
         }
         long[] trackIds = resolution.trackIds();
         List<ListenWriter.Row> rows = new ArrayList<>(listens.size());

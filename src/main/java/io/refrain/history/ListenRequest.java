@@ -3,7 +3,6 @@ package io.refrain.history;
 import io.refrain.catalog.TrackReference;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** A listen as the REST API takes it. */
@@ -31,24 +30,13 @@ record ListenRequest(
     record Batch(List<ListenRequest> listens) {
     }
 
-    /** The listen to store; an unreadable time becomes null here and is reported by {@link ListenRules}. */
-    ListenInput toInput() {
+    /** The listen to store, at the time {@link ListenRequestReader} read from {@link #listenedAt} (null when absent). */
+    ListenInput toInput(Instant listenedAt) {
         TrackReference reference = track == null ? null : new TrackReference(track.id(), strip(track.artist()),
                 strip(track.title()), strip(track.album()), track.durationMs(), strip(track.isrc()),
                 strip(track.recordingMbid()), strip(track.spotifyId()));
-        return new ListenInput(time(listenedAt), reference, msPlayed, Boolean.TRUE.equals(skipped),
+        return new ListenInput(listenedAt, reference, msPlayed, Boolean.TRUE.equals(skipped),
                 context == null ? null : context.type(), context == null ? null : context.id(), client);
-    }
-
-    static Instant time(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String strip(String value) {

@@ -10,8 +10,11 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * What a listen must satisfy to be stored, for every door. Problems are named by JSON path
- * ({@code listens[3].listenedAt}) so a client can tell which item of a batch failed and why.
+ * What a listen must satisfy to be stored, for every door: each door runs it once, where its
+ * request becomes {@link ListenInput}s ({@code ListenRequestReader}, the ListenBrainz
+ * {@code SubmissionParser}, the importer per row), before {@link ListenIngestion} is called.
+ * Problems are named by JSON path ({@code listens[3].listenedAt}) so a client can tell which item
+ * of a batch failed and why.
  */
 @Component
 public class ListenRules {

@@ -1,9 +1,8 @@
 package io.refrain.library;
 
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import tools.jackson.databind.JsonNode;
 
 /** Keyset cursors of the library lists: (time in microseconds since the epoch, id) of the last item. */
 final class Cursors {
@@ -12,28 +11,28 @@ final class Cursors {
     static final ShelfRepository.Entry START = new ShelfRepository.Entry(Long.MAX_VALUE,
             Instant.parse("9999-12-31T00:00:00Z"));
 
+    /** The wire order of a library cursor: time first, then id; a time outside 1970…{@link #START} is refused. */
+    private record After(@CursorCodec.EpochMicros Instant at, long id) {
+        After {
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(START.at())) {
+                throw new IllegalArgumentException("out of range");
+            }
+        }
+    }
+
+    private static final CursorCodec<After> CURSOR = CursorCodec.of(After.class);
+
     private Cursors() {
     }
 
     static String encode(Instant at, long id) {
-        return Cursor.encode(ChronoUnit.MICROS.between(Instant.EPOCH, at), id);
+        return CURSOR.encode(new After(at, id));
     }
 
     /** The (time, id) a cursor continues after, or {@link #START} for none; 400 for a garbled one. */
     static ShelfRepository.Entry decode(String cursor) {
-        JsonNode[] values = Cursor.decode(cursor, 2);
-        if (values == null) {
-            return START;
-        }
-        if (!values[0].isIntegralNumber() || !values[0].canConvertToLong()
-                || !values[1].isIntegralNumber() || !values[1].canConvertToLong()) {
-            throw Cursor.invalid();
-        }
-        long micros = values[0].asLong();
-        if (micros < 0 || micros > ChronoUnit.MICROS.between(Instant.EPOCH, START.at())) {
-            throw Cursor.invalid();
-        }
-        return new ShelfRepository.Entry(values[1].asLong(), Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+        After after = CURSOR.decode(cursor);
+        return after == null ? START : new ShelfRepository.Entry(after.id(), after.at());
     }
 
     /** The time to store for a change made now: PostgreSQL keeps microseconds. */

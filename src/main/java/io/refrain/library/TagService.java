@@ -4,7 +4,7 @@ import io.refrain.catalog.CatalogService;
 import io.refrain.catalog.TrackView;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.ProblemTypes;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A user's own tags on tracks. Names are 1–{@value #NAME_MAX} characters (spaces around them
@@ -86,20 +85,23 @@ class TagService {
         }
     }
 
+    /** The tags page continues after this tag name. */
+    private record AfterTag(String name) {
+        static final AfterTag START = new AfterTag("");
+    }
+
+    private static final CursorCodec<AfterTag> TAG_CURSOR = CursorCodec.of(AfterTag.class);
+
     /**
      * The user's tags in alphabetical order (case-insensitive), with how many tracks each has. The
      * cursor is the last tag's name; the database lower-cases it the same way as the names it compares.
      */
     @Transactional(readOnly = true)
     public Page<TagView> tags(UUID userId, int limit, String cursor) {
-        JsonNode[] after = Cursor.decode(cursor, 1);
-        if (after != null && !after[0].isString()) {
-            throw Cursor.invalid();
-        }
-        List<TagView> rows = tags.page(userId, after == null ? "" : after[0].asString(), limit + 1);
+        List<TagView> rows = tags.page(userId, TAG_CURSOR.decodeOr(cursor, AfterTag.START).name(), limit + 1);
         boolean more = rows.size() > limit;
         List<TagView> page = more ? rows.subList(0, limit) : rows;
-        return new Page<>(List.copyOf(page), more ? Cursor.encode(page.getLast().name()) : null);
+        return new Page<>(List.copyOf(page), more ? TAG_CURSOR.encode(new AfterTag(page.getLast().name())) : null);
     }
 
     /** Puts tracks under a tag (all or nothing: unknown track ids are a 404 naming them). */

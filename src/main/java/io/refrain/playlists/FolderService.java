@@ -2,7 +2,7 @@ package io.refrain.playlists;
 
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.ProblemTypes;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Clock;
 import java.util.List;
@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Each user's private, nested folders of playlists. Changes of one user's folders run one after
@@ -25,6 +24,19 @@ class FolderService {
     static final String FOLDER_NOT_EMPTY = "folder-not-empty";
     static final String FOLDER_CYCLE = "folder-cycle";
     private static final UUID MIN_UUID = new UUID(0, 0);
+
+    /** Sub-folders continue after this name and id. */
+    private record AfterFolder(String name, UUID id) {
+        static final AfterFolder FIRST = new AfterFolder("", MIN_UUID);
+    }
+
+    /** A folder's playlists continue after this playlist id. */
+    private record AfterPlaylist(UUID id) {
+        static final AfterPlaylist FIRST = new AfterPlaylist(MIN_UUID);
+    }
+
+    private static final CursorCodec<AfterFolder> CHILDREN_CURSOR = CursorCodec.of(AfterFolder.class);
+    private static final CursorCodec<AfterPlaylist> FILED_CURSOR = CursorCodec.of(AfterPlaylist.class);
 
     private final FolderRepository folders;
     private final PlaylistRepository playlists;
@@ -59,12 +71,11 @@ class FolderService {
         if (parent != null) {
             folder(user, parent);
         }
-        JsonNode[] after = Cursor.decode(cursor, 2);
-        var rows = folders.children(user, parent, after == null ? "" : after[0].asString(""),
-                after == null ? MIN_UUID : PlaylistService.uuid(after[1]), limit + 1);
+        AfterFolder after = CHILDREN_CURSOR.decodeOr(cursor, AfterFolder.FIRST);
+        var rows = folders.children(user, parent, after.name(), after.id(), limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        return new Page<>(shown, more ? Cursor.encode(shown.getLast().name(), shown.getLast().id().toString()) : null);
+        return new Page<>(shown, more ? CHILDREN_CURSOR.encode(new AfterFolder(shown.getLast().name(), shown.getLast().id())) : null);
     }
 
     @Transactional(readOnly = true)
@@ -136,13 +147,13 @@ class FolderService {
     @Transactional(readOnly = true)
     public Page<PlaylistView> playlists(UUID user, UUID folder, int limit, String cursor) {
         folder(user, folder);
-        JsonNode[] after = Cursor.decode(cursor, 1);
-        List<UUID> ids = folders.filed(user, folder, after == null ? MIN_UUID : PlaylistService.uuid(after[0]), limit + 1);
+        UUID after = FILED_CURSOR.decodeOr(cursor, AfterPlaylist.FIRST).id();
+        List<UUID> ids = folders.filed(user, folder, after, limit + 1);
         boolean more = ids.size() > limit;
         List<UUID> shown = more ? ids.subList(0, limit) : ids;
         List<PlaylistView> items = shown.isEmpty() ? List.of() : playlists.byIds(shown, user).stream()
                 .filter(r -> r.isPublic() || r.role() != null).map(PlaylistRepository.Row::view).toList();
-        return new Page<>(items, more ? Cursor.encode(shown.getLast().toString()) : null);
+        return new Page<>(items, more ? FILED_CURSOR.encode(new AfterPlaylist(shown.getLast())) : null);
     }
 
     public static DeleteMode mode(String mode) {

@@ -3,7 +3,7 @@ package io.refrain.playlists;
 import io.refrain.accounts.AccountService;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.ProblemTypes;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** Playlists' details, the lists of them, collaborators and follows. */
 @Service
@@ -119,13 +118,12 @@ public class PlaylistService {
     @Transactional(readOnly = true)
     public Page<CollaboratorView> collaborators(UUID id, UUID reader, int limit, String cursor) {
         access.read(id, reader);
-        JsonNode[] after = Cursor.decode(cursor, 1);
-        UUID afterUser = after == null ? MIN_UUID : uuid(after[0]);
+        UUID afterUser = COLLABORATOR_CURSOR.decodeOr(cursor, AfterUser.FIRST).userId();
         var rows = playlists.collaborators(id, reader, afterUser, limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
         return new Page<>(shown.stream().map(r -> new CollaboratorView(r.userId(), r.role(), r.addedAt())).toList(),
-                more ? Cursor.encode(shown.getLast().userId().toString()) : null);
+                more ? COLLABORATOR_CURSOR.encode(new AfterUser(shown.getLast().userId())) : null);
     }
 
     /** Invites a collaborator or changes their role (owner only). */
@@ -157,33 +155,26 @@ public class PlaylistService {
         }
     }
 
+    /** A list of playlists continues after this one, by a time (created, followed …) and then id, descending. */
     private record After(Instant at, UUID id) {
+        static final After FIRST = new After(FAR_FUTURE, MAX_UUID);
     }
+
+    /** The collaborators continue after this user id. */
+    private record AfterUser(UUID userId) {
+        static final AfterUser FIRST = new AfterUser(MIN_UUID);
+    }
+
+    private static final CursorCodec<After> CURSOR = CursorCodec.of(After.class);
+    private static final CursorCodec<AfterUser> COLLABORATOR_CURSOR = CursorCodec.of(AfterUser.class);
 
     private static Page<PlaylistView> keyset(String cursor, int limit, Function<After, List<PlaylistRepository.Row>> load,
                                              Function<PlaylistRepository.Row, Instant> key) {
-        JsonNode[] after = Cursor.decode(cursor, 2);
-        After from = after == null ? new After(FAR_FUTURE, MAX_UUID) : new After(instant(after[0]), uuid(after[1]));
+        After from = CURSOR.decodeOr(cursor, After.FIRST);
         var rows = load.apply(from);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(key.apply(shown.getLast()).toString(), shown.getLast().id().toString()) : null;
+        String next = more ? CURSOR.encode(new After(key.apply(shown.getLast()), shown.getLast().id())) : null;
         return new Page<>(shown.stream().map(PlaylistRepository.Row::view).toList(), next);
-    }
-
-    static UUID uuid(JsonNode node) {
-        try {
-            return UUID.fromString(node.asString());
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
-    }
-
-    private static Instant instant(JsonNode node) {
-        try {
-            return Instant.parse(node.asString());
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
     }
 }

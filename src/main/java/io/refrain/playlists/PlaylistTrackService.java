@@ -4,7 +4,7 @@ import io.refrain.catalog.CatalogService;
 import io.refrain.catalog.TrackView;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.ProblemTypes;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The tracks of playlists: pages in playlist or vote order, add, remove and move. Every edit
@@ -55,26 +54,53 @@ class PlaylistTrackService {
     public record TracksPage(long version, Page<PlaylistEntryView> page) {
     }
 
+    /** Sorted by votes, a page continues after this score and position; the sort's name marks the cursor as such. */
+    private record ByVotes(String sort, int score, long position) {
+        static final String SORT = "votes";
+        static final ByVotes FIRST = new ByVotes(SORT, Integer.MAX_VALUE, 0);
+
+        ByVotes {
+            if (!SORT.equals(sort)) {
+                throw new IllegalArgumentException("a cursor of another sort");
+            }
+        }
+    }
+
+    /**
+     * In playlist order, a page continues after this position; it also carries the next index and
+     * the version it was counted at: while the playlist stays at that version, walking page by page
+     * needs no counting.
+     */
+    private record ByPosition(String sort, long position, long version, long nextIndex) {
+        static final String SORT = "position";
+
+        ByPosition {
+            if (!SORT.equals(sort)) {
+                throw new IllegalArgumentException("a cursor of another sort");
+            }
+        }
+    }
+
+    /** The activity feed continues below this activity id. */
+    private record BeforeActivity(long id) {
+        static final BeforeActivity FIRST = new BeforeActivity(Long.MAX_VALUE);
+    }
+
+    private static final CursorCodec<ByVotes> BY_VOTES = CursorCodec.of(ByVotes.class);
+    private static final CursorCodec<ByPosition> BY_POSITION = CursorCodec.of(ByPosition.class);
+    private static final CursorCodec<BeforeActivity> ACTIVITY_CURSOR = CursorCodec.of(BeforeActivity.class);
+
     @Transactional(readOnly = true)
     public TracksPage page(UUID id, UUID reader, Sort sort, int limit, String cursor) {
         var row = access.read(id, reader);
         List<EntryRepository.PageRow> rows;
         if (sort == Sort.VOTES) {
-            JsonNode[] after = Cursor.decode(cursor, 3);
-            if (after != null && !"votes".equals(after[0].asString(""))) {
-                throw Cursor.invalid();
-            }
-            rows = entries.pageByVotes(row.userId(), id, reader, after == null ? Integer.MAX_VALUE : (int) number(after[1]),
-                    after == null ? 0 : number(after[2]), limit + 1);
+            ByVotes after = BY_VOTES.decodeOr(cursor, ByVotes.FIRST);
+            rows = entries.pageByVotes(row.userId(), id, reader, after.score(), after.position(), limit + 1);
         } else {
-            // the cursor carries the next index and the version it was counted at: while the playlist
-            // stays at that version, walking page by page needs no counting
-            JsonNode[] after = Cursor.decode(cursor, 4);
-            if (after != null && !"position".equals(after[0].asString(""))) {
-                throw Cursor.invalid();
-            }
-            Long firstIndex = after == null ? Long.valueOf(0) : number(after[2]) == row.version() ? number(after[3]) : null;
-            rows = entries.page(row.userId(), id, reader, after == null ? 0 : number(after[1]), firstIndex, limit + 1);
+            ByPosition after = BY_POSITION.decode(cursor);
+            Long firstIndex = after == null ? Long.valueOf(0) : after.version() == row.version() ? after.nextIndex() : null;
+            rows = entries.page(row.userId(), id, reader, after == null ? 0 : after.position(), firstIndex, limit + 1);
         }
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
@@ -84,8 +110,9 @@ class PlaylistTrackService {
                 .map(r -> new PlaylistEntryView(r.id(), r.index(), r.addedBy(), r.addedAt(), r.score(), r.myVote(), tracks.get(r.trackId())))
                 .toList();
         String next = !more ? null : sort == Sort.VOTES
-                ? Cursor.encode("votes", shown.getLast().score(), shown.getLast().position())
-                : Cursor.encode("position", shown.getLast().position(), row.version(), shown.getLast().index() + 1);
+                ? BY_VOTES.encode(new ByVotes(ByVotes.SORT, shown.getLast().score(), shown.getLast().position()))
+                : BY_POSITION.encode(new ByPosition(ByPosition.SORT, shown.getLast().position(), row.version(),
+                        shown.getLast().index() + 1));
         return new TracksPage(row.version(), new Page<>(items, next));
     }
 
@@ -185,12 +212,11 @@ class PlaylistTrackService {
     @Transactional(readOnly = true)
     public Page<ActivityView> activity(UUID id, UUID reader, int limit, String cursor) {
         var row = access.read(id, reader);
-        JsonNode[] after = Cursor.decode(cursor, 1);
-        long before = after == null ? Long.MAX_VALUE : number(after[0]);
+        long before = ACTIVITY_CURSOR.decodeOr(cursor, BeforeActivity.FIRST).id();
         var rows = activity.feed(row.userId(), id, reader, before, limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        return new Page<>(shown, more ? Cursor.encode(shown.getLast().id()) : null);
+        return new Page<>(shown, more ? ACTIVITY_CURSOR.encode(new BeforeActivity(shown.getLast().id())) : null);
     }
 
     /** The score of an entry after the reader's vote. */
@@ -233,12 +259,5 @@ class PlaylistTrackService {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
-    }
-
-    private static long number(JsonNode node) {
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw Cursor.invalid();
-        }
-        return node.asLong();
     }
 }

@@ -3,7 +3,7 @@ package io.refrain.search;
 import io.refrain.catalog.CatalogService;
 import io.refrain.catalog.TrackView;
 import io.refrain.platform.errors.ApiException;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** Search, autocomplete and recent searches. */
 @Service
@@ -38,6 +37,12 @@ class SearchService {
         this.clock = clock;
     }
 
+    /** A page of one type's hits continues after this score and id. */
+    private record HitCursor(Type type, BigDecimal score, long id) {
+    }
+
+    private static final CursorCodec<HitCursor> CURSOR = CursorCodec.of(HitCursor.class);
+
     /**
      * Ranked search. With a cursor exactly one type must be asked for (cursors page one type).
      * The first page of a search is recorded in the user's recent searches.
@@ -49,15 +54,12 @@ class SearchService {
         if (cursor != null && wanted.size() != 1) {
             throw ApiException.invalidField("type", "with a cursor, name the one type the cursor belongs to");
         }
-        JsonNode[] after = Cursor.decode(cursor, 3);
-        if (after != null && !after[0].asString("").equals(wanted.iterator().next().name())) {
-            throw Cursor.invalid();
+        HitCursor after = CURSOR.decode(cursor);
+        if (after != null && after.type() != wanted.iterator().next()) {
+            throw CursorCodec.invalid(); // another type's cursor
         }
-        BigDecimal afterScore = after == null ? SearchRepository.FIRST_PAGE_SCORE : decimal(after[1]);
-        if (after != null && !(after[2].isIntegralNumber() && after[2].canConvertToLong())) {
-            throw Cursor.invalid();
-        }
-        long afterId = after == null ? 0 : after[2].asLong();
+        BigDecimal afterScore = after == null ? SearchRepository.FIRST_PAGE_SCORE : after.score();
+        long afterId = after == null ? 0 : after.id();
         String normalized = searchable(search.prepare(query, true));
         var results = new SearchResults(
                 wanted.contains(Type.TRACK) ? trackPage(userId, normalized, afterScore, afterId, limit) : null,
@@ -115,7 +117,7 @@ class SearchService {
         Map<Long, T> byId = load.apply(shown.stream().map(SearchRepository.Hit::id).toList()).stream()
                 .collect(Collectors.toMap(idOf, Function.identity()));
         List<T> items = shown.stream().map(h -> byId.get(h.id())).filter(java.util.Objects::nonNull).toList();
-        String next = more ? Cursor.encode(type.name(), shown.getLast().score().toPlainString(), shown.getLast().id()) : null;
+        String next = more ? CURSOR.encode(new HitCursor(type, shown.getLast().score(), shown.getLast().id())) : null;
         return new Page<>(items, next);
     }
 
@@ -142,13 +144,5 @@ class SearchService {
             throw ApiException.invalidField("q", "must contain a letter or digit");
         }
         return normalized;
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        try {
-            return new BigDecimal(node.asString());
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
     }
 }

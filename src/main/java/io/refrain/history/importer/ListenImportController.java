@@ -1,7 +1,7 @@
 package io.refrain.history.importer;
 
 import io.refrain.platform.security.AuthenticatedUser;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Limits;
 import io.refrain.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping(path = "/api/v1/me/listen-imports", produces = "application/json")
@@ -36,6 +35,18 @@ class ListenImportController {
     /** A row of the file that was not added. */
     record SkippedRow(long position, String reason, String detail) {
     }
+
+    /** The imports page continues below this import id (newest first). */
+    private record AfterId(long id) {
+    }
+
+    /** The skipped rows continue after this position of the file. */
+    private record AfterPosition(long position) {
+        static final AfterPosition START = new AfterPosition(0);
+    }
+
+    private static final CursorCodec<AfterId> AFTER_ID = CursorCodec.of(AfterId.class);
+    private static final CursorCodec<AfterPosition> AFTER_POSITION = CursorCodec.of(AfterPosition.class);
 
     private final ListenImportJobs jobs;
     private final ListenImporter importer;
@@ -69,13 +80,10 @@ class ListenImportController {
     Page<ListenImportView> list(@Parameter(hidden = true) AuthenticatedUser user,
                                 @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Limits.pageSize(limit, 20, 50);
-        JsonNode[] after = Cursor.decode(cursor, 1);
-        if (after != null && !after[0].isIntegralNumber()) {
-            throw Cursor.invalid();
-        }
-        List<ListenImportView> rows = importer.list(user.id(), after == null ? null : after[0].asLong(), size + 1);
+        AfterId after = AFTER_ID.decode(cursor);
+        List<ListenImportView> rows = importer.list(user.id(), after == null ? null : after.id(), size + 1);
         List<ListenImportView> items = rows.size() > size ? rows.subList(0, size) : rows;
-        return new Page<>(items, rows.size() > size ? Cursor.encode(items.getLast().id()) : null);
+        return new Page<>(items, rows.size() > size ? AFTER_ID.encode(new AfterId(items.getLast().id())) : null);
     }
 
     @GetMapping("/{id}")
@@ -94,14 +102,10 @@ class ListenImportController {
     Page<SkippedRow> skipped(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
                              @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Limits.pageSize(limit, 100, 500);
-        JsonNode[] after = Cursor.decode(cursor, 1);
-        if (after != null && !after[0].isIntegralNumber()) {
-            throw Cursor.invalid();
-        }
-        var rows = importer.skipped(user.id(), id, after == null ? 0 : after[0].asLong(), size + 1);
+        var rows = importer.skipped(user.id(), id, AFTER_POSITION.decodeOr(cursor, AfterPosition.START).position(), size + 1);
         var items = (rows.size() > size ? rows.subList(0, size) : rows).stream()
                 .map(s -> new SkippedRow(s.position(), s.reason().name().toLowerCase(Locale.ROOT), s.detail())).toList();
-        return new Page<>(items, rows.size() > size ? Cursor.encode(items.getLast().position()) : null);
+        return new Page<>(items, rows.size() > size ? AFTER_POSITION.encode(new AfterPosition(items.getLast().position())) : null);
     }
 
     @PostMapping("/{id}/undo")

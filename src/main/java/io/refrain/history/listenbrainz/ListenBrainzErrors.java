@@ -1,6 +1,7 @@
 package io.refrain.history.listenbrainz;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.refrain.history.UnknownTracksException;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.Overload;
 import io.refrain.platform.web.PayloadTooLargeException;
@@ -34,6 +35,12 @@ class ListenBrainzErrors {
     @ExceptionHandler(ListenBrainzError.class)
     ResponseEntity<Body> listenBrainz(ListenBrainzError e) {
         return body(e.status(), e.getMessage(), null);
+    }
+
+    /** Cannot happen today (a ListenBrainz listen never names a catalog id), but if it does it is the client's 400. */
+    @ExceptionHandler(UnknownTracksException.class)
+    ResponseEntity<Body> unknownTracks(UnknownTracksException e) {
+        return body(400, e.getMessage(), null);
     }
 
     @ExceptionHandler(ApiException.class)

@@ -3,7 +3,7 @@ package io.refrain.playlists.smart;
 import io.refrain.catalog.CatalogService;
 import io.refrain.catalog.TrackView;
 import io.refrain.platform.errors.ApiException;
-import io.refrain.platform.web.Cursor;
+import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -125,21 +125,31 @@ public class SmartPlaylistService {
         }
     }
 
+    /** Your smart playlists continue after this one (newest first). */
+    private record AfterPlaylist(Instant createdAt, UUID id) {
+    }
+
+    /** A smart playlist's tracks continue at this position. */
+    private record FromPosition(int position) {
+        static final FromPosition START = new FromPosition(0);
+
+        FromPosition {
+            if (position < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+        }
+    }
+
+    private static final CursorCodec<AfterPlaylist> MINE_CURSOR = CursorCodec.of(AfterPlaylist.class);
+    private static final CursorCodec<FromPosition> TRACKS_CURSOR = CursorCodec.of(FromPosition.class);
+
     @Transactional(readOnly = true)
     public Page<SmartPlaylistView> mine(UUID user, int limit, String cursor) {
-        JsonNode[] after = Cursor.decode(cursor, 2);
-        Instant at;
-        UUID afterId;
-        try {
-            at = after == null ? null : Instant.parse(after[0].asString());
-            afterId = after == null ? null : UUID.fromString(after[1].asString());
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
-        var rows = repository.page(user, at, afterId, limit + 1);
+        AfterPlaylist after = MINE_CURSOR.decode(cursor);
+        var rows = repository.page(user, after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(shown.getLast().createdAt().toString(), shown.getLast().id().toString()) : null;
+        String next = more ? MINE_CURSOR.encode(new AfterPlaylist(shown.getLast().createdAt(), shown.getLast().id())) : null;
         var unavailable = repository.unavailable(user, shown.stream().map(SmartPlaylistRepository.Row::id).toList());
         return new Page<>(shown.stream().map(r -> view(r, unavailable.getOrDefault(r.id(), List.of()))).toList(), next);
     }
@@ -149,18 +159,14 @@ public class SmartPlaylistService {
     public Page<SmartPlaylistEntryView> tracks(UUID user, UUID id, int limit, String cursor) {
         row(user, id, false);
         evaluator.refreshIfStale(user, id, false, 1);
-        JsonNode[] after = Cursor.decode(cursor, 1);
-        int from = after == null ? 0 : after[0].asInt(-1);
-        if (from < 0) {
-            throw Cursor.invalid();
-        }
+        int from = TRACKS_CURSOR.decodeOr(cursor, FromPosition.START).position();
         var entries = repository.entries(user, id, from, limit + 1);
         boolean more = entries.size() > limit;
         var shown = more ? entries.subList(0, limit) : entries;
         Map<Long, TrackView> views = views(user, shown.stream().map(SmartPlaylistRepository.Entry::trackId).distinct().toList());
         var items = shown.stream().filter(e -> views.containsKey(e.trackId()))
                 .map(e -> new SmartPlaylistEntryView(e.position(), views.get(e.trackId()))).toList();
-        return new Page<>(items, more ? Cursor.encode(shown.getLast().position() + 1) : null);
+        return new Page<>(items, more ? TRACKS_CURSOR.encode(new FromPosition(shown.getLast().position() + 1)) : null);
     }
 
     /** Rebuilds the membership now, whatever its state. */
