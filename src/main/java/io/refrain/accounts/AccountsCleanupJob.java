@@ -26,7 +26,8 @@ class AccountsCleanupJob {
     private final SessionRepository sessions;
     private final Clock clock;
 
-    AccountsCleanupJob(CodeRepository codes, SessionRepository sessions, Clock clock) {
+    // the settings are taken so that they are bound and validated before the scheduler reads the cron
+    AccountsCleanupJob(CodeRepository codes, SessionRepository sessions, Clock clock, AccountsProperties settings) {
         this.codes = codes;
         this.sessions = sessions;
         this.clock = clock;
@@ -39,9 +40,9 @@ class AccountsCleanupJob {
      * mid-run must not make the next hour's tick skip. Held at least
      * {@code refrain.jobs.lock-at-least-for} so a later-firing server does not repeat the tick.
      */
-    @Scheduled(cron = "${refrain.accounts.cleanup-cron:0 5 * * * *}")
+    @Scheduled(cron = "${refrain.accounts.cleanup-cron}")
     @SchedulerLock(name = "accounts.cleanup", lockAtMostFor = "30m",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void run() {
         Instant now = clock.instant();
         long removedCodes = drain(() -> codes.deleteExpired(now, BATCH));

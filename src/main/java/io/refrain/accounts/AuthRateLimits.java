@@ -1,6 +1,5 @@
 package io.refrain.accounts;
 
-import io.refrain.platform.config.RefrainProperties;
 import io.refrain.platform.ratelimit.RateLimiter;
 import io.refrain.platform.web.ClientAddress;
 import java.time.Duration;
@@ -17,11 +16,11 @@ class AuthRateLimits {
     private final RateLimiter.Rule perAddress;
     private final RateLimiter.Rule perAccount;
 
-    AuthRateLimits(RateLimiter limiter, RefrainProperties properties) {
+    AuthRateLimits(RateLimiter limiter, AccountsProperties settings) {
         this.limiter = limiter;
-        var config = properties.rateLimit();
-        this.perAddress = new RateLimiter.Rule("auth-address", config.authPerAddressPerMinute(), Duration.ofMinutes(1));
-        this.perAccount = new RateLimiter.Rule("auth-account", config.authPerAccountPerMinute(), Duration.ofMinutes(1));
+        var config = settings.rateLimit();
+        this.perAddress = new RateLimiter.Rule("auth-address", config.perAddressPerMinute(), Duration.ofMinutes(1));
+        this.perAccount = new RateLimiter.Rule("auth-account", config.perAccountPerMinute(), Duration.ofMinutes(1));
     }
 
     void perAddress(ClientAddress client) {

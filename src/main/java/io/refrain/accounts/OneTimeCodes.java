@@ -1,6 +1,5 @@
 package io.refrain.accounts;
 
-import io.refrain.platform.config.RefrainProperties;
 import io.refrain.platform.security.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,22 +25,22 @@ class OneTimeCodes {
     private final SigningKey key;
     private final SecureRandom random;
     private final Clock clock;
-    private final RefrainProperties.Auth auth;
+    private final AccountsProperties settings;
 
-    OneTimeCodes(CodeRepository codes, SigningKey key, SecureRandom random, Clock clock, RefrainProperties properties) {
+    OneTimeCodes(CodeRepository codes, SigningKey key, SecureRandom random, Clock clock, AccountsProperties settings) {
         this.codes = codes;
         this.key = key;
         this.random = random;
         this.clock = clock;
-        this.auth = properties.auth();
+        this.settings = settings;
     }
 
     /** A fresh code, or null when the previous one was issued too recently to send another. */
     String issue(UUID userId, String purpose) {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant now = clock.instant();
-        boolean stored = codes.issue(userId, purpose, hash(userId, purpose, code), now, now.plus(auth.codeTtl()),
-                now.minus(auth.codeResendInterval()));
+        boolean stored = codes.issue(userId, purpose, hash(userId, purpose, code), now, now.plus(settings.codeTtl()),
+                now.minus(settings.codeResendInterval()));
         return stored ? code : null;
     }
 
@@ -55,7 +54,7 @@ class OneTimeCodes {
         if (row == null) {
             return Check.REJECTED;
         }
-        if (!row.expiresAt().isAfter(clock.instant()) || row.attempts() >= auth.codeMaxAttempts()) {
+        if (!row.expiresAt().isAfter(clock.instant()) || row.attempts() >= settings.codeMaxAttempts()) {
             codes.delete(userId, purpose);
             return Check.REJECTED;
         }
@@ -63,7 +62,7 @@ class OneTimeCodes {
             codes.delete(userId, purpose);
             return Check.ACCEPTED;
         }
-        if (row.attempts() + 1 >= auth.codeMaxAttempts()) {
+        if (row.attempts() + 1 >= settings.codeMaxAttempts()) {
             codes.delete(userId, purpose);
         } else {
             codes.countFailedAttempt(userId, purpose);

@@ -1,6 +1,5 @@
 package io.refrain.accounts;
 
-import io.refrain.platform.config.RefrainProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -20,8 +19,8 @@ class PasswordHasher {
     private final BCryptPasswordEncoder encoder;
     private final String dummyHash;
 
-    PasswordHasher(RefrainProperties properties, SecureRandom random) {
-        this.encoder = new BCryptPasswordEncoder(properties.auth().passwordHashCost(), random);
+    PasswordHasher(AccountsProperties settings, SecureRandom random) {
+        this.encoder = new BCryptPasswordEncoder(settings.passwordHashCost(), random);
         this.dummyHash = encoder.encode("refrain-timing-equaliser");
     }
 

@@ -1,6 +1,5 @@
 package io.refrain.accounts;
 
-import io.refrain.platform.config.RefrainProperties;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.security.AccessTokens;
 import io.refrain.platform.web.ClientAddress;
@@ -31,11 +30,11 @@ class SessionService {
     private final AuthRateLimits limits;
     private final SecureRandom random;
     private final Clock clock;
-    private final RefrainProperties.Auth auth;
+    private final AccountsProperties settings;
 
     SessionService(SessionRepository sessions, UserRepository users, AccessTokens accessTokens,
                    AccountSessionRegistry registry, AuthRateLimits limits, SecureRandom random, Clock clock,
-                   RefrainProperties properties) {
+                   AccountsProperties settings) {
         this.sessions = sessions;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -43,14 +42,14 @@ class SessionService {
         this.limits = limits;
         this.random = random;
         this.clock = clock;
-        this.auth = properties.auth();
+        this.settings = settings;
     }
 
     /** Opens a new session for a user who just proved who they are. Runs in the caller's transaction. */
     TokenResponse open(UUID userId, String email) {
         Instant now = clock.instant();
         UUID sessionId = UUID.randomUUID();
-        Instant expiresAt = now.plus(auth.refreshTokenTtl());
+        Instant expiresAt = now.plus(settings.refreshTokenTtl());
         sessions.createSession(userId, sessionId, now, expiresAt);
         return tokens(userId, email, sessionId, now, expiresAt);
     }
@@ -75,7 +74,7 @@ class SessionService {
             throw invalid();
         }
         UUID sessionId = rotated.get();
-        Instant expiresAt = now.plus(auth.refreshTokenTtl());
+        Instant expiresAt = now.plus(settings.refreshTokenTtl());
         sessions.extendSession(decoded.userId(), sessionId, now, expiresAt);
         String email = users.findById(decoded.userId()).orElseThrow(SessionService::invalid).email();
         return tokens(decoded.userId(), email, sessionId, now, expiresAt);
@@ -108,12 +107,12 @@ class SessionService {
         sessions.insertToken(userId, RefreshTokenCodec.hash(refreshToken), sessionId, now, refreshExpiresAt);
         var access = accessTokens.issue(userId, sessionId, roles);
         return new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(), refreshToken,
-                auth.refreshTokenTtl().toSeconds(), userId, roles);
+                settings.refreshTokenTtl().toSeconds(), userId, roles);
     }
 
     /** REFRAIN_ADMIN_EMAILS is applied whenever tokens are issued, so changes take effect at the next refresh. */
     private List<String> syncRoles(UUID userId, String email, Instant now) {
-        if (auth.adminEmailList().contains(email.toLowerCase(java.util.Locale.ROOT))) {
+        if (settings.adminEmailList().contains(email.toLowerCase(java.util.Locale.ROOT))) {
             users.grantRole(userId, "admin", "config", now);
         } else {
             users.revokeConfigGrantedRole(userId, "admin");

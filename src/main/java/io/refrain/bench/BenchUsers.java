@@ -1,6 +1,6 @@
 package io.refrain.bench;
 
-import io.refrain.platform.config.RefrainProperties;
+import io.refrain.accounts.AccountsProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -35,12 +35,12 @@ class BenchUsers {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final RefrainProperties properties;
+    private final AccountsProperties accounts;
 
-    BenchUsers(JdbcClient jdbc, DataSource dataSource, RefrainProperties properties) {
+    BenchUsers(JdbcClient jdbc, DataSource dataSource, AccountsProperties accounts) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.properties = properties;
+        this.accounts = accounts;
     }
 
     static String email(int number) {
@@ -60,7 +60,7 @@ class BenchUsers {
     }
 
     List<BenchUser> create(int count, int firstNumber, long seed, Instant createdAt) throws SQLException {
-        String hash = new BCryptPasswordEncoder(properties.auth().passwordHashCost(), new SecureRandom()).encode(PASSWORD);
+        String hash = new BCryptPasswordEncoder(accounts.passwordHashCost(), new SecureRandom()).encode(PASSWORD);
         String at = createdAt.toString();
         List<BenchUser> users = new ArrayList<>(count);
         try (CopyStream copy = new CopyStream(dataSource, "users",

@@ -54,7 +54,7 @@ class AccessTracker {
     }
 
     /** Writes and clears the pending counters; returns how many tracks were written. */
-    @Scheduled(fixedDelayString = "${refrain.catalog.access-flush-interval:PT10S}")
+    @Scheduled(fixedDelayString = "${refrain.catalog.access-flush-interval}")
     @PreDestroy
     int flush() {
         List<TrackAccessRepository.Counted> counted = new ArrayList<>();

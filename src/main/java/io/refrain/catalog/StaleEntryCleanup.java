@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes stale catalog entries: tracks that a source connector fetched on demand, that nobody
- * has requested for {@link CatalogSettings#staleAfter()}, that were requested fewer than
- * {@link CatalogSettings#staleMaxAccesses()} times, and that no user data references (asked of
+ * has requested for {@link CatalogProperties#staleAfter()}, that were requested fewer than
+ * {@link CatalogProperties#staleMaxAccesses()} times, and that no user data references (asked of
  * every {@link TrackUsage}). Imported and admin-made entries are the catalog itself and stay.
  * Works in batches, one short transaction each, then drops connector-made albums and artists
  * left without tracks.
@@ -31,13 +31,13 @@ class StaleEntryCleanup {
     private final StaleEntryRepository repository;
     private final TransactionTemplate transaction;
     private final List<TrackUsage> usages;
-    private final CatalogSettings settings;
+    private final CatalogProperties settings;
     private final CatalogService catalog;
     private final AccessTracker access;
     private final Clock clock;
 
     StaleEntryCleanup(StaleEntryRepository repository, TransactionTemplate transaction, List<TrackUsage> usages,
-                      CatalogSettings settings, CatalogService catalog, AccessTracker access, Clock clock) {
+                      CatalogProperties settings, CatalogService catalog, AccessTracker access, Clock clock) {
         this.repository = repository;
         this.transaction = transaction;
         this.usages = usages;
@@ -54,9 +54,9 @@ class StaleEntryCleanup {
      * work (every delete re-checks staleness). Held at least {@code refrain.jobs.lock-at-least-for}
      * so a server whose tick fires a little later does not run the same tick again.
      */
-    @Scheduled(cron = "${refrain.catalog.cleanup-cron:0 30 3 * * *}")
+    @Scheduled(cron = "${refrain.catalog.cleanup-cron}")
     @SchedulerLock(name = "catalog.stale-entry-cleanup", lockAtMostFor = "6h",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void scheduledRun() {
         run();
     }

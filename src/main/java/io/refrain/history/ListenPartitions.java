@@ -101,9 +101,9 @@ public class ListenPartitions {
      * harmless anyway). Held at least {@code refrain.jobs.lock-at-least-for} so a server whose
      * tick fires a little later does not repeat it.
      */
-    @Scheduled(cron = "${refrain.history.partition-cron:0 17 3 * * *}", zone = "UTC")
+    @Scheduled(cron = "${refrain.history.partition-cron}", zone = "UTC")
     @SchedulerLock(name = "history.listen-partitions-ahead", lockAtMostFor = "10m",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     public void scheduledCreateAhead() {
         createAhead();
     }

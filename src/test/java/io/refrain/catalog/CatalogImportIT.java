@@ -469,7 +469,7 @@ class CatalogImportIT extends IntegrationTest {
                 app.setWebApplicationType(WebApplicationType.NONE);
                 ConfigurableApplicationContext context = app.run(
                         "--refrain.cli=true",
-                        "--refrain.demo-catalog=false",
+                        "--refrain.catalog.load-demo=false",
                         "--refrain.data-dir=" + dataDir,
                         "--refrain.database.url=" + url.group(1) + name + url.group(3),
                         "--refrain.database.user=" + server.user(),

@@ -29,7 +29,7 @@ class LibraryTracksSurviveCleanupIT extends IntegrationTest {
     @Autowired
     StaleEntryCleanup cleanup;
     @Autowired
-    CatalogSettings settings;
+    CatalogProperties settings;
 
     @Test
     void tracksInSomeonesLibraryAreNeverCleanedUp() {

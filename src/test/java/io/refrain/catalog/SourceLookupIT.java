@@ -32,7 +32,7 @@ class SourceLookupIT extends IntegrationTest {
     @Autowired
     TestTrackUsage usage;
     @Autowired
-    CatalogSettings settings;
+    CatalogProperties settings;
 
     /** A recording fixture served under a fresh MBID (the stub answers with the id asked for). */
     private static String stubRecording(String fixture, int delayMs) {

@@ -220,7 +220,7 @@ class BackupRestoreIT extends IntegrationTest {
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplication(RefrainApplication.class).run(
                 "--server.port=0", "--refrain.data-dir=" + dataDir, "--refrain.database.url=",
-                "--spring.jmx.enabled=false", "--refrain.demo-catalog=false", "--refrain.musicbrainz.enabled=false");
+                "--spring.jmx.enabled=false", "--refrain.catalog.load-demo=false", "--refrain.catalog.musicbrainz.enabled=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -140,9 +140,9 @@ class ClusterJobsIT {
     private static ConfigurableApplicationContext start(String instance, Path dataDir, String databaseUrl, String user) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--refrain.data-dir=" + dataDir,
                 "--refrain.database.url=" + databaseUrl, "--refrain.database.user=" + user,
-                "--spring.jmx.enabled=false", "--refrain.database.embedded-shared-buffers=128MB", "--refrain.demo-catalog=false", "--refrain.musicbrainz.enabled=false",
+                "--spring.jmx.enabled=false", "--refrain.database.embedded-shared-buffers=128MB", "--refrain.catalog.load-demo=false", "--refrain.catalog.musicbrainz.enabled=false",
                 "--refrain.catalog.cleanup-cron=" + EVERY_TICK, "--refrain.history.partition-cron=" + EVERY_TICK,
-                "--refrain.history.archive-cron=" + EVERY_TICK, "--refrain.accounts.cleanup-cron=" + EVERY_TICK,
+                "--refrain.history.archive.cron=" + EVERY_TICK, "--refrain.accounts.cleanup-cron=" + EVERY_TICK,
                 "--refrain.history.import.interrupted-check-cron=" + EVERY_TICK,
                 // half a tick: more than the two instances' scheduling jitter, less than the next tick
                 "--refrain.jobs.lock-at-least-for=PT1.5S",

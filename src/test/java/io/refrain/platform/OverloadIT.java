@@ -37,9 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "refrain.http.in-flight-wait=100ms",
         "refrain.database.pool-size=4",
         "refrain.database.connection-timeout=1s",
-        "refrain.auth.password-hash-cost=4",
-        "refrain.demo-catalog=false",
-        "refrain.musicbrainz.enabled=false",
+        "refrain.accounts.password-hash-cost=4",
+        "refrain.catalog.load-demo=false",
+        "refrain.catalog.musicbrainz.enabled=false",
         "server.forward-headers-strategy=native",
         "spring.task.scheduling.pool.size=1"
 })

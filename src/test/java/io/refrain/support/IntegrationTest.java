@@ -17,10 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * addresses and their own client address ({@code X-Forwarded-For}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "refrain.auth.password-hash-cost=4",
-        "refrain.rate-limit.auth-per-address-per-minute=30",
-        "refrain.rate-limit.auth-per-account-per-minute=10",
-        "refrain.auth.admin-emails=admin@refrain.test," + IntegrationTest.CATALOG_ADMIN,
+        "refrain.accounts.password-hash-cost=4",
+        "refrain.accounts.rate-limit.per-address-per-minute=30",
+        "refrain.accounts.rate-limit.per-account-per-minute=10",
+        "refrain.accounts.admin-emails=admin@refrain.test," + IntegrationTest.CATALOG_ADMIN,
         "server.forward-headers-strategy=native",
         "spring.task.scheduling.pool.size=1"
 })

@@ -16,9 +16,9 @@ public final class MusicBrainzStub {
     }
 
     static void register(DynamicPropertyRegistry registry) {
-        registry.add("refrain.musicbrainz.base-url", () -> SERVER.baseUrl() + "/ws/2");
-        registry.add("refrain.musicbrainz.min-interval", () -> "20ms");
-        registry.add("refrain.musicbrainz.timeout", () -> "2s");
+        registry.add("refrain.catalog.musicbrainz.base-url", () -> SERVER.baseUrl() + "/ws/2");
+        registry.add("refrain.catalog.musicbrainz.min-interval", () -> "20ms");
+        registry.add("refrain.catalog.musicbrainz.timeout", () -> "2s");
     }
 
     private static WireMockServer start() {

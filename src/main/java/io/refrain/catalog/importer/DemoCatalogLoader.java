@@ -1,6 +1,7 @@
 package io.refrain.catalog.importer;
 
 import io.refrain.catalog.DemoCatalog;
+import io.refrain.platform.config.RefrainProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * once. Turned off with {@code REFRAIN_DEMO_CATALOG=false}.
  */
 @Component
-@ConditionalOnProperty(name = "refrain.demo-catalog", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "refrain.catalog.load-demo", havingValue = "true")
 class DemoCatalogLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogLoader.class);
@@ -23,9 +24,9 @@ class DemoCatalogLoader implements ApplicationRunner {
     private final boolean cli;
 
     DemoCatalogLoader(DemoCatalog demo,
-                      @org.springframework.beans.factory.annotation.Value("${refrain.cli:false}") boolean cli) {
+                      RefrainProperties platform) {
         this.demo = demo;
-        this.cli = cli;
+        this.cli = platform.cli();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.refrain.history.archive;
 
+import io.refrain.history.HistoryProperties;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the retention policy once a day, on one server (see SchedulingConfig): archives the
- * months wholly older than {@link ArchiveSettings#retentionMonths()}; 0 keeps everything.
+ * months wholly older than {@link HistoryProperties.Archive#retentionMonths()}; 0 keeps everything.
  * Runs after the partition job so it never races it for the list of months.
  */
 @Component
@@ -16,11 +17,11 @@ class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
-    private final ArchiveSettings settings;
+    private final HistoryProperties.Archive settings;
     private final ListenArchiver archiver;
 
-    RetentionJob(ArchiveSettings settings, ListenArchiver archiver) {
-        this.settings = settings;
+    RetentionJob(HistoryProperties history, ListenArchiver archiver) {
+        this.settings = history.archive();
         this.archiver = archiver;
     }
 
@@ -32,9 +33,9 @@ class RetentionJob {
      * at least {@code refrain.jobs.lock-at-least-for} so a later-firing server does not repeat
      * the tick.
      */
-    @Scheduled(cron = "${refrain.history.archive-cron:0 47 3 * * *}", zone = "UTC")
+    @Scheduled(cron = "${refrain.history.archive.cron}", zone = "UTC")
     @SchedulerLock(name = "history.retention", lockAtMostFor = "12h",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void run() {
         if (settings.retentionMonths() == 0) {
             return;

@@ -1,5 +1,6 @@
 package io.refrain.history.importer;
 
+import io.refrain.history.HistoryProperties;
 import java.time.Clock;
 import java.time.Instant;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -28,7 +29,8 @@ class InterruptedImports {
     private final ListenImportRepository imports;
     private final Clock clock;
 
-    InterruptedImports(ListenImportRepository imports, Clock clock) {
+    // the settings are taken so that they are bound and validated before the scheduler reads the cron
+    InterruptedImports(ListenImportRepository imports, Clock clock, HistoryProperties settings) {
         this.imports = imports;
         this.clock = clock;
     }
@@ -44,9 +46,9 @@ class InterruptedImports {
      * stop the check for long), at least {@code refrain.jobs.lock-at-least-for} (30 s by
      * default, below this job's one-minute interval) so a later-firing server skips the tick.
      */
-    @Scheduled(cron = "${refrain.history.import.interrupted-check-cron:0 * * * * *}")
+    @Scheduled(cron = "${refrain.history.import.interrupted-check-cron}")
     @SchedulerLock(name = "history.interrupted-imports", lockAtMostFor = "5m",
-            lockAtLeastFor = "${refrain.jobs.lock-at-least-for:30s}")
+            lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void scheduledCheck() {
         markFailed();
     }

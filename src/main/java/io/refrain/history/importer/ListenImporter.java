@@ -1,6 +1,7 @@
 package io.refrain.history.importer;
 
 import io.refrain.catalog.TrackReference;
+import io.refrain.history.HistoryProperties;
 import io.refrain.history.ListenIngestion;
 import io.refrain.history.ListenInput;
 import io.refrain.history.ListenRules;
@@ -49,18 +50,18 @@ public class ListenImporter {
     private final ListenImportRepository imports;
     private final ListenIngestion ingestion;
     private final ListenRules rules;
-    private final ListenImportSettings settings;
+    private final HistoryProperties.Import settings;
     private final TransactionTemplate transaction;
     private final ImportHeartbeat heartbeat;
     private final Clock clock;
 
     ListenImporter(ListenImportRepository imports, ListenIngestion ingestion, ListenRules rules,
-                   ListenImportSettings settings, TransactionTemplate transaction, ImportHeartbeat heartbeat, Clock clock) {
+                   HistoryProperties history, TransactionTemplate transaction, ImportHeartbeat heartbeat, Clock clock) {
         this.imports = imports;
         this.heartbeat = heartbeat;
         this.ingestion = ingestion;
         this.rules = rules;
-        this.settings = settings;
+        this.settings = history.importing();
         this.transaction = transaction;
         this.clock = clock;
     }

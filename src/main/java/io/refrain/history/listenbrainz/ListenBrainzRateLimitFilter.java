@@ -1,6 +1,6 @@
 package io.refrain.history.listenbrainz;
 
-import io.refrain.platform.config.RefrainProperties;
+import io.refrain.history.HistoryProperties;
 import io.refrain.platform.ratelimit.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,10 +32,10 @@ class ListenBrainzRateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter.Rule rule;
     private final Clock clock;
 
-    ListenBrainzRateLimitFilter(RateLimiter limiter, RefrainProperties properties, Clock clock) {
+    ListenBrainzRateLimitFilter(RateLimiter limiter, HistoryProperties history, Clock clock) {
         this.limiter = limiter;
-        var config = properties.rateLimit();
-        this.rule = new RateLimiter.Rule("listenbrainz", config.listenbrainzPerToken(), config.listenbrainzWindow());
+        var config = history.listenbrainz();
+        this.rule = new RateLimiter.Rule("listenbrainz", config.rateLimit(), config.rateLimitWindow());
         this.clock = clock;
     }
 

@@ -2,9 +2,11 @@ package io.refrain.platform.cli;
 
 import io.refrain.RefrainApplication;
 import io.refrain.platform.backup.OfflineCommands;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,13 +23,15 @@ public final class CliRunner {
         SpringApplication app = new SpringApplication(source);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of(
-                "refrain.cli", "true",
                 "spring.main.log-startup-info", "false",
                 "logging.level.root", "WARN",
                 "logging.level.io.refrain", "INFO",
                 "logging.level.io.refrain.platform", "WARN",
                 "logging.level.io.refrain.sql.slow", "ERROR")); // bulk statements are slow by nature
-        try (ConfigurableApplicationContext context = app.run(commandLine.springArguments())) {
+        // an argument, not a default property: application.yml declares refrain.cli (false) and would win over a default
+        String[] springArguments = Stream.concat(Stream.of("--refrain.cli=true"), Arrays.stream(commandLine.springArguments()))
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = app.run(springArguments)) {
             List<CliCommand> named = context.getBeansOfType(CliCommand.class).values().stream()
                     .filter(c -> c.name().equals(commandLine.command())).toList();
             if (named.isEmpty()) {

@@ -1,23 +1,38 @@
 package io.refrain.platform.config;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
-/** All of Refrain's own settings; {@code application.yml} maps each {@code REFRAIN_*} variable here. */
+/**
+ * The platform's own settings ({@code refrain.*} outside the modules' prefixes). Each feature
+ * module binds its settings to a record of its own ({@code AccountsProperties},
+ * {@code CatalogProperties}, {@code HistoryProperties}, {@code PlaylistsProperties});
+ * {@code application.yml} declares every key with its default and maps the {@code REFRAIN_*}
+ * variables to them.
+ *
+ * @param cli true in a CLI command's context (set by {@code CliRunner}): no background jobs, and the
+ *            data directory may be attached to a running server's
+ */
 @ConfigurationProperties("refrain")
+@Validated
 public record RefrainProperties(
-        Path dataDir,
+        @NotNull Path dataDir,
         boolean production,
-        Database database,
-        Auth auth,
-        RateLimit rateLimit,
-        Http http,
-        Smtp smtp) {
+        boolean cli,
+        @NotNull @Valid Database database,
+        @NotNull @Valid Security security,
+        @NotNull @Valid Http http,
+        @NotNull @Valid Smtp smtp,
+        @NotNull @Valid Jobs jobs) {
 
     /**
      * @param embeddedSharedBuffers {@code shared_buffers} of the embedded PostgreSQL: a size ("2GB",
@@ -27,34 +42,23 @@ public record RefrainProperties(
      * @param allowUnsafeDurability start even when the database runs with {@code fsync},
      *                              {@code synchronous_commit} or {@code full_page_writes} off (warned)
      */
-    public record Database(String url, String user, String password, int poolSize, Duration connectionTimeout,
-                           Duration statementTimeout, Duration slowStatementThreshold, String embeddedSharedBuffers,
-                           boolean allowUnsafeDurability) {
+    public record Database(String url, String user, String password, @Min(1) int poolSize,
+                           @NotNull @DurationMin(millis = 1) Duration connectionTimeout,
+                           @NotNull Duration statementTimeout, @NotNull Duration slowStatementThreshold,
+                           @NotBlank String embeddedSharedBuffers, boolean allowUnsafeDurability) {
         public boolean external() {
             return url != null && !url.isBlank();
         }
     }
 
-    public record Auth(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl, Duration codeTtl,
-                       Duration codeResendInterval, int codeMaxAttempts, int passwordHashCost, String adminEmails) {
-        /** The configured admin addresses, lower-cased. */
-        public List<String> adminEmailList() {
-            if (adminEmails == null || adminEmails.isBlank()) {
-                return List.of();
-            }
-            return Arrays.stream(adminEmails.split(","))
-                    .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                    .filter(s -> !s.isEmpty())
-                    .toList();
-        }
-    }
-
     /**
-     * @param listenbrainzPerToken requests per {@code listenbrainzWindow} on the ListenBrainz API (/1/…), per
-     *                             token (per client address without one)
+     * Signing and issuing access tokens ({@code platform/security}); the accounts module's token and
+     * code settings are in its own record.
+     *
+     * @param jwtSecret      the HS256 secret; empty means a key generated into the data directory
+     * @param accessTokenTtl lifetime of an access token
      */
-    public record RateLimit(int authPerAddressPerMinute, int authPerAccountPerMinute, int listenbrainzPerToken,
-                            Duration listenbrainzWindow) {
+    public record Security(String jwtSecret, @NotNull @DurationMin(seconds = 1) Duration accessTokenTtl) {
     }
 
     /**
@@ -64,13 +68,23 @@ public record RefrainProperties(
      * @param maxInFlight        requests worked on at once (health and metrics probes not counted)
      * @param inFlightWait       longest wait of a request beyond that bound before it is refused with 503
      */
-    public record Http(DataSize maxBodySize, DataSize maxListenBatchSize, DataSize maxUploadSize, int maxInFlight,
-                       Duration inFlightWait) {
+    public record Http(@NotNull DataSize maxBodySize, @NotNull DataSize maxListenBatchSize,
+                       @NotNull DataSize maxUploadSize, @Min(1) int maxInFlight, @NotNull Duration inFlightWait) {
     }
 
-    public record Smtp(String host, int port, String username, String password, String from, boolean starttls) {
+    public record Smtp(String host, @Min(1) @Max(65535) int port, String username, String password, String from,
+                       boolean starttls) {
         public boolean configured() {
             return host != null && !host.isBlank();
         }
+    }
+
+    /**
+     * Cluster-wide background jobs (ShedLock).
+     *
+     * @param lockAtLeastFor a job's lock stays held at least this long after a tick, so a server that
+     *                       fires a little later skips the tick; keep it below the shortest schedule
+     */
+    public record Jobs(@NotNull Duration lockAtLeastFor) {
     }
 }

@@ -8,7 +8,6 @@ import io.refrain.platform.config.RefrainProperties;
 import java.util.Objects;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +24,8 @@ class DatabaseConfig {
 
     /** The server takes the data directory; a tool command may attach to the server that holds it. */
     @Bean(destroyMethod = "close")
-    DataDirectory dataDirectory(RefrainProperties properties, @Value("${refrain.cli:false}") boolean cli) {
-        return cli ? DataDirectory.openOrAttach(properties.dataDir()) : DataDirectory.open(properties.dataDir());
+    DataDirectory dataDirectory(RefrainProperties properties) {
+        return properties.cli() ? DataDirectory.openOrAttach(properties.dataDir()) : DataDirectory.open(properties.dataDir());
     }
 
     /** Started only when no external database is configured; stopped after the pool closes. */

@@ -40,7 +40,7 @@ class SecurityConfig {
     @Bean
     AccessTokens accessTokens(SigningKey key, Clock clock, RefrainProperties properties) {
         return new AccessTokens(new NimbusJwtEncoder(new ImmutableSecret<>(key.jwtKey())), clock,
-                properties.auth().accessTokenTtl());
+                properties.security().accessTokenTtl());
     }
 
     @Bean

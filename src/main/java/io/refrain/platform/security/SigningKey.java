@@ -38,7 +38,7 @@ public final class SigningKey {
     }
 
     static SigningKey load(RefrainProperties properties, DataDirectory dataDirectory) {
-        String configured = properties.auth().jwtSecret();
+        String configured = properties.security().jwtSecret();
         if (configured != null && !configured.isBlank()) {
             return new SigningKey(configured.getBytes(StandardCharsets.UTF_8));
         }

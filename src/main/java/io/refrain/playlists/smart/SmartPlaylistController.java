@@ -91,7 +91,7 @@ class SmartPlaylistController {
     @Operation(summary = "A page of the tracks",
             description = "limit 1–100 (default 50). The membership is stored; it is rebuilt before this read when your "
                     + "library, ratings, tags, plays or playlists changed since the last build and the minimum delay "
-                    + "(refrain.smart-playlists.min-refresh-delay, default 1 minute) has passed.")
+                    + "(refrain.playlists.smart.min-refresh-delay, default 1 minute) has passed.")
     Page<SmartPlaylistEntryView> tracks(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable UUID id,
                                         @RequestParam(required = false) Integer limit,
                                         @RequestParam(required = false) String cursor) {

@@ -3,6 +3,7 @@ package io.refrain.playlists.smart;
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.FieldProblem;
 import io.refrain.playlists.PlaylistService;
+import io.refrain.playlists.PlaylistsProperties;
 import io.refrain.playlists.smart.SmartRules.Condition;
 import io.refrain.playlists.smart.SmartRules.PlaylistRef;
 import java.time.Clock;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,11 +39,11 @@ class SmartPlaylistEvaluator {
     private final Duration minDelay;
 
     SmartPlaylistEvaluator(SmartPlaylistRepository repository, PlaylistService playlists, Clock clock,
-                           @Value("${refrain.smart-playlists.min-refresh-delay:PT1M}") Duration minDelay) {
+                           PlaylistsProperties settings) {
         this.repository = repository;
         this.playlists = playlists;
         this.clock = clock;
-        this.minDelay = minDelay;
+        this.minDelay = settings.smart().minRefreshDelay();
     }
 
     static SmartRules stored(String json) {

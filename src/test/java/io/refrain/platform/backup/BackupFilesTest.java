@@ -96,7 +96,7 @@ class BackupFilesTest {
 
     @Test
     void anExternalDatabaseIsLeftToItsOwnTools() throws Exception {
-        var external = new RefrainProperties(dir, false, new RefrainProperties.Database(
+        var external = new RefrainProperties(dir, false, false, new RefrainProperties.Database(
                 "jdbc:postgresql://db.example/refrain", "refrain", "secret", 10, Duration.ofSeconds(3),
                 Duration.ofSeconds(30), Duration.ofMillis(200), "auto", false), null, null, null, null);
         try (DataDirectory data = DataDirectory.open(dir.resolve("data"))) {

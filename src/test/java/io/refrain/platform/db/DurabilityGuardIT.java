@@ -59,7 +59,7 @@ class DurabilityGuardIT {
     private ConfigurableApplicationContext start(boolean allowUnsafe) {
         return new SpringApplication(RefrainApplication.class).run(
                 "--server.port=0", "--refrain.data-dir=" + dataDir, "--refrain.database.url=",
-                "--refrain.demo-catalog=false", "--spring.jmx.enabled=false",
+                "--refrain.catalog.load-demo=false", "--spring.jmx.enabled=false",
                 "--refrain.database.allow-unsafe-durability=" + allowUnsafe);
     }
 

@@ -1,6 +1,7 @@
 package io.refrain.catalog.sources.musicbrainz;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.refrain.catalog.CatalogProperties;
 import io.refrain.catalog.sources.InvalidSourceIdException;
 import io.refrain.catalog.sources.SourceConnector;
 import io.refrain.catalog.sources.SourceTrack;
@@ -34,17 +35,17 @@ public final class MusicBrainzConnector implements SourceConnector, AutoCloseabl
     // Well-formed, but MusicBrainz rejects it ("Invalid mbid."), so it never needs a request.
     private static final String NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
-    private final MusicBrainzSettings settings;
+    private final CatalogProperties.MusicBrainz settings;
     private final JsonMapper json;
     private final RequestGate gate;
     private final HttpClient http;
     private final String userAgent;
 
-    public MusicBrainzConnector(MusicBrainzSettings settings, JsonMapper json) {
+    public MusicBrainzConnector(CatalogProperties.MusicBrainz settings, JsonMapper json) {
         this(settings, json, new RequestGate(settings.minInterval(), settings.maxWait()));
     }
 
-    MusicBrainzConnector(MusicBrainzSettings settings, JsonMapper json, RequestGate gate) {
+    MusicBrainzConnector(CatalogProperties.MusicBrainz settings, JsonMapper json, RequestGate gate) {
         this.settings = settings;
         this.json = json;
         this.gate = gate;

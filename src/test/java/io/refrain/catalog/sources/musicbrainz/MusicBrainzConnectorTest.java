@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.refrain.catalog.CatalogProperties;
 import io.refrain.catalog.sources.InvalidSourceIdException;
 import io.refrain.catalog.sources.SourceTrack;
 import io.refrain.catalog.sources.SourceTrack.SourceAlbum;
@@ -291,7 +292,7 @@ class MusicBrainzConnectorTest {
     private static MusicBrainzConnector connector(String baseUrl, Duration timeout) {
         // No spacing here: the gate has its own tests, and these should not wait a second per lookup.
         return new MusicBrainzConnector(
-                new MusicBrainzSettings(true, baseUrl, CONTACT, timeout, Duration.ZERO, Duration.ofSeconds(1)), JSON);
+                new CatalogProperties.MusicBrainz(true, baseUrl, CONTACT, timeout, Duration.ZERO, Duration.ofSeconds(1)), JSON);
     }
 
     private static void stubRecording(String mbid, ResponseDefinitionBuilder response) {
