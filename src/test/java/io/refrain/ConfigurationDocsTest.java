@@ -35,6 +35,9 @@ class ConfigurationDocsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().normalize();
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("^\\$\\{(REFRAIN_[A-Z0-9_]+):(.*)}$", Pattern.DOTALL);
     private static final Pattern KEY_PLACEHOLDER = Pattern.compile("\\$\\{(refrain\\.[A-Za-z0-9.\\-]+)(:[^}]*)?}");
+    private static final Pattern CONDITION = Pattern.compile("@ConditionalOnProperty\\(([^)]*)\\)");
+    private static final Pattern CONDITION_PREFIX = Pattern.compile("prefix\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern CONDITION_NAME = Pattern.compile("name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("^`([^`]*)`$");
 
     /** A key as application.yml or the README states it: the variable that sets it (or null) and its default. */
@@ -105,12 +108,22 @@ class ConfigurationDocsTest {
     }
 
     @Test
-    void placeholdersInTheCodeNameDeclaredKeysAndLeaveTheDefaultToApplicationYml() throws IOException {
+    void placeholdersAndConditionsInTheCodeNameDeclaredKeysAndLeaveTheDefaultToApplicationYml() throws IOException {
         Set<String> declared = applicationYml().keySet();
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("src/main/java"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = KEY_PLACEHOLDER.matcher(Files.readString(file));
+                String source = Files.readString(file);
+                Matcher condition = CONDITION.matcher(source);
+                while (condition.find()) {
+                    Matcher prefix = CONDITION_PREFIX.matcher(condition.group(1));
+                    Matcher name = CONDITION_NAME.matcher(condition.group(1));
+                    String key = (prefix.find() ? prefix.group(1) + "." : "") + (name.find() ? name.group(1) : "");
+                    if (key.startsWith("refrain.") && !declared.contains(key)) {
+                        problems.add(ROOT.relativize(file) + ": " + condition.group() + " names a key application.yml does not declare");
+                    }
+                }
+                Matcher m = KEY_PLACEHOLDER.matcher(source);
                 while (m.find()) {
                     String where = ROOT.relativize(file) + ": " + m.group();
                     if (!declared.contains(m.group(1))) {

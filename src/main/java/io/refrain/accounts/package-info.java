@@ -4,5 +4,7 @@
  * logout, profile, settings, roles, account deletion, and per-user API tokens for scrobblers
  * ({@link io.refrain.accounts.ApiTokens}, stored as hashes, used by the ListenBrainz-compatible API). Other modules use
  * {@link io.refrain.accounts.AccountService} and the records of this package.
+ *
+ * <p>Settings: {@link io.refrain.accounts.AccountsProperties} ({@code refrain.accounts.*}).
  */
 package io.refrain.accounts;

@@ -8,5 +8,8 @@
  * import) finds or creates them through {@link io.refrain.catalog.identity.CatalogIdentity},
  * which holds the catalog's one identity rule. SQL lives only in the {@code *Repository}
  * classes.
+ *
+ * <p>Settings: {@link io.refrain.catalog.CatalogProperties} ({@code refrain.catalog.*}, MusicBrainz
+ * nested).
  */
 package io.refrain.catalog;

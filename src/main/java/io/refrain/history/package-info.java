@@ -5,5 +5,8 @@
  * in the same transaction as each listen; recently played, a track's plays, top lists and
  * activity. Songs the catalog lacks become catalog entries through the catalog's
  * {@link io.refrain.catalog.TrackResolver}.
+ *
+ * <p>Settings: {@link io.refrain.history.HistoryProperties} ({@code refrain.history.*}: archive,
+ * import and listenbrainz nested).
  */
 package io.refrain.history;

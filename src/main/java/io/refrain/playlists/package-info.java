@@ -3,5 +3,7 @@
  * places), versions with optimistic checks, collaborators (viewer, editor), follows, votes on
  * entries, an activity feed per playlist, and each user's private folders. Other modules use
  * {@link io.refrain.playlists.PlaylistService} and the records of this package.
+ *
+ * <p>Settings: {@link io.refrain.playlists.PlaylistsProperties} ({@code refrain.playlists.*}).
  */
 package io.refrain.playlists;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * once. Turned off with {@code REFRAIN_DEMO_CATALOG=false}.
  */
 @Component
-@ConditionalOnProperty(name = "refrain.catalog.load-demo", havingValue = "true")
+@ConditionalOnProperty(name = "refrain.catalog.load-demo", havingValue = "true", matchIfMissing = true)
 class DemoCatalogLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogLoader.class);
