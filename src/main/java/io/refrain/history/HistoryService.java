@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reading one's own history: recently played and a track's plays, with full track views. */
@@ -29,12 +28,10 @@ public class HistoryService {
 
     private final ListenReader reader;
     private final CatalogService catalog;
-    private final JdbcClient jdbc;
 
-    HistoryService(ListenReader reader, CatalogService catalog, JdbcClient jdbc) {
+    HistoryService(ListenReader reader, CatalogService catalog) {
         this.reader = reader;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     public Page<PlayedTrack> recentlyPlayed(UUID userId, int limit, String cursor, Instant before, Instant after) {
@@ -48,25 +45,15 @@ public class HistoryService {
 
     /** When the user's first and last listens were; empty before the first listen. */
     public Optional<ListenSpan> span(UUID userId) {
-        return jdbc.sql("select first_played_at, last_played_at from listen_totals where user_id = :user")
-                .param("user", userId)
-                .query((rs, n) -> new ListenSpan(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
-                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
-                .optional();
+        return reader.span(userId);
     }
 
     public TrackPlays trackPlays(UUID userId, long trackId, int limit, String cursor) {
         TrackView track = catalog.track(userId, trackId);
         List<ListenReader.Stored> rows = reader.ofTrack(userId, trackId, position(cursor), limit + 1);
         Page<PlayedTrack> page = page(userId, rows, limit);
-        return jdbc.sql("""
-                        select plays, skips, ms_played, first_played_at, last_played_at from listen_stats_tracks
-                        where user_id = :user and track_id = :track""")
-                .param("user", userId).param("track", trackId)
-                .query((rs, n) -> new TrackPlays(track, rs.getInt(1), rs.getInt(2), rs.getLong(3),
-                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant(),
-                        rs.getObject(5, java.time.OffsetDateTime.class).toInstant(), page.items(), page.next()))
-                .optional()
+        return reader.trackStats(userId, trackId)
+                .map(s -> new TrackPlays(track, s.plays(), s.skips(), s.msPlayed(), s.first(), s.last(), page.items(), page.next()))
                 .orElse(new TrackPlays(track, 0, 0, 0, null, null, List.of(), null));
     }
 

@@ -43,13 +43,13 @@ public class ListenIngestion {
 
     private final ListenPartitions partitions;
     private final TrackResolver resolver;
-    private final ListenWriter writer;
+    private final ListenWriteRepository writer;
     private final ListenEraser eraser;
     private final ListenStatsRebuild rebuild;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
-    ListenIngestion(ListenPartitions partitions, TrackResolver resolver, ListenWriter writer,
+    ListenIngestion(ListenPartitions partitions, TrackResolver resolver, ListenWriteRepository writer,
                     ListenEraser eraser, ListenStatsRebuild rebuild, TransactionTemplate transaction, MeterRegistry meters) {
         this.eraser = eraser;
         this.rebuild = rebuild;
@@ -121,21 +121,21 @@ public class ListenIngestion {
                     .toList());
         }
         long[] trackIds = resolution.trackIds();
-        List<ListenWriter.Row> rows = new ArrayList<>(listens.size());
-        Set<ListenWriter.Key> seen = new LinkedHashSet<>();
+        List<ListenWriteRepository.Row> rows = new ArrayList<>(listens.size());
+        Set<ListenWriteRepository.Key> seen = new LinkedHashSet<>();
         for (int i = 0; i < listens.size(); i++) {
             ListenInput l = listens.get(i);
-            var row = new ListenWriter.Row(ListenWriter.truncate(l.listenedAt()), trackIds[i], l.msPlayed(), l.skipped(),
+            var row = new ListenWriteRepository.Row(ListenWriteRepository.truncate(l.listenedAt()), trackIds[i], l.msPlayed(), l.skipped(),
                     l.contextType(), l.contextId(), l.client());
             if (seen.add(row.key())) { // a listen twice in one batch is stored once
                 rows.add(row);
             }
         }
-        Set<ListenWriter.Key> added = writer.write(userId, rows, source, importId, window);
+        Set<ListenWriteRepository.Key> added = writer.write(userId, rows, source, importId, window);
         List<Item> items = new ArrayList<>(listens.size());
-        Set<ListenWriter.Key> reported = new HashSet<>();
+        Set<ListenWriteRepository.Key> reported = new HashSet<>();
         for (int i = 0; i < listens.size(); i++) {
-            var key = new ListenWriter.Key(ListenWriter.truncate(listens.get(i).listenedAt()), trackIds[i]);
+            var key = new ListenWriteRepository.Key(ListenWriteRepository.truncate(listens.get(i).listenedAt()), trackIds[i]);
             items.add(new Item(trackIds[i], added.contains(key) && reported.add(key)));
         }
         return new Result(listens.size(), added.size(), listens.size() - added.size(), resolution.created(), items);

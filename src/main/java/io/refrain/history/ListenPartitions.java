@@ -1,6 +1,5 @@
 package io.refrain.history;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,14 +33,14 @@ public class ListenPartitions {
     static final int MONTHS_AHEAD = 3;
     private static final Logger log = LoggerFactory.getLogger(ListenPartitions.class);
 
-    private final JdbcClient jdbc;
+    private final ListenPartitionRepository repository;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Set<YearMonth> existing = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    ListenPartitions(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
+    ListenPartitions(ListenPartitionRepository repository, PlatformTransactionManager transactions, Clock clock) {
+        this.repository = repository;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -55,8 +53,7 @@ public class ListenPartitions {
         }
         for (YearMonth month : new TreeSet<>(months)) {
             if (!existing.contains(month)) {
-                Boolean created = ownTransaction.execute(status -> jdbc.sql("select refrain_ensure_listen_partition(:month)")
-                        .param("month", Date.valueOf(month.atDay(1))).query(Boolean.class).single());
+                Boolean created = ownTransaction.execute(status -> repository.create(month));
                 if (Boolean.TRUE.equals(created)) {
                     log.info("Created the listens partition for {}", month);
                 }
@@ -81,14 +78,7 @@ public class ListenPartitions {
 
     /** Forgets what it knew (after partitions were detached or dropped). */
     public void reload() {
-        List<YearMonth> found = jdbc.sql("""
-                        select c.relname from pg_inherits i
-                        join pg_class c on c.oid = i.inhrelid
-                        where i.inhparent = 'listens'::regclass""")
-                .query(String.class).list().stream()
-                .filter(name -> name.matches("listens_\\d{4}_\\d{2}"))
-                .map(name -> YearMonth.of(Integer.parseInt(name.substring(8, 12)), Integer.parseInt(name.substring(13, 15))))
-                .toList();
+        List<YearMonth> found = repository.existing();
         existing.clear();
         existing.addAll(found);
         loaded = true;

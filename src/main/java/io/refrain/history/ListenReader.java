@@ -10,8 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -57,6 +60,36 @@ class ListenReader {
     ListenReader(JdbcClient jdbc, ListenPartitions partitions) {
         this.jdbc = jdbc;
         this.partitions = partitions;
+    }
+
+    /** A user's all-time statistic of one track. */
+    record TrackStats(int plays, int skips, long msPlayed, Instant first, Instant last) {
+    }
+
+    /** When the user's first and last listens were; empty before the first listen. */
+    Optional<HistoryService.ListenSpan> span(UUID userId) {
+        return jdbc.sql("select first_played_at, last_played_at from listen_totals where user_id = :user")
+                .param("user", userId)
+                .query((rs, n) -> new HistoryService.ListenSpan(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /** The user's plays of the track, all time; empty if none. */
+    Optional<TrackStats> trackStats(UUID userId, long trackId) {
+        return jdbc.sql("""
+                        select plays, skips, ms_played, first_played_at, last_played_at from listen_stats_tracks
+                        where user_id = :user and track_id = :track""")
+                .param("user", userId).param("track", trackId)
+                .query((rs, n) -> new TrackStats(rs.getInt(1), rs.getInt(2), rs.getLong(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    /** Of these tracks, those someone has listened to (listen_stats_tracks has a track index). */
+    Set<Long> listenedTo(Collection<Long> trackIds) {
+        return new HashSet<>(jdbc.sql("select distinct track_id from listen_stats_tracks where track_id = any(:ids)")
+                .param("ids", List.copyOf(trackIds).toArray(Long[]::new)).query(Long.class).list());
     }
 
     List<Stored> recent(UUID userId, Position before, Instant after, int limit) {

@@ -58,7 +58,7 @@ class ListenPartitionsIT extends HistoryTestSupport {
     @Test
     void aReaderFindsMonthsAnotherProcessCreated() {
         // a reader whose partition list was loaded before an import (another process) made 2004's months
-        var stale = new ListenPartitions(jdbc, transactions, clock);
+        var stale = new ListenPartitions(new ListenPartitionRepository(jdbc), transactions, clock);
         stale.reload();
         var user = newAccount();
         Instant at = Instant.parse("2004-06-01T10:00:00Z");
