@@ -45,6 +45,25 @@ class ModularityTest {
     }
 
     @Test
+    void platformDependsOnNoFeatureModuleAtAll() {
+        // every module Modulith finds, so a module added later is covered without editing this test
+        String[] featureModules = MODULES.stream()
+                .map(module -> module.getBasePackage().getName())
+                .filter(base -> !base.equals("io.refrain.platform"))
+                .map(base -> base + "..")
+                .toArray(String[]::new);
+        assertThat(featureModules).as("the feature modules").hasSizeGreaterThanOrEqualTo(7)
+                .contains("io.refrain.accounts..", "io.refrain.catalog..", "io.refrain.search..",
+                        "io.refrain.library..", "io.refrain.playlists..", "io.refrain.history..", "io.refrain.bench..");
+        noClasses().that().resideInAPackage("io.refrain.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(featureModules)
+                .check(CLASSES);
+        ApplicationModule platform = MODULES.getModuleByName("platform").orElseThrow();
+        assertThat(platform.getBootstrapDependencies(MODULES).map(m -> m.getIdentifier().toString()).toList())
+                .as("modules the platform's beans need").isEmpty();
+    }
+
+    @Test
     void controllersNeverCallRepositories() {
         noClasses().that().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().areAnnotatedWith(Repository.class)

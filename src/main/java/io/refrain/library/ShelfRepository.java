@@ -76,7 +76,7 @@ class ShelfRepository {
                         from catalog_albums al where al.id = any(:ids::bigint[])""")
                 .param("ids", Batch.array(ids))
                 .query((rs, row) -> new LibraryService.AlbumSummary(rs.getLong("id"), rs.getString("title"),
-                        rs.getString("release_date"), (Integer) rs.getObject("popularity", Integer.class),
+                        rs.getString("release_date"), rs.getObject("popularity", Integer.class),
                         artists(rs.getArray("artist_ids"), rs.getArray("artist_names"))))
                 .list();
     }

@@ -73,8 +73,10 @@ class AccountDeletionIT extends IntegrationTest {
         api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token).assertStatus(204);
     }
 
-    /** A smart playlist of loved tracks (with the loved track of fillLibrary as its member). */
-    /** A smart playlist, and one naming it (a row of smart_playlist_references). */
+    /**
+     * A smart playlist of loved tracks (with the loved track of fillLibrary as its member), and one
+     * naming it (a row of smart_playlist_references).
+     */
     private void smartPlaylist(String token) {
         String loved = api.post("/api/v1/smart-playlists", "{\"name\": \"loved\", \"rules\": {\"all\": [{\"is\": {\"loved\": true}}]}}",
                 token).assertStatus(201).text("id");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refrain.support.IntegrationTest;
 import io.refrain.support.Json;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,26 @@ class CatalogEditingIT extends IntegrationTest {
 
         var search = api.get("/api/v1/search?type=track&q=" + title, admin).assertStatus(200).json();
         assertThat(search.path("tracks").path("items").get(0).path("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void aChangeByAnotherProcessShowsWhenTheCachedTrackExpiresOnTheInjectedClock() {
+        String admin = catalogAdmin().accessToken();
+        String title = word();
+        long id = api.post("/api/v1/tracks", draft(title, title + " Artist", "ZZ" + word()), admin).assertStatus(201)
+                .json().path("id").asLong();
+        assertThat(api.get("/api/v1/tracks/" + id, admin).assertStatus(200).json().path("title").asString())
+                .isEqualTo(title);
+
+        // as a catalog import by a separate CLI process does: the database changes, this process's cache is not told
+        jdbc.sql("update tracks set title = :title where id = :id").param("title", title + " Remastered").param("id", id)
+                .update();
+        clock.advance(CatalogService.CACHE_TTL.minusMinutes(1));
+        assertThat(api.get("/api/v1/tracks/" + id, admin).assertStatus(200).json().path("title").asString())
+                .as("still cached before CACHE_TTL has passed on the clock").isEqualTo(title);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(api.get("/api/v1/tracks/" + id, admin).assertStatus(200).json().path("title").asString())
+                .as("read again once CACHE_TTL has passed on the clock").isEqualTo(title + " Remastered");
     }
 
     @Test

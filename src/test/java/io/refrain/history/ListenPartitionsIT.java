@@ -139,8 +139,8 @@ class ListenPartitionsIT extends HistoryTestSupport {
                 .containsExactly(annOld.get(0), annOld.get(1), annOld.get(2), annRecent);
         JsonNode first = annExport.getFirst().path("track_metadata");
         String title = jdbc.sql("select title from tracks where id = :id").param("id", tracks.getFirst()).query(String.class).single();
-        assertThat(first.path("track_name").asText()).isEqualTo(title);
-        assertThat(first.path("artist_name").asText()).isNotEmpty();
+        assertThat(first.path("track_name").asString()).isEqualTo(title);
+        assertThat(first.path("artist_name").asString()).isNotEmpty();
         assertThat(first.path("additional_info").path("refrain_track_id").asLong()).isEqualTo(tracks.getFirst());
         assertThat(export(bob)).hasSize(2);
         assertThat(api.get("/v3/api-docs").assertStatus(200).body()).contains("/api/v1/me/listens/export");
@@ -172,7 +172,7 @@ class ListenPartitionsIT extends HistoryTestSupport {
     private List<Instant> recentTimes(Account user) {
         List<Instant> times = new ArrayList<>();
         api.get("/api/v1/me/recently-played?limit=50", user.accessToken()).assertStatus(200).json().path("items")
-                .forEach(item -> times.add(Instant.parse(item.path("listenedAt").asText())));
+                .forEach(item -> times.add(Instant.parse(item.path("listenedAt").asString())));
         return times;
     }
 

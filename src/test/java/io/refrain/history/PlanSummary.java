@@ -28,7 +28,7 @@ record PlanSummary(Set<String> executed, int planned, int removedAtStartup, long
 
     private static void walk(JsonNode node, Set<String> executed, Set<String> planned, int[] removed) {
         removed[0] += node.path("Subplans Removed").asInt(0);
-        String relation = node.path("Relation Name").asText("");
+        String relation = node.path("Relation Name").asString("");
         if (relation.matches("listens_\\d{4}_\\d{2}")) {
             planned.add(relation);
             if (node.path("Actual Loops").asLong() > 0) {

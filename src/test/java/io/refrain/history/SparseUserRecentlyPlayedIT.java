@@ -122,7 +122,7 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
 
         var page = api.get("/api/v1/me/recently-played?limit=50", sparse.accessToken()).assertStatus(200).json();
         assertThat(page.path("items")).hasSize(5);
-        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asText())).isEqualTo(sparseNewest);
+        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString())).isEqualTo(sparseNewest);
         assertThat(page.path("next").isNull() || page.path("next").isMissingNode()).isTrue();
     }
 
@@ -136,8 +136,8 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
 
         var page = api.get("/api/v1/me/recently-played", active.accessToken()).assertStatus(200).json();
         assertThat(page.path("items")).hasSize(20);
-        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asText())).isEqualTo(newest);
-        assertThat(page.path("next").asText()).isNotEmpty();
+        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString())).isEqualTo(newest);
+        assertThat(page.path("next").asString()).isNotEmpty();
     }
 
     @Test
@@ -153,9 +153,9 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
 
         var page = api.get("/api/v1/me/recently-played?limit=5", returning.accessToken()).assertStatus(200).json();
         assertThat(page.path("items")).hasSize(5);
-        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asText())).isEqualTo(newest);
-        assertThat(Instant.parse(page.path("items").get(3).path("listenedAt").asText())).isEqualTo(sparseNewest);
-        var rest = api.get("/api/v1/me/recently-played?limit=5&cursor=" + page.path("next").asText(), returning.accessToken())
+        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString())).isEqualTo(newest);
+        assertThat(Instant.parse(page.path("items").get(3).path("listenedAt").asString())).isEqualTo(sparseNewest);
+        var rest = api.get("/api/v1/me/recently-played?limit=5&cursor=" + page.path("next").asString(), returning.accessToken())
                 .assertStatus(200).json();
         assertThat(rest.path("items")).hasSize(1);
 
@@ -184,8 +184,8 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
                 .count(api, client -> client.get("/api/v1/me/recently-played?limit=20", spread.accessToken()));
         var items = counted.result().assertStatus(200).json().path("items");
         assertThat(items).hasSize(6);
-        assertThat(Instant.parse(items.get(0).path("listenedAt").asText())).isEqualTo(listens.getFirst().listenedAt());
-        assertThat(Instant.parse(items.get(5).path("listenedAt").asText())).isEqualTo(listens.getLast().listenedAt());
+        assertThat(Instant.parse(items.get(0).path("listenedAt").asString())).isEqualTo(listens.getFirst().listenedAt());
+        assertThat(Instant.parse(items.get(5).path("listenedAt").asString())).isEqualTo(listens.getLast().listenedAt());
         assertThat(counted.statements()).filteredOn(sql -> sql.contains("from listens")).hasSize(1);
         assertThat(counted.statements()).noneMatch(sql -> sql.contains("listen_months")); // no month walk
 
@@ -221,12 +221,12 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         var activePlays = api.get("/api/v1/me/tracks/" + track + "/listens?limit=21", active.accessToken()).assertStatus(200).json();
         assertThat(activePlays.path("items")).hasSize(21);
         int seen = activePlays.path("items").size();
-        String cursor = activePlays.path("next").asText();
+        String cursor = activePlays.path("next").asString();
         while (cursor != null) { // every play exactly once, across all the months
             var older = api.get("/api/v1/me/tracks/" + track + "/listens?limit=50&cursor=" + cursor, active.accessToken())
                     .assertStatus(200).json();
             seen += older.path("items").size();
-            cursor = older.path("next").isNull() ? null : older.path("next").asText();
+            cursor = older.path("next").isNull() ? null : older.path("next").asString();
         }
         assertThat(seen).isEqualTo(activePlays.path("plays").asInt());
     }

@@ -67,6 +67,7 @@ class ClusterJobsIT {
             Instant bothUp;
             Instant secondStopped;
             try (ConfigurableApplicationContext b = start("b", second, url, user)) {
+                assertThat(b.isActive()).as("the second server is up").isTrue();
                 bothUp = Instant.now();
                 sleepUntilTick(tickOf(bothUp) + 4); // ticks +1..+3 are whole ticks with both servers up
             }

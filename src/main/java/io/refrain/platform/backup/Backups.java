@@ -83,10 +83,10 @@ public class Backups {
             BaseBackup.Result result;
             long files;
             long copiedBytes;
-            try (TarWriter tar = new TarWriter(partial, gzip, copied);
-                 Connection connection = connect()) {
-                result = new BaseBackup(connection, pg, tar, clock).run("refrain " + target.getFileName());
-                connection.close(); // ends the backup session (and drops its slot) before the slower rest
+            try (TarWriter tar = new TarWriter(partial, gzip, copied)) {
+                try (Connection connection = connect()) {
+                    result = new BaseBackup(connection, pg, tar, clock).run("refrain " + target.getFileName());
+                } // closing the connection ends the backup session (and drops its slot) before the slower rest
                 copyIfPresent(tar, BackupFile.SIGNING_KEY);
                 copyTree(tar, BackupFile.ARCHIVE);
                 tar.text(BackupFile.MANIFEST, manifest(result));

@@ -3,7 +3,7 @@ package io.refrain.platform.errors;
 import org.springframework.http.HttpStatus;
 
 /** 429: the caller must wait {@code retryAfterSeconds} before trying again. */
-public class RateLimitedException extends ApiException {
+public final class RateLimitedException extends ApiException {
 
     private final long retryAfterSeconds;
 

@@ -57,10 +57,16 @@ final class AsyncMailer implements Mailer, AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         executor.shutdown();
-        if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
-            log.warn("Mail delivery did not finish within 15 s of shutdown");
+        try {
+            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+                log.warn("Mail delivery did not finish within 15 s of shutdown");
+            }
+        } catch (InterruptedException e) {
+            // shutdown was interrupted: stop waiting, and keep the interrupt for whoever closes us
+            Thread.currentThread().interrupt();
+            log.warn("Stopped waiting for mail delivery: shutdown was interrupted");
         }
     }
 }

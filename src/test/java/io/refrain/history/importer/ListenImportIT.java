@@ -44,7 +44,7 @@ class ListenImportIT extends IntegrationTest {
         Path file = FIXTURES.resolve(fixture);
 
         JsonNode dry = finished(upload(user.accessToken(), file, "dryRun=true&fileName=" + fixture), user.accessToken());
-        assertThat(dry.path("status").asText()).isEqualTo("done");
+        assertThat(dry.path("status").asString()).isEqualTo("done");
         assertThat(dry.path("dryRun").asBoolean()).isTrue();
         assertThat(listens(user.id())).isZero();
         assertThat(dry.path("added").asLong()).isPositive();
@@ -67,7 +67,7 @@ class ListenImportIT extends IntegrationTest {
 
         JsonNode undone = api.post("/api/v1/me/listen-imports/" + real.path("id").asLong() + "/undo", null, user.accessToken())
                 .assertStatus(200).json();
-        assertThat(undone.path("status").asText()).isEqualTo("undone");
+        assertThat(undone.path("status").asString()).isEqualTo("undone");
         assertThat(listens(user.id())).isZero();
         io.refrain.history.StatsCheck.assertConsistent(jdbc, user.id());
         assertThat(jdbc.sql("select count(*) from listen_totals where user_id = :u").param("u", user.id()).query(Long.class).single())
@@ -156,17 +156,17 @@ class ListenImportIT extends IntegrationTest {
         interrupted.markFailed(); // what a starting server does, and one server every minute
         for (long id : List.of(stopped, lostItsServer)) {
             JsonNode batch = api.get("/api/v1/me/listen-imports/" + id, user.accessToken()).assertStatus(200).json();
-            assertThat(batch.path("status").asText()).isEqualTo("failed");
-            assertThat(batch.path("error").asText()).contains("stopped");
+            assertThat(batch.path("status").asString()).isEqualTo("failed");
+            assertThat(batch.path("error").asString()).contains("stopped");
         }
         api.post("/api/v1/me/listen-imports/" + stopped + "/undo", null, user.accessToken()).assertStatus(200);
         assertThat(api.get("/api/v1/me/listen-imports/" + onAnotherServer, user.accessToken()).assertStatus(200).json()
-                .path("status").asText()).as("a live import elsewhere is not touched").isEqualTo("running");
+                .path("status").asString()).as("a live import elsewhere is not touched").isEqualTo("running");
 
         clock.advance(ImportHeartbeat.STALE_AFTER.plusSeconds(1)); // that server dies: no more heartbeats
         interrupted.markFailed();
         assertThat(api.get("/api/v1/me/listen-imports/" + onAnotherServer, user.accessToken()).assertStatus(200).json()
-                .path("status").asText()).isEqualTo("failed");
+                .path("status").asString()).isEqualTo("failed");
     }
 
     private long running(UUID user, Instant startedAt) {
@@ -186,7 +186,7 @@ class ListenImportIT extends IntegrationTest {
         do {
             JsonNode page = api.get("/api/v1/me/listen-imports/" + id + "/skipped?limit=500" + cursor, token).assertStatus(200).json();
             page.path("items").forEach(rows::add);
-            cursor = page.path("next").isNull() ? null : "&cursor=" + page.path("next").asText();
+            cursor = page.path("next").isNull() ? null : "&cursor=" + page.path("next").asString();
         } while (cursor != null);
         return rows;
     }
@@ -209,7 +209,7 @@ class ListenImportIT extends IntegrationTest {
     private JsonNode finished(JsonNode batch, String token) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         JsonNode current = batch;
-        while (current.path("status").asText().equals("running")) {
+        while (current.path("status").asString().equals("running")) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("import still running: " + current);
             }

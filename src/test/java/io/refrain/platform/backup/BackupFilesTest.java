@@ -49,7 +49,8 @@ class BackupFilesTest {
     void restoreRefusesADirectoryInUse() throws Exception {
         Path backup = tar("b.tar.gz", "refrain-backup.properties", "format=refrain-backup-1\n");
         Path target = dir.resolve("in-use");
-        try (DataDirectory ignored = DataDirectory.open(target)) {
+        try (DataDirectory inUse = DataDirectory.open(target)) {
+            assertThat(inUse.root()).isEqualTo(target.toAbsolutePath().normalize()); // held by this JVM, as by a running server
             assertThatThrownBy(() -> new Restore(backup, target, true, false, false).run())
                     .isInstanceOf(BackupException.class).hasMessageContaining("is running on");
         }

@@ -42,7 +42,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Closed model (ceiling): N clients back to back, one endpoint, no think time.
  * Every answer goes to {@link Measurements} with its status and Gatling's response time.
  */
-public class LoadSimulation extends Simulation {
+public final class LoadSimulation extends Simulation {
 
     private final LoadPhase phase = LoadPhase.current();
     private final List<Population.Listener> listeners = phase.population().listeners();

@@ -92,14 +92,20 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process == null || !process.isAlive()) {
             return;
         }
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();   // SIGTERM: graceful shutdown stops the embedded PostgreSQL cleanly
-        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            // told to stop waiting: leave no server behind, and keep the interrupt for the caller
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         children.forEach(ProcessHandle::destroy);
     }
