@@ -36,11 +36,13 @@ public class TagService {
     }
 
     private final TagRepository tags;
+    private final LibraryVersionRepository versions;
     private final CatalogService catalog;
     private final Clock clock;
 
-    TagService(TagRepository tags, CatalogService catalog, Clock clock) {
+    TagService(TagRepository tags, LibraryVersionRepository versions, CatalogService catalog, Clock clock) {
         this.tags = tags;
+        this.versions = versions;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -54,6 +56,7 @@ public class TagService {
         }
         try {
             long id = tags.create(userId, valid, Cursors.now(clock));
+            versions.bump(userId);
             return tags.find(userId, id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw nameTaken(valid);
@@ -75,6 +78,7 @@ public class TagService {
         } catch (DuplicateKeyException e) {
             throw nameTaken(valid);
         }
+        versions.bump(userId);
         return tags.find(userId, tagId).orElseThrow();
     }
 
@@ -84,6 +88,7 @@ public class TagService {
         if (!tags.delete(userId, tagId)) {
             throw noSuchTag(tagId);
         }
+        versions.bump(userId);
     }
 
     /**
@@ -114,10 +119,14 @@ public class TagService {
             throw ApiException.notFound("The catalog has no track " + unknown.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + "; nothing was changed.").with("unknownIds", unknown);
         }
+        int tagged;
         try {
-            tags.tag(userId, tagId, ids, Cursors.now(clock));
+            tagged = tags.tag(userId, tagId, ids, Cursors.now(clock));
         } catch (DataIntegrityViolationException e) { // a track was deleted from the catalog meanwhile
             throw ApiException.notFound("Some of these tracks were just removed from the catalog; nothing was changed.");
+        }
+        if (tagged > 0) {
+            versions.bump(userId);
         }
     }
 
@@ -127,7 +136,9 @@ public class TagService {
         if (!tags.lock(userId, tagId)) {
             throw noSuchTag(tagId);
         }
-        tags.untag(userId, tagId, ids);
+        if (tags.untag(userId, tagId, ids) > 0) {
+            versions.bump(userId);
+        }
     }
 
     /** A tag's tracks, most recently tagged first, with the reader's state of each. */
