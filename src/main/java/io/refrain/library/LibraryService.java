@@ -44,11 +44,13 @@ class LibraryService {
     }
 
     private final ShelfRepository shelves;
+    private final LibraryVersionRepository versions;
     private final CatalogService catalog;
     private final Clock clock;
 
-    LibraryService(ShelfRepository shelves, CatalogService catalog, Clock clock) {
+    LibraryService(ShelfRepository shelves, LibraryVersionRepository versions, CatalogService catalog, Clock clock) {
         this.shelves = shelves;
+        this.versions = versions;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -65,18 +67,24 @@ class LibraryService {
             throw ApiException.notFound("The catalog has no " + shelf.noun + " " + unknown.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + "; nothing was changed.").with("unknownIds", unknown);
         }
+        int added;
         try {
-            shelves.add(shelf, userId, ids, Cursors.now(clock));
+            added = shelves.add(shelf, userId, ids, Cursors.now(clock));
         } catch (DataIntegrityViolationException e) { // an entry was deleted from the catalog meanwhile
             throw ApiException.notFound("Some of these " + shelf.noun + "s were just removed from the catalog; "
                     + "nothing was changed.");
+        }
+        if (added > 0) {
+            versions.bump(userId);
         }
     }
 
     /** Removes entries; ids not on the shelf are ignored. */
     @Transactional
     public void remove(UUID userId, Shelf shelf, List<Long> requested) {
-        shelves.remove(shelf, userId, Batch.ids(requested));
+        if (shelves.remove(shelf, userId, Batch.ids(requested)) > 0) {
+            versions.bump(userId);
+        }
     }
 
     /** For each id, in the order asked, whether it is on the shelf. */

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RatingRepository {
 
+    /** What marking a track loved did. */
+    enum Loved { NOW, ALREADY, NO_SUCH_TRACK }
+
     private final JdbcClient jdbc;
 
     RatingRepository(JdbcClient jdbc) {
@@ -33,9 +36,10 @@ class RatingRepository {
                 .update() > 0;
     }
 
-    void unrate(Rated kind, UUID userId, long id) {
-        jdbc.sql(kind.sql("delete from {table} where user_id = :user and {column} = :id"))
-                .param("user", userId).param("id", id).update();
+    /** Removes the rating; false when there was none. */
+    boolean unrate(Rated kind, UUID userId, long id) {
+        return jdbc.sql(kind.sql("delete from {table} where user_id = :user and {column} = :id"))
+                .param("user", userId).param("id", id).update() > 0;
     }
 
     /** The user's ratings of those of the ids rated. */
@@ -49,19 +53,23 @@ class RatingRepository {
         return ratings;
     }
 
-    /** Marks a track loved (keeping the first time); false when the catalog has no such track. */
-    boolean love(UUID userId, long trackId, Instant at) {
+    /** Marks a track loved (keeping the first time). */
+    Loved love(UUID userId, long trackId, Instant at) {
         int changed = jdbc.sql("""
                         insert into loved_tracks (user_id, track_id, loved_at)
                         select :user, t.id, :at from catalog_tracks t where t.id = :id
                         on conflict (user_id, track_id) do nothing""")
                 .param("user", userId).param("id", trackId).param("at", Timestamp.from(at)).update();
-        return changed > 0 || jdbc.sql("select exists (select 1 from catalog_tracks where id = :id)")
-                .param("id", trackId).query(Boolean.class).single();
+        if (changed > 0) {
+            return Loved.NOW;
+        }
+        return jdbc.sql("select exists (select 1 from catalog_tracks where id = :id)").param("id", trackId)
+                .query(Boolean.class).single() ? Loved.ALREADY : Loved.NO_SUCH_TRACK;
     }
 
-    void unlove(UUID userId, long trackId) {
-        jdbc.sql("delete from loved_tracks where user_id = :user and track_id = :id")
-                .param("user", userId).param("id", trackId).update();
+    /** False when the track was not loved. */
+    boolean unlove(UUID userId, long trackId) {
+        return jdbc.sql("delete from loved_tracks where user_id = :user and track_id = :id")
+                .param("user", userId).param("id", trackId).update() > 0;
     }
 }

@@ -22,10 +22,12 @@ class RatingService {
     public static final double MAX = 5;
 
     private final RatingRepository ratings;
+    private final LibraryVersionRepository versions;
     private final Clock clock;
 
-    RatingService(RatingRepository ratings, Clock clock) {
+    RatingService(RatingRepository ratings, LibraryVersionRepository versions, Clock clock) {
         this.ratings = ratings;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -42,13 +44,16 @@ class RatingService {
         if (!rated) {
             throw ApiException.notFound("There is no " + kind.noun + " " + id + ".");
         }
+        versions.bump(userId);
         return value.doubleValue();
     }
 
     /** Removes a rating; nothing happens when there is none. */
     @Transactional
     public void unrate(UUID userId, Rated kind, long id) {
-        ratings.unrate(kind, userId, id);
+        if (ratings.unrate(kind, userId, id)) {
+            versions.bump(userId);
+        }
     }
 
     /** The user's ratings of these entries in the order asked, null where not rated. */
@@ -60,20 +65,25 @@ class RatingService {
 
     @Transactional
     public void love(UUID userId, long trackId) {
-        boolean loved;
+        RatingRepository.Loved loved;
         try {
             loved = ratings.love(userId, trackId, Cursors.now(clock));
         } catch (DataIntegrityViolationException e) { // the track was deleted meanwhile
-            loved = false;
+            loved = RatingRepository.Loved.NO_SUCH_TRACK;
         }
-        if (!loved) {
+        if (loved == RatingRepository.Loved.NO_SUCH_TRACK) {
             throw ApiException.notFound("There is no track " + trackId + ".");
+        }
+        if (loved == RatingRepository.Loved.NOW) {
+            versions.bump(userId);
         }
     }
 
     @Transactional
     public void unlove(UUID userId, long trackId) {
-        ratings.unlove(userId, trackId);
+        if (ratings.unlove(userId, trackId)) {
+            versions.bump(userId);
+        }
     }
 
     static BigDecimal valid(Double rating) {

@@ -75,8 +75,9 @@ class TagRepository {
                 .param("ids", Batch.array(ids)).query(Long.class).list();
     }
 
-    void tag(UUID userId, long tagId, List<Long> trackIds, Instant at) {
-        jdbc.sql("""
+    /** Tags those of the tracks not tagged yet; returns how many. */
+    int tag(UUID userId, long tagId, List<Long> trackIds, Instant at) {
+        return jdbc.sql("""
                         insert into tagged_tracks (user_id, tag_id, track_id, tagged_at)
                         select :user, :tag, u.id, :at from unnest(:ids::bigint[]) u(id)
                         on conflict (user_id, tag_id, track_id) do nothing""")
@@ -84,8 +85,8 @@ class TagRepository {
                 .param("at", Timestamp.from(at)).update();
     }
 
-    void untag(UUID userId, long tagId, List<Long> trackIds) {
-        jdbc.sql("delete from tagged_tracks where user_id = :user and tag_id = :tag and track_id = any(:ids::bigint[])")
+    int untag(UUID userId, long tagId, List<Long> trackIds) {
+        return jdbc.sql("delete from tagged_tracks where user_id = :user and tag_id = :tag and track_id = any(:ids::bigint[])")
                 .param("user", userId).param("tag", tagId).param("ids", Batch.array(trackIds)).update();
     }
 

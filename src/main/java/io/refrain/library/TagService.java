@@ -35,11 +35,13 @@ class TagService {
     }
 
     private final TagRepository tags;
+    private final LibraryVersionRepository versions;
     private final CatalogService catalog;
     private final Clock clock;
 
-    TagService(TagRepository tags, CatalogService catalog, Clock clock) {
+    TagService(TagRepository tags, LibraryVersionRepository versions, CatalogService catalog, Clock clock) {
         this.tags = tags;
+        this.versions = versions;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -53,6 +55,7 @@ class TagService {
         }
         try {
             long id = tags.create(userId, valid, Cursors.now(clock));
+            versions.bump(userId);
             return tags.find(userId, id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw nameTaken(valid);
@@ -74,6 +77,7 @@ class TagService {
         } catch (DuplicateKeyException e) {
             throw nameTaken(valid);
         }
+        versions.bump(userId);
         return tags.find(userId, tagId).orElseThrow();
     }
 
@@ -83,6 +87,7 @@ class TagService {
         if (!tags.delete(userId, tagId)) {
             throw noSuchTag(tagId);
         }
+        versions.bump(userId);
     }
 
     /** The tags page continues after this tag name. */
@@ -116,10 +121,14 @@ class TagService {
             throw ApiException.notFound("The catalog has no track " + unknown.stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + "; nothing was changed.").with("unknownIds", unknown);
         }
+        int tagged;
         try {
-            tags.tag(userId, tagId, ids, Cursors.now(clock));
+            tagged = tags.tag(userId, tagId, ids, Cursors.now(clock));
         } catch (DataIntegrityViolationException e) { // a track was deleted from the catalog meanwhile
             throw ApiException.notFound("Some of these tracks were just removed from the catalog; nothing was changed.");
+        }
+        if (tagged > 0) {
+            versions.bump(userId);
         }
     }
 
@@ -129,7 +138,9 @@ class TagService {
         if (!tags.lock(userId, tagId)) {
             throw noSuchTag(tagId);
         }
-        tags.untag(userId, tagId, ids);
+        if (tags.untag(userId, tagId, ids) > 0) {
+            versions.bump(userId);
+        }
     }
 
     /** A tag's tracks, most recently tagged first, with the reader's state of each. */

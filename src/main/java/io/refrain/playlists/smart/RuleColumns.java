@@ -10,6 +10,8 @@ import java.util.Set;
  * expression over the track row {@code t} and the joins it names; a multi-valued field is an
  * {@code exists} over its join table with {@code %s} standing for the test of {@code value}.
  * {@code :user} is the playlist owner. Everything here is fixed text; values are always bound.
+ * Other modules' data is read only through their published read views: {@code catalog_*} (V014),
+ * {@code library_*} and {@code history_*} (V015).
  */
 final class RuleColumns {
 
@@ -17,10 +19,10 @@ final class RuleColumns {
     enum Join {
         ALBUM("left join catalog_albums al on al.id = t.album_id"),
         FEATURES("left join catalog_audio_features af on af.track_id = t.id"),
-        STATS("left join listen_stats_tracks ls on ls.user_id = :user and ls.track_id = t.id"),
-        RATING("left join track_ratings tr on tr.user_id = :user and tr.track_id = t.id"),
-        SAVED("left join saved_tracks st on st.user_id = :user and st.track_id = t.id"),
-        LOVED("left join loved_tracks lt on lt.user_id = :user and lt.track_id = t.id");
+        STATS("left join history_track_stats ls on ls.user_id = :user and ls.track_id = t.id"),
+        RATING("left join library_track_ratings tr on tr.user_id = :user and tr.track_id = t.id"),
+        SAVED("left join library_saved_tracks st on st.user_id = :user and st.track_id = t.id"),
+        LOVED("left join library_loved_tracks lt on lt.user_id = :user and lt.track_id = t.id");
 
         final String sql;
 
@@ -70,12 +72,12 @@ final class RuleColumns {
         single(SmartField.SKIPCOUNT, "coalesce(ls.skips, 0)", Join.STATS);
         timestamp(SmartField.LASTPLAYED, "ls.last_played_at", Join.STATS);
         timestamp(SmartField.FIRSTPLAYED, "ls.first_played_at", Join.STATS);
-        single(SmartField.ALBUMRATING, "coalesce((select r.rating from album_ratings r where r.user_id = :user and r.album_id = t.album_id), 0)");
-        single(SmartField.ALBUMPLAYCOUNT, "coalesce((select s.plays from listen_stats_albums s where s.user_id = :user and s.album_id = t.album_id), 0)");
-        timestamp(SmartField.ALBUMLASTPLAYED, "(select s.last_played_at from listen_stats_albums s where s.user_id = :user and s.album_id = t.album_id)");
-        single(SmartField.ARTISTRATING, "coalesce((select r.rating from artist_ratings r where r.user_id = :user and r.artist_id = pa.artist_id), 0)");
-        single(SmartField.ARTISTPLAYCOUNT, "coalesce((select s.plays from listen_stats_artists s where s.user_id = :user and s.artist_id = pa.artist_id), 0)");
-        timestamp(SmartField.ARTISTLASTPLAYED, "(select s.last_played_at from listen_stats_artists s where s.user_id = :user and s.artist_id = pa.artist_id)");
+        single(SmartField.ALBUMRATING, "coalesce((select r.rating from library_album_ratings r where r.user_id = :user and r.album_id = t.album_id), 0)");
+        single(SmartField.ALBUMPLAYCOUNT, "coalesce((select s.plays from history_album_stats s where s.user_id = :user and s.album_id = t.album_id), 0)");
+        timestamp(SmartField.ALBUMLASTPLAYED, "(select s.last_played_at from history_album_stats s where s.user_id = :user and s.album_id = t.album_id)");
+        single(SmartField.ARTISTRATING, "coalesce((select r.rating from library_artist_ratings r where r.user_id = :user and r.artist_id = pa.artist_id), 0)");
+        single(SmartField.ARTISTPLAYCOUNT, "coalesce((select s.plays from history_artist_stats s where s.user_id = :user and s.artist_id = pa.artist_id), 0)");
+        timestamp(SmartField.ARTISTLASTPLAYED, "(select s.last_played_at from history_artist_stats s where s.user_id = :user and s.artist_id = pa.artist_id)");
         for (SmartField feature : EnumSet.range(SmartField.ENERGY, SmartField.CONTEMPORARY)) {
             single(feature, "af." + feature.jsonName(), Join.FEATURES);
         }
@@ -91,10 +93,10 @@ final class RuleColumns {
                 + "where tg.track_id = t.id and %s)", "g.name",
                 "exists (select 1 from catalog_track_genres tg where tg.track_id = t.id and tg.genre_id = any(%s))",
                 "select g.id from catalog_genres g where %s"));
-        MULTI.put(SmartField.TAG, new Multi("exists (select 1 from tagged_tracks tt join tags tag on tag.user_id = tt.user_id "
+        MULTI.put(SmartField.TAG, new Multi("exists (select 1 from library_tagged_tracks tt join library_tags tag on tag.user_id = tt.user_id "
                 + "and tag.id = tt.tag_id where tt.user_id = :user and tt.track_id = t.id and %s)", "tag.name",
-                "exists (select 1 from tagged_tracks tt where tt.user_id = :user and tt.track_id = t.id and tt.tag_id = any(%s))",
-                "select tag.id from tags tag where tag.user_id = :user and %s"));
+                "exists (select 1 from library_tagged_tracks tt where tt.user_id = :user and tt.track_id = t.id and tt.tag_id = any(%s))",
+                "select tag.id from library_tags tag where tag.user_id = :user and %s"));
         MULTI.put(SmartField.ISRC, new Multi("exists (select 1 from catalog_track_sources src where src.track_id = t.id "
                 + "and src.provider = 'isrc' and %s)", "src.external_id", null, null));
     }

@@ -124,10 +124,10 @@ class SmartPlaylistEvaluator {
     /** Stale (the owner's data changed since the last build, or the rules did) and the minimum delay has passed. */
     private boolean due(Optional<SmartPlaylistRepository.Row> found, UUID user) {
         var row = found.orElseThrow(() -> ApiException.notFound("No such smart playlist."));
-        if (row.refreshedVersion() == null || row.refreshedAt() == null) {
+        if (row.built() == null || row.refreshedAt() == null) {
             return true; // new or changed rules: no delay
         }
-        return row.refreshedVersion() < repository.dataVersion(user) && !clock.instant().isBefore(row.refreshedAt().plus(minDelay));
+        return !row.built().equals(repository.dataVersions(user)) && !clock.instant().isBefore(row.refreshedAt().plus(minDelay));
     }
 
     /** Rebuilds the membership if it is stale and the minimum delay has passed (or the rules changed). */
@@ -137,7 +137,7 @@ class SmartPlaylistEvaluator {
         }
         // lock, then look again: a concurrent reader may have rebuilt it meanwhile
         var row = repository.find(user, id, true).orElseThrow(() -> ApiException.notFound("No such smart playlist."));
-        long version = repository.dataVersion(user); // read before evaluating: a later write makes it stale again
+        var versions = repository.dataVersions(user); // read before evaluating: a later write makes it stale again
         Instant now = clock.instant();
         if (!force && !due(Optional.of(row), user)) {
             return;
@@ -148,7 +148,7 @@ class SmartPlaylistEvaluator {
         for (UUID ref : smart) {
             refreshIfStale(user, ref, false, depth + 1); // nested smart playlists first (cycles are refused on save)
         }
-        var matches = evaluate(user, rules, smart, id + ":" + version);
-        repository.replaceTracks(user, id, matches.stream().map(SmartPlaylistRepository.Match::id).toList(), version, now);
+        var matches = evaluate(user, rules, smart, id + ":" + versions.playlists() + ":" + versions.library() + ":" + versions.history());
+        repository.replaceTracks(user, id, matches.stream().map(SmartPlaylistRepository.Match::id).toList(), versions, now);
     }
 }

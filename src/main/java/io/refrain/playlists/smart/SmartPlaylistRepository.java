@@ -1,6 +1,8 @@
 package io.refrain.playlists.smart;
 
 import io.refrain.playlists.PlaylistReadRule;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,13 +16,26 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Smart playlist rows, their materialised tracks, the owner's data version, and running compiled rules. */
+/** Smart playlist rows, their materialised tracks, the owner's data versions, and running compiled rules. */
 @Repository
 class SmartPlaylistRepository {
 
-    /** A smart playlist row; {@code rules} is its canonical rule JSON. */
-    record Row(UUID userId, UUID id, String name, String description, String rules, int trackCount, Long refreshedVersion,
+    /**
+     * A smart playlist row; {@code rules} is its canonical rule JSON; {@code built} the data
+     * versions its membership was built at (null: never built, or the rules changed since).
+     */
+    record Row(UUID userId, UUID id, String name, String description, String rules, int trackCount, DataVersions built,
                Instant refreshedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * The owner's data versions that smart rules depend on: this module's own playlist entries
+     * ({@code smart_playlist_data}), the library's ({@code library_versions}) and the history's
+     * ({@code history_versions}); 0 where the user has none yet. A membership built at other
+     * versions than the current ones may be out of date. Each changes to a value it never had
+     * before, so they are compared for equality only.
+     */
+    record DataVersions(long playlists, long library, long history) {
     }
 
     /** One track of an evaluation: its first credited artist and the number of tracks that matched in all. */
@@ -31,9 +46,25 @@ class SmartPlaylistRepository {
     }
 
     private static final String SELECT = """
-            select user_id, id, name, description, rules::text as rules, track_count, refreshed_version, refreshed_at,
-                   created_at, updated_at
+            select user_id, id, name, description, rules::text as rules, track_count, refreshed_version,
+                   refreshed_library_version, refreshed_history_version, refreshed_at, created_at, updated_at
             from smart_playlists""";
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        Long playlists = rs.getObject("refreshed_version", Long.class);
+        Long library = rs.getObject("refreshed_library_version", Long.class);
+        Long history = rs.getObject("refreshed_history_version", Long.class);
+        DataVersions built = playlists == null || library == null || history == null ? null
+                : new DataVersions(playlists, library, history);
+        return new Row(rs.getObject("user_id", UUID.class), rs.getObject("id", UUID.class), rs.getString("name"),
+                rs.getString("description"), rs.getString("rules"), rs.getInt("track_count"), built,
+                instant(rs, "refreshed_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
 
     private final JdbcClient jdbc;
 
@@ -47,7 +78,7 @@ class SmartPlaylistRepository {
 
     Optional<Row> find(UUID user, UUID id, boolean lock) {
         return jdbc.sql(SELECT + " where user_id = :user and id = :id" + (lock ? " for update" : ""))
-                .param("user", user).param("id", id).query(Row.class).optional();
+                .param("user", user).param("id", id).query(SmartPlaylistRepository::row).optional();
     }
 
     /** The owner's smart playlists (id and rules): the graph that cycle checks walk. */
@@ -64,11 +95,11 @@ class SmartPlaylistRepository {
                                  or (created_at, id) < (cast(:at as timestamptz), cast(:afterId as uuid)))
                          order by created_at desc, id desc limit :limit""")
                 .param("user", user).param("at", afterCreated == null ? null : at(afterCreated))
-                .param("afterId", afterId).param("limit", limit).query(Row.class).list();
+                .param("afterId", afterId).param("limit", limit).query(SmartPlaylistRepository::row).list();
     }
 
     void insert(UUID user, UUID id, String name, String description, String rules, Instant now) {
-        // the data-version row exists from the first smart playlist on, so the V011 triggers start counting
+        // the data-version row exists from the first smart playlist on, so the V011 playlist_entries triggers start counting
         jdbc.sql("insert into smart_playlist_data (user_id) values (:user) on conflict do nothing").param("user", user).update();
         jdbc.sql("""
                         insert into smart_playlists (user_id, id, name, description, rules, created_at, updated_at)
@@ -126,9 +157,13 @@ class SmartPlaylistRepository {
         return out;
     }
 
-    long dataVersion(UUID user) {
-        return jdbc.sql("select coalesce((select version from smart_playlist_data where user_id = :user), 0)")
-                .param("user", user).query(Long.class).single();
+    /** The owner's data versions now, in one statement (each a primary-key probe). */
+    DataVersions dataVersions(UUID user) {
+        return jdbc.sql("""
+                        select coalesce((select version from smart_playlist_data where user_id = :user), 0) as playlists,
+                               coalesce((select version from library_versions where user_id = :user), 0) as library,
+                               coalesce((select version from history_versions where user_id = :user), 0) as history""")
+                .param("user", user).query(DataVersions.class).single();
     }
 
     /** Which of these ids are smart playlists of the user. */
@@ -156,7 +191,7 @@ class SmartPlaylistRepository {
     }
 
     /** Replaces the membership with these tracks in this order: two statements whatever their number. */
-    void replaceTracks(UUID user, UUID id, List<Long> trackIds, long dataVersion, Instant now) {
+    void replaceTracks(UUID user, UUID id, List<Long> trackIds, DataVersions built, Instant now) {
         jdbc.sql("delete from smart_playlist_tracks where user_id = :user and playlist_id = :id")
                 .param("user", user).param("id", id).update();
         jdbc.sql("""
@@ -164,10 +199,11 @@ class SmartPlaylistRepository {
                         select :user, :id, (t.ord - 1)::int, t.track_id from unnest(:ids::bigint[]) with ordinality as t(track_id, ord)""")
                 .param("user", user).param("id", id).param("ids", trackIds.toArray(Long[]::new)).update();
         jdbc.sql("""
-                        update smart_playlists set track_count = :count, refreshed_version = :version, refreshed_at = :now
+                        update smart_playlists set track_count = :count, refreshed_version = :playlists,
+                               refreshed_library_version = :library, refreshed_history_version = :history, refreshed_at = :now
                         where user_id = :user and id = :id""")
-                .param("user", user).param("id", id).param("count", trackIds.size()).param("version", dataVersion)
-                .param("now", at(now)).update();
+                .param("user", user).param("id", id).param("count", trackIds.size()).param("playlists", built.playlists())
+                .param("library", built.library()).param("history", built.history()).param("now", at(now)).update();
     }
 
     List<Entry> entries(UUID user, UUID id, int fromPosition, int limit) {

@@ -86,6 +86,28 @@ class SmartPlaylistsIT extends IntegrationTest {
     }
 
     @Test
+    void ratingsTagsAndTagNamesMakeTheirPlaylistsStale() {
+        var owner = newAccount();
+        List<Long> ids = tracks(2);
+        String rated = create(owner, "Rated", "{\"all\": [{\"gt\": {\"rating\": 3}}], \"sort\": \"title\"}");
+        String tagged = create(owner, "Tagged", "{\"all\": [{\"is\": {\"tag\": \"after hours\"}}]}");
+        assertThat(trackIds(owner, rated)).isEmpty();
+        assertThat(trackIds(owner, tagged)).isEmpty();
+
+        api.put("/api/v1/me/ratings/tracks/" + ids.get(0), Json.of("rating", 4.5), owner.accessToken()).assertStatus(200);
+        long tag = api.post("/api/v1/me/tags", Json.of("name", "late"), owner.accessToken()).assertStatus(201).json()
+                .path("id").asLong();
+        api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + ids.get(1), null, owner.accessToken()).assertStatus(204);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(trackIds(owner, rated)).containsExactly(ids.get(0));
+        assertThat(trackIds(owner, tagged)).isEmpty(); // the tag has another name
+
+        api.patch("/api/v1/me/tags/" + tag, Json.of("name", "After Hours"), owner.accessToken()).assertStatus(200);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(trackIds(owner, tagged)).containsExactly(ids.get(1));
+    }
+
+    @Test
     void aPageRunsAFixedNumberOfStatementsWhateverItsSize() {
         var owner = newAccount();
         String id = create(owner, "Long", "{\"all\": [{\"gt\": {\"duration\": 0}}], \"limit\": 300}");
