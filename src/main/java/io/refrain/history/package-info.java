@@ -4,7 +4,11 @@
  * (all-time per track, artist, album and genre, plus day, month and hour rollups) maintained
  * in the same transaction as each listen; recently played, a track's plays, top lists and
  * activity. Songs the catalog lacks become catalog entries through the catalog's
- * {@link io.refrain.catalog.TrackResolver}.
+ * {@link io.refrain.catalog.TrackResolver}. Other modules' SQL reads the statistics only through
+ * the read views of V015 ({@code history_track_stats}, {@code history_album_stats},
+ * {@code history_artist_stats}) and the per-user data version {@code history_versions}: the
+ * {@code listen_totals.version} column, given a new value by a trigger of V015 on every update of
+ * the totals row, which every change of the statistics writes.
  *
  * <p>Settings: {@link io.refrain.history.HistoryProperties} ({@code refrain.history.*}: archive,
  * import and listenbrainz nested).

@@ -53,8 +53,13 @@ class PlaylistAccess {
         }
     }
 
+    /** The read rule: a public playlist, or one the reader owns or collaborates on (see also {@link PlaylistReadRule}). */
+    static boolean mayRead(PlaylistRepository.Row row) {
+        return row.isPublic() || row.role() != null;
+    }
+
     private static PlaylistRepository.Row readable(PlaylistRepository.Row row, UUID id) {
-        if (row == null || !(row.isPublic() || row.role() != null)) {
+        if (row == null || !mayRead(row)) {
             throw ApiException.notFound("There is no playlist " + id + ".");
         }
         return row;

@@ -7,10 +7,13 @@ import io.refrain.platform.web.CursorCodec;
 import io.refrain.platform.web.Page;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +55,16 @@ public class PlaylistService {
     @Transactional(readOnly = true)
     public PlaylistView get(UUID id, UUID reader) {
         return access.read(id, reader).view();
+    }
+
+    /** Those of the playlists that exist and that the reader may read (one statement, whatever their number). */
+    @Transactional(readOnly = true)
+    public Set<UUID> readable(Collection<UUID> ids, UUID reader) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return playlists.byIds(List.copyOf(ids), reader).stream().filter(PlaylistAccess::mayRead)
+                .map(PlaylistRepository.Row::id).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The playlist's version if the reader may read it (for conditional requests). */

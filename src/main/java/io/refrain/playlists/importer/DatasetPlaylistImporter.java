@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,14 +23,13 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the dataset's playlists (one row per playlist and track) and writes them, in one
- * transaction and a fixed number of set-based statements, as public playlists of the system
- * account. A playlist's id is derived from its dataset id, so a re-import finds it again; its
+ * transaction and a fixed number of set-based statements ({@link DatasetPlaylistRepository}), as
+ * public playlists of the system account (found or made through {@link AccountService}). A playlist's id is derived from its dataset id, so a re-import finds it again; its
  * entries are rewritten only when its track list changed (and then its version goes up).
  * Memory holds the playlist/track pairs (about 1 MB for the 32,833-row dataset).
  */
@@ -54,13 +53,14 @@ public class DatasetPlaylistImporter {
     private record DatasetPlaylist(String key, String name, String description, Set<String> trackKeys) {
     }
 
-    private final JdbcClient jdbc;
+    private final DatasetPlaylistRepository repository;
     private final TransactionTemplate transaction;
     private final AccountService accounts;
     private final Clock clock;
 
-    DatasetPlaylistImporter(JdbcClient jdbc, TransactionTemplate transaction, AccountService accounts, Clock clock) {
-        this.jdbc = jdbc;
+    DatasetPlaylistImporter(DatasetPlaylistRepository repository, TransactionTemplate transaction, AccountService accounts,
+                            Clock clock) {
+        this.repository = repository;
         this.transaction = transaction;
         this.accounts = accounts;
         this.clock = clock;
@@ -127,51 +127,13 @@ public class DatasetPlaylistImporter {
                 trackKeys.add(key);
             }
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                        create temp table staged_entries on commit drop as
-                        select u.playlist_id, u.ordinal, s.track_id
-                        from unnest(:playlists::uuid[], :ordinals::int[], :keys::text[]) as u(playlist_id, ordinal, key)
-                        left join catalog_track_sources s on s.provider = 'spotify' and s.external_id = u.key""")
-                .param("playlists", entryPlaylists.toArray(UUID[]::new)).param("ordinals", ordinals.toArray(Integer[]::new))
-                .param("keys", trackKeys.toArray(String[]::new)).update();
-        long missing = jdbc.sql("select count(*) from staged_entries where track_id is null").query(Long.class).single();
-        jdbc.sql("delete from staged_entries where track_id is null").update();
-        // which playlists are new, and which existing ones have another name or track list
-        jdbc.sql("""
-                        create temp table staged_playlists on commit drop as
-                        select u.id, u.name, u.description, p.id is null as is_new,
-                               p.id is not null and (p.name, p.description, p.public) is distinct from (u.name, u.description, true)
-                                   as details_changed,
-                               p.id is not null and (select coalesce(array_agg(e.track_id order by e.position), '{}')
-                                                     from playlist_entries e where e.user_id = :owner and e.playlist_id = u.id)
-                                                 is distinct from
-                                                    (select coalesce(array_agg(s.track_id order by s.ordinal), '{}')
-                                                     from staged_entries s where s.playlist_id = u.id) as tracks_changed
-                        from unnest(:ids::uuid[], :names::text[], :descriptions::text[]) as u(id, name, description)
-                        left join playlists p on p.user_id = :owner and p.id = u.id""")
-                .param("owner", owner).param("ids", ids.toArray(UUID[]::new)).param("names", names.toArray(String[]::new))
-                .param("descriptions", descriptions.toArray(String[]::new)).update();
-        int inserted = jdbc.sql("""
-                        insert into playlists (user_id, id, name, description, public, version, created_at, updated_at)
-                        select :owner, id, name, description, true, 1, :now, :now from staged_playlists where is_new""")
-                .param("owner", owner).param("now", now).update();
-        int updated = jdbc.sql("""
-                        update playlists p set name = s.name, description = s.description, public = true,
-                               version = p.version + 1, updated_at = :now
-                        from staged_playlists s
-                        where p.user_id = :owner and p.id = s.id and (s.details_changed or s.tracks_changed)""")
-                .param("owner", owner).param("now", now).update();
-        jdbc.sql("""
-                        delete from playlist_entries e using staged_playlists s
-                        where e.user_id = :owner and e.playlist_id = s.id and s.tracks_changed""")
-                .param("owner", owner).update();
-        long entries = jdbc.sql("""
-                        insert into playlist_entries (user_id, playlist_id, position, track_id, added_by, added_at)
-                        select :owner, e.playlist_id, (e.ordinal + 1) * :gap, e.track_id, :owner, :now
-                        from staged_entries e join staged_playlists s on s.id = e.playlist_id
-                        where s.is_new or s.tracks_changed""")
-                .param("owner", owner).param("gap", GAP).param("now", now).update();
+        Instant now = clock.instant();
+        repository.stageEntries(entryPlaylists, ordinals, trackKeys);
+        long missing = repository.dropMissingTracks();
+        repository.stagePlaylists(owner, ids, names, descriptions);
+        int inserted = repository.insertNew(owner, now);
+        int updated = repository.updateChanged(owner, now);
+        long entries = repository.rewriteEntries(owner, GAP, now);
         return new Summary(owner, ids.size(), inserted, updated, ids.size() - inserted - updated,
                 entries, missing);
     }

@@ -61,6 +61,10 @@ class SmartPlaylistEvaluator {
             return Set.of();
         }
         Map<UUID, String> graph = repository.rulesOf(user);
+        Set<UUID> plain = new HashSet<>();
+        refs.forEach(c -> plain.add(((PlaylistRef) c.value()).id()));
+        plain.removeAll(graph.keySet());
+        Set<UUID> readable = playlists.readable(plain, user);
         List<FieldProblem> problems = new ArrayList<>();
         Set<UUID> smart = new HashSet<>();
         for (Condition c : refs) {
@@ -71,7 +75,7 @@ class SmartPlaylistEvaluator {
                     problems.add(new FieldProblem(path, "refers back to this playlist (a cycle)"));
                 }
                 smart.add(id);
-            } else if (!readable(id, user)) {
+            } else if (!readable.contains(id)) {
                 problems.add(new FieldProblem(path, "is not a playlist you can read"));
             }
         }
@@ -103,15 +107,6 @@ class SmartPlaylistEvaluator {
             }
         }
         return false;
-    }
-
-    private boolean readable(UUID id, UUID user) {
-        try {
-            playlists.get(id, user);
-            return true;
-        } catch (ApiException e) {
-            return false;
-        }
     }
 
     /** The tracks the rules give now, in order (after limits, the per-artist cap and spreading). */
