@@ -1,9 +1,11 @@
 package io.refrain.bench;
 
+import io.refrain.catalog.BulkCatalog;
 import io.refrain.catalog.DemoCatalog;
 import io.refrain.history.ListenStatsRebuild;
 import io.refrain.platform.cli.CliException;
 import io.refrain.platform.cli.Progress;
+import io.refrain.platform.db.DatabaseSize;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,12 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * {@code bench generate}, phase by phase: catalog expansion, users, listens (COPY), statistics
- * (rebuilt from the listens by the history module), libraries and playlists. Refuses to run
+ * (rebuilt from the listens by the history module), libraries and playlists. The bench only
+ * generates; every row is written by its module's {@code Bulk*} API. Refuses to run
  * into a database that already has benchmark users unless appending, because a second run
  * would double the data silently; an appended run adds users numbered after the existing ones.
  */
@@ -31,18 +33,21 @@ public class BenchGenerator {
     private final ListenLoader listens;
     private final ListenStatsRebuild stats;
     private final BenchLibraries libraries;
-    private final JdbcClient jdbc;
+    private final BulkCatalog bulkCatalog;
+    private final DatabaseSize databaseSize;
     private final Clock clock;
 
     BenchGenerator(DemoCatalog demoCatalog, CatalogExpansion catalog, BenchUsers users, ListenLoader listens,
-                   ListenStatsRebuild stats, BenchLibraries libraries, JdbcClient jdbc, Clock clock) {
+                   ListenStatsRebuild stats, BenchLibraries libraries, BulkCatalog bulkCatalog, DatabaseSize databaseSize,
+                   Clock clock) {
         this.demoCatalog = demoCatalog;
         this.catalog = catalog;
         this.users = users;
         this.listens = listens;
         this.stats = stats;
         this.libraries = libraries;
-        this.jdbc = jdbc;
+        this.bulkCatalog = bulkCatalog;
+        this.databaseSize = databaseSize;
         this.clock = clock;
     }
 
@@ -97,8 +102,8 @@ public class BenchGenerator {
         phases.put("libraries", since(start));
         System.err.printf("libraries and playlists in %.1f s%n", phases.get("libraries").toMillis() / 1000.0);
 
-        long tracks = jdbc.sql("select count(*) from tracks").query(Long.class).single();
-        long size = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        long tracks = bulkCatalog.trackCount();
+        long size = databaseSize.bytes();
         return new BenchSummary(added, tracks, created.size(), stored, library, phases, size);
     }
 

@@ -1,63 +1,56 @@
 package io.refrain.bench;
 
+import io.refrain.catalog.BulkCatalog;
+import io.refrain.history.BulkHistory;
 import io.refrain.history.ListenPartitions;
+import io.refrain.history.ListenSource;
 import io.refrain.platform.cli.Progress;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams the generated listens into {@code listens} with one COPY (the partitions of every
- * month they can fall in are created first: rows for a missing month would fail the copy).
- * The statistics are not touched here; {@link io.refrain.history.ListenStatsRebuild} builds
- * them afterwards from what was stored.
+ * Streams the generated listens into the history module's {@link BulkHistory} (one COPY; the
+ * partitions of every month they can fall in are created first: rows for a missing month would
+ * fail the copy). The statistics are not touched here; {@link io.refrain.history.ListenStatsRebuild}
+ * builds them afterwards from what was stored.
  */
 @Component
 class ListenLoader {
 
     /** Histories are shifted back when sessions overflow "now"; partitions reach this far before the three years. */
     private static final int SPARE_MONTHS = 12;
+    private static final String CLIENT = "refrain-bench";
 
-    private final JdbcClient jdbc;
-    private final DataSource dataSource;
+    private final BulkCatalog catalog;
+    private final BulkHistory history;
     private final ListenPartitions partitions;
 
-    ListenLoader(JdbcClient jdbc, DataSource dataSource, ListenPartitions partitions) {
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
+    ListenLoader(BulkCatalog catalog, BulkHistory history, ListenPartitions partitions) {
+        this.catalog = catalog;
+        this.history = history;
         this.partitions = partitions;
     }
 
     long load(List<BenchUsers.BenchUser> users, long total, long seed, Instant now, Progress progress) throws Exception {
-        ListenPlan plan = new ListenPlan(BenchCatalog.load(jdbc), seed, now);
+        ListenPlan plan = new ListenPlan(BenchCatalog.load(catalog), seed, now);
         ensurePartitions(plan.oldest(), now);
         long[] counts = plan.allocate(users, total);
         long[] written = {0};
-        try (CopyStream copy = new CopyStream(dataSource, "listens",
-                "user_id, listened_at, track_id, ms_played, skipped, context_type, client, source")) {
+        long stored = history.load(ListenSource.API, CLIENT, sink -> {
             for (int i = 0; i < users.size(); i++) {
                 plan.generate(users.get(i), counts[i], (user, at, track, ms, skipped, context) -> {
-                    StringBuilder line = copy.line();
-                    line.append(user).append(',').append(Instant.ofEpochMilli(at)).append(',').append(track).append(',');
-                    if (ms != null) {
-                        line.append(ms);
-                    }
-                    line.append(',').append(skipped ? 't' : 'f').append(',').append(context).append(",refrain-bench,api");
-                    copy.endRow();
+                    sink.add(new BulkHistory.BulkListen(user, Instant.ofEpochMilli(at), track, ms, skipped, context));
                     written[0]++;
                 });
                 progress.update(written[0], written[0]);
             }
-            copy.finish();
-        }
+        });
         progress.finish(written[0]);
-        jdbc.sql("analyze listens").update();
-        return written[0];
+        return stored;
     }
 
     private void ensurePartitions(Instant oldest, Instant now) {

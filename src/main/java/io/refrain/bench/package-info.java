@@ -2,7 +2,8 @@
  * Benchmark data: {@code refrain bench generate} expands the imported catalog with synthetic
  * tracks, creates users that can log in, generates years of listening history with realistic
  * taste and rhythm, libraries and playlists, then rebuilds the history statistics, so the load
- * test (and anyone measuring) has a dataset of a known size. Uses only public services of other
- * modules and plain SQL on their tables.
+ * test (and anyone measuring) has a dataset of a known size. Owns no SQL: it generates the data
+ * and loads it through the modules' bulk APIs ({@code BulkAccounts}, {@code BulkCatalog},
+ * {@code BulkHistory}, {@code BulkLibrary}, {@code BulkPlaylists}) and {@code ListenStatsRebuild}.
  */
 package io.refrain.bench;

@@ -2,6 +2,7 @@ package io.refrain.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.refrain.catalog.BulkCatalog;
 import io.refrain.history.StatsCheck;
 import io.refrain.support.IntegrationTest;
 import io.refrain.support.Json;
@@ -25,6 +26,8 @@ class BenchGenerateIT extends IntegrationTest {
     BenchGenerator generator;
     @Autowired
     BenchUsers benchUsers;
+    @Autowired
+    BulkCatalog bulkCatalog;
 
     @Test
     void generatesAConsistentDatasetThatUsersCanUse() throws Exception {
@@ -80,7 +83,7 @@ class BenchGenerateIT extends IntegrationTest {
 
     @Test
     void theSameSeedGeneratesTheSameListens() throws Exception {
-        BenchCatalog catalog = BenchCatalog.load(jdbc);
+        BenchCatalog catalog = BenchCatalog.load(bulkCatalog);
         List<BenchUsers.BenchUser> users = new ArrayList<>();
         for (int n = 1; n <= USERS; n++) {
             users.add(new BenchUsers.BenchUser(n, UUID.nameUUIDFromBytes(("same-seed-" + n).getBytes())));

@@ -1,4 +1,4 @@
-package io.refrain.bench;
+package io.refrain.platform.db;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,9 +11,10 @@ import org.postgresql.copy.CopyIn;
  * One {@code COPY … FROM STDIN} (CSV) on a connection of its own: rows are appended to a buffer
  * that is shipped in large pieces, because per-row round trips or INSERTs would dominate a
  * load of millions of rows. {@link #finish()} commits; closing without it cancels the copy and
- * nothing is stored.
+ * nothing is stored. For the bulk loads of datasets (the {@code *Repository} classes behind the
+ * modules' {@code Bulk*} APIs); the table and columns are theirs.
  */
-final class CopyStream implements AutoCloseable {
+public final class CopyStream implements AutoCloseable {
 
     private static final int FLUSH_AT = 1 << 20;
 
@@ -22,7 +23,7 @@ final class CopyStream implements AutoCloseable {
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private long rows;
 
-    CopyStream(DataSource dataSource, String table, String columns) throws SQLException {
+    public CopyStream(DataSource dataSource, String table, String columns) throws SQLException {
         this.connection = dataSource.getConnection();
         try {
             // one transaction without the server's statement timeout: a copy of millions of rows takes minutes
@@ -38,12 +39,27 @@ final class CopyStream implements AutoCloseable {
         }
     }
 
-    /** The buffer to append one CSV line to (fields must need no quoting); call {@link #endRow()} after it. */
-    StringBuilder line() {
+    /** The buffer to append one CSV line to (text that may need quoting goes through {@link #field}); call {@link #endRow()} after it. */
+    public StringBuilder line() {
         return buffer;
     }
 
-    void endRow() throws SQLException {
+    /** Appends a text field to the current line, quoted only when CSV needs it (a comma, quote or line break; empty, which would read as null). */
+    public CopyStream field(String value) {
+        boolean plain = !value.isEmpty();
+        for (int i = 0; i < value.length() && plain; i++) {
+            char c = value.charAt(i);
+            plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+        }
+        if (plain) {
+            buffer.append(value);
+        } else {
+            buffer.append('"').append(value.replace("\"", "\"\"")).append('"');
+        }
+        return this;
+    }
+
+    public void endRow() throws SQLException {
         buffer.append('\n');
         rows++;
         if (buffer.length() >= FLUSH_AT) {
@@ -51,11 +67,11 @@ final class CopyStream implements AutoCloseable {
         }
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         long stored = copy.endCopy();
         connection.commit();
