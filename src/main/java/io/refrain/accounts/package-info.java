@@ -6,5 +6,9 @@
  * {@link io.refrain.accounts.AccountService} and the records of this package.
  *
  * <p>Settings: {@link io.refrain.accounts.AccountsProperties} ({@code refrain.accounts.*}).
+ *
+ * <p>Offered to other modules: {@link io.refrain.accounts.AccountService}, {@link io.refrain.accounts.ApiTokens}, {@link io.refrain.accounts.BulkAccounts}.
+ *
+ * <p>Public, but not for other modules: {@link io.refrain.accounts.AccountsProperties}.
  */
 package io.refrain.accounts;

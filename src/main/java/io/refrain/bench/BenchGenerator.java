@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * would double the data silently; an appended run adds users numbered after the existing ones.
  */
 @Service
-public class BenchGenerator {
+class BenchGenerator {
 
     private final DemoCatalog demoCatalog;
     private final CatalogExpansion catalog;

@@ -4,7 +4,7 @@ import io.refrain.platform.cli.CliException;
 import java.util.List;
 
 /** What to generate: sizes (from a preset, each overridable), the random seed, and whether adding to an earlier run is wanted. */
-public record BenchOptions(long tracks, int users, long listens, long seed, boolean append) {
+record BenchOptions(long tracks, int users, long listens, long seed, boolean append) {
 
     public BenchOptions {
         if (tracks < 1 || users < 1 || listens < 0) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What a generation run made and how long each phase took, for the command's final report. */
-public record BenchSummary(long tracksAdded, long tracksTotal, int users, long listens, BenchLibraries.Counts library,
+record BenchSummary(long tracksAdded, long tracksTotal, int users, long listens, BenchLibraries.Counts library,
                            Map<String, Duration> phases, long databaseBytes) {
 
     public BenchSummary {

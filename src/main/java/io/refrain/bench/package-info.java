@@ -5,5 +5,9 @@
  * test (and anyone measuring) has a dataset of a known size. Owns no SQL: it generates the data
  * and loads it through the modules' bulk APIs ({@code BulkAccounts}, {@code BulkCatalog},
  * {@code BulkHistory}, {@code BulkLibrary}, {@code BulkPlaylists}) and {@code ListenStatsRebuild}.
+ *
+ * <p>Offered to other modules: none.
+ *
+ * <p>Public, but not for other modules: none.
  */
 package io.refrain.bench;

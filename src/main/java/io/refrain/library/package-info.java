@@ -9,5 +9,9 @@
  * {@code library_tags}, {@code library_tagged_tracks}) and its per-user data version
  * {@code library_versions}, which the services raise in every write that changes a row
  * ({@code LibraryVersionRepository}).
+ *
+ * <p>Offered to other modules: {@link io.refrain.library.BulkLibrary}.
+ *
+ * <p>Public, but not for other modules: none.
  */
 package io.refrain.library;

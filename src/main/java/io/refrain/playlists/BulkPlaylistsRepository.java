@@ -24,7 +24,7 @@ class BulkPlaylistsRepository {
         long created = update("""
                 insert into playlists (user_id, id, name, description, public, created_at, updated_at)
                 select u.user_id, gen_random_uuid(), p.name, p.description, p.public, :at, :at
-                from listen_totals u
+                from history_versions u
                 cross join (values ('On repeat', 'What I play most', true), ('Deep cuts', 'Played a lot, just not the most', false))
                      as p(name, description, public)
                 where u.user_id = any(:users)""", users, at);
@@ -33,7 +33,7 @@ class BulkPlaylistsRepository {
                 select p.user_id, p.id, r.rank * %d, r.track_id, p.user_id, :at
                 from playlists p
                 join lateral (select track_id, row_number() over (order by plays desc, ms_played desc, track_id) as rank
-                              from listen_stats_tracks s where s.user_id = p.user_id
+                              from history_track_stats s where s.user_id = p.user_id
                               order by plays desc, ms_played desc, track_id limit 150) r
                      on case p.name when 'On repeat' then r.rank <= 50 else r.rank > 50 end
                 where p.user_id = any(:users) and p.created_at = :at""".formatted(Positions.GAP), users, at);
@@ -46,7 +46,7 @@ class BulkPlaylistsRepository {
                 select p.user_id, p.id, t.rank * %d, t.id, p.user_id, :at
                 from playlists p
                 cross join (select id, row_number() over (order by popularity desc nulls last, id) as rank
-                            from tracks order by popularity desc nulls last, id limit %d) t
+                            from catalog_tracks order by popularity desc nulls last, id limit %d) t
                 where p.user_id = any(:users) and p.name = 'Everything' and p.created_at = :at"""
                 .formatted(Positions.GAP, bigPlaylistTracks), big, at);
         update("""

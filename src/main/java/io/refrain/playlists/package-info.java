@@ -5,5 +5,9 @@
  * {@link io.refrain.playlists.PlaylistService} and the records of this package.
  *
  * <p>Settings: {@link io.refrain.playlists.PlaylistsProperties} ({@code refrain.playlists.*}).
+ *
+ * <p>Offered to other modules: {@link io.refrain.playlists.BulkPlaylists}.
+ *
+ * <p>Public, but not for other modules: {@link io.refrain.playlists.PlaylistReadRule}, {@link io.refrain.playlists.PlaylistService}, {@link io.refrain.playlists.PlaylistsProperties}.
  */
 package io.refrain.playlists;
