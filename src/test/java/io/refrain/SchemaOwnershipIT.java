@@ -73,8 +73,8 @@ class SchemaOwnershipIT extends IntegrationTest {
                                                          when 'S' then 'sequence' else 'table' end
                         from pg_class c join pg_namespace n on n.oid = c.relnamespace
                         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S') and not c.relispartition
-                          and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
-                                          and d.objid = c.oid and d.deptype in ('a', 'i', 'e'))""")
+                          and (c.relkind <> 'S' or not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                                          and d.objid = c.oid and d.deptype in ('a', 'i', 'e')))""")
                 .query((rs, i) -> objects.put(rs.getString(1), rs.getString(2))).list();
         jdbc.sql("""
                         select distinct p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace

@@ -1,23 +1,21 @@
 package io.refrain.history.importer;
 
+import io.refrain.history.ListenRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The checks every format shares (mirroring io.refrain.history.ListenRules, so that an imported row
- * which passes here is not refused at storage), applied to a parsed listen: the format parsers only deal with
- * their own syntax, so a rule change (say, the minimum play time) lives in one place.
+ * The checks every format shares, applied to a parsed listen: the format parsers only deal with
+ * their own syntax. The limits are {@link ListenRules}' own, so a row that passes here is never
+ * refused at storage, and a rule change lives in one place.
  */
 final class ExportRules {
 
-    /** Last.fm opened in 2002; anything earlier is a placeholder such as epoch 0. */
-    static final Instant EARLIEST = Instant.parse("2002-10-01T00:00:00Z");
-    /** Clocks of phones and PCs drift; an hour of slack keeps a fresh export from losing its last plays. */
-    static final Duration FUTURE_SLACK = Duration.ofHours(1);
-    static final int MAX_NAME_LENGTH = 500;
-    /** Same cap as io.refrain.history.ListenRules: a single play over a day is a broken counter. */
-    static final int MAX_MS_PLAYED = 86_400_000;
+    static final Instant EARLIEST = ListenRules.EARLIEST;
+    static final Duration FUTURE_SLACK = ListenRules.MAX_FUTURE;
+    static final int MAX_NAME_LENGTH = ListenRules.MAX_NAME;
+    static final int MAX_MS_PLAYED = ListenRules.MAX_MS;
 
     private final Instant now;
     private final int minPlayMs;

@@ -1,5 +1,6 @@
 package io.refrain.history.importer;
 
+import io.refrain.history.listenbrainz.ListenBrainzIds;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
@@ -29,10 +30,10 @@ final class ListenBrainzRecords implements JsonRecordMapper {
         return new ExportRow.Listen(position, new ExportedListen(at,
                 JsonFields.text(meta, "artist_name"), JsonFields.text(meta, "track_name"),
                 JsonFields.text(meta, "release_name"), null, null, durationMs(info),
-                spotifyId(JsonFields.text(info, "spotify_id")), JsonFields.text(info, "isrc"),
-                first(JsonFields.text(info, "recording_mbid"), JsonFields.text(mapping, "recording_mbid")),
-                first(firstOf(info, "artist_mbids"), firstOf(mapping, "artist_mbids")),
-                first(JsonFields.text(info, "release_mbid"), JsonFields.text(mapping, "release_mbid")),
+                ListenBrainzIds.spotifyId(JsonFields.text(info, "spotify_id")), ListenBrainzIds.isrc(JsonFields.text(info, "isrc")),
+                first(mbid(info, "recording_mbid"), mbid(mapping, "recording_mbid")),
+                first(ListenBrainzIds.mbid(firstOf(info, "artist_mbids")), ListenBrainzIds.mbid(firstOf(mapping, "artist_mbids"))),
+                first(mbid(info, "release_mbid"), mbid(mapping, "release_mbid")),
                 first(client, JsonFields.text(info, "media_player"))));
     }
 
@@ -79,22 +80,9 @@ final class ListenBrainzRecords implements JsonRecordMapper {
         return s == null ? null : Math.toIntExact(s * 1000);
     }
 
-    /** Clients send either https://open.spotify.com/track/ID(?si=...) or spotify:track:ID. */
-    static String spotifyId(String s) {
-        if (s == null) {
-            return null;
-        }
-        int i = s.lastIndexOf("/track/");
-        String id;
-        if (i >= 0) {
-            id = s.substring(i + "/track/".length());
-        } else if (s.startsWith("spotify:track:")) {
-            id = s.substring("spotify:track:".length());
-        } else {
-            return null;
-        }
-        int q = id.indexOf('?');
-        return q >= 0 ? id.substring(0, q) : id;
+    /** The field's MusicBrainz id in its canonical form (the same as a live submission's), or null. */
+    private static String mbid(JsonNode object, String field) {
+        return ListenBrainzIds.mbid(JsonFields.text(object, field));
     }
 
     private static String firstOf(JsonNode obj, String field) {

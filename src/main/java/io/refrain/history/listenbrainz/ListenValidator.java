@@ -6,10 +6,7 @@ import io.refrain.history.ListenRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,9 +27,6 @@ final class ListenValidator {
     static final long LISTEN_MINIMUM_TS = ListenRules.EARLIEST.getEpochSecond();
     private static final List<String> SINGLE_MBIDS = List.of("release_mbid", "recording_mbid", "release_group_mbid", "track_mbid");
     private static final List<String> MULTIPLE_MBIDS = List.of("artist_mbids", "work_mbids");
-    private static final Pattern UUID_HEX = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern ISRC = Pattern.compile("[A-Z]{2}[A-Z0-9]{3}[0-9]{7}");
-    private static final Pattern SPOTIFY_TRACK = Pattern.compile("(?:track[/:])?([A-Za-z0-9]{22})/?$");
 
     private final Clock clock;
 
@@ -83,7 +77,7 @@ final class ListenValidator {
         checkNoNul(listen);
         String album = release == null || release.isNull() || release.asString().isBlank() ? null : release.asString().strip();
         TrackReference reference = new TrackReference(null, artist, track, album, durationMs(info),
-                isrc(text(info, "isrc")), mbid(text(info, "recording_mbid")), spotifyId(text(info, "spotify_id")));
+                ListenBrainzIds.isrc(text(info, "isrc")), ListenBrainzIds.mbid(text(info, "recording_mbid")), ListenBrainzIds.spotifyId(text(info, "spotify_id")));
         return new ListenInput(listenedAt, reference, null, false, null, null, client(info));
     }
 
@@ -164,7 +158,7 @@ final class ListenValidator {
         if (value == null || value.isNull() || (value.isString() && value.asString().isEmpty())) {
             return;
         }
-        if (!value.isString() || mbid(value.asString()) == null) {
+        if (!value.isString() || ListenBrainzIds.mbid(value.asString()) == null) {
             throw bad(key + " MBID format invalid.");
         }
     }
@@ -193,20 +187,6 @@ final class ListenValidator {
         } else if (node.isArray()) {
             node.forEach(ListenValidator::checkNoNul);
         }
-    }
-
-    /** is_valid_uuid as Python's uuid.UUID reads it (hyphens, braces, urn:uuid: optional); canonical form or null. */
-    static String mbid(String value) {
-        if (value == null) {
-            return null;
-        }
-        String hex = value.strip().toLowerCase(Locale.ROOT).replaceFirst("^urn:uuid:", "")
-                .replace("{", "").replace("}", "").replace("-", "");
-        if (!UUID_HEX.matcher(hex).matches()) {
-            return null;
-        }
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 
     /**
@@ -266,23 +246,6 @@ final class ListenValidator {
             ms = wholeNumber(info.get("duration")) * 1000;
         }
         return ms == null || ms < 1 || ms > ListenRules.MAX_MS ? null : ms.intValue();
-    }
-
-    private static String isrc(String value) {
-        if (value == null) {
-            return null;
-        }
-        String normalised = value.replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
-        return ISRC.matcher(normalised).matches() ? normalised : null;
-    }
-
-    /** ListenBrainz's spotify_id is a URL (https://open.spotify.com/track/ID); the catalog keys the bare ID. */
-    private static String spotifyId(String value) {
-        if (value == null) {
-            return null;
-        }
-        Matcher m = SPOTIFY_TRACK.matcher(value.strip().replaceFirst("\\?.*$", ""));
-        return m.find() ? m.group(1) : null;
     }
 
     private static String client(JsonNode info) {
