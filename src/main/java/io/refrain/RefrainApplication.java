@@ -14,7 +14,8 @@ public class RefrainApplication {
     public static void main(String[] args) {
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("crash")) {
             // starts and kills servers of its own: this process holds no application context
-            System.exit(io.refrain.bench.crash.CrashTest.main(java.util.List.of(args).subList(2, args.length)));
+            System.exit(io.refrain.bench.crash.CrashTest.main(
+                    java.util.List.of(args).subList(2, args.length)));
         }
         CommandLine command = CommandLine.parseOrExit(args);
         if (command.isServe()) {

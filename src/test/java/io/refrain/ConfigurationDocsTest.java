@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.Yaml;
 class ConfigurationDocsTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().normalize();
-    private static final Pattern ENV_PLACEHOLDER = Pattern.compile("^\\$\\{(REFRAIN_[A-Z0-9_]+):(.*)}$", Pattern.DOTALL);
+    private static final Pattern ENV_PLACEHOLDER =
+            Pattern.compile("^\\$\\{(REFRAIN_[A-Z0-9_]+):(.*)}$", Pattern.DOTALL);
     private static final Pattern KEY_PLACEHOLDER = Pattern.compile("\\$\\{(refrain\\.[A-Za-z0-9.\\-]+)(:[^}]*)?}");
     private static final Pattern CONDITION = Pattern.compile("@ConditionalOnProperty\\(([^)]*)\\)");
     private static final Pattern CONDITION_PREFIX = Pattern.compile("prefix\\s*=\\s*\"([^\"]+)\"");
@@ -41,8 +42,7 @@ class ConfigurationDocsTest {
     private static final Pattern CODE = Pattern.compile("^`([^`]*)`$");
 
     /** A key as application.yml or the README states it: the variable that sets it (or null) and its default. */
-    record Entry(String env, String defaultValue) {
-    }
+    record Entry(String env, String defaultValue) {}
 
     @Test
     void everyKeyOfApplicationYmlIsInTheReadmeTableWithItsVariableAndDefault() throws IOException {
@@ -62,9 +62,15 @@ class ConfigurationDocsTest {
         });
 
         SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(missingFromReadme).as("keys of application.yml without a row in the README's configuration table").isEmpty();
-            softly.assertThat(missingFromYml).as("keys in the README's configuration table that application.yml does not declare").isEmpty();
-            softly.assertThat(differing).as("rows whose variable or default differ from application.yml").isEmpty();
+            softly.assertThat(missingFromReadme)
+                    .as("keys of application.yml without a row in the README's configuration table")
+                    .isEmpty();
+            softly.assertThat(missingFromYml)
+                    .as("keys in the README's configuration table that application.yml does not declare")
+                    .isEmpty();
+            softly.assertThat(differing)
+                    .as("rows whose variable or default differ from application.yml")
+                    .isEmpty();
         });
     }
 
@@ -77,8 +83,12 @@ class ConfigurationDocsTest {
                 rowsWithoutKey.add(unquote(row.get(0)));
             }
         }
-        assertThat(rowsWithoutKey).as("variables the README lists without a key").isNotEmpty()
-                .allSatisfy(variable -> assertThat(launcher).as("the launcher reads " + variable).contains("${" + variable));
+        assertThat(rowsWithoutKey)
+                .as("variables the README lists without a key")
+                .isNotEmpty()
+                .allSatisfy(variable -> assertThat(launcher)
+                        .as("the launcher reads " + variable)
+                        .contains("${" + variable));
     }
 
     @Test
@@ -90,10 +100,14 @@ class ConfigurationDocsTest {
             Class<?> type = load(candidate.getBeanClassName());
             ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
             String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
-            assertThat(type.isRecord()).as(type + " binds settings: make it a record").isTrue();
+            assertThat(type.isRecord())
+                    .as(type + " binds settings: make it a record")
+                    .isTrue();
             bound.addAll(SettingsKeys.of(prefix, type));
         }
-        assertThat(bound).as("the settings records are found").contains("refrain.data-dir", "refrain.accounts.code-ttl");
+        assertThat(bound)
+                .as("the settings records are found")
+                .contains("refrain.data-dir", "refrain.accounts.code-ttl");
 
         Set<String> declared = new TreeSet<>(applicationYml().keySet());
         declared.removeIf(key -> !key.startsWith("refrain."));
@@ -102,8 +116,12 @@ class ConfigurationDocsTest {
         Set<String> unbound = new TreeSet<>(declared);
         unbound.removeAll(bound);
         SoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(undeclared).as("record components without a key (and its default) in application.yml").isEmpty();
-            softly.assertThat(unbound).as("keys in application.yml that no settings record binds").isEmpty();
+            softly.assertThat(undeclared)
+                    .as("record components without a key (and its default) in application.yml")
+                    .isEmpty();
+            softly.assertThat(unbound)
+                    .as("keys in application.yml that no settings record binds")
+                    .isEmpty();
         });
     }
 
@@ -120,7 +138,8 @@ class ConfigurationDocsTest {
                     Matcher name = CONDITION_NAME.matcher(condition.group(1));
                     String key = (prefix.find() ? prefix.group(1) + "." : "") + (name.find() ? name.group(1) : "");
                     if (key.startsWith("refrain.") && !declared.contains(key)) {
-                        problems.add(ROOT.relativize(file) + ": " + condition.group() + " names a key application.yml does not declare");
+                        problems.add(ROOT.relativize(file) + ": " + condition.group()
+                                + " names a key application.yml does not declare");
                     }
                 }
                 Matcher m = KEY_PLACEHOLDER.matcher(source);
@@ -156,7 +175,8 @@ class ConfigurationDocsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static void flatten(String prefix, Map<String, Object> tree, java.util.function.BiConsumer<String, String> leaf) {
+    private static void flatten(
+            String prefix, Map<String, Object> tree, java.util.function.BiConsumer<String, String> leaf) {
         tree.forEach((name, value) -> {
             String key = prefix.isEmpty() ? name : prefix + "." + name;
             if (value instanceof Map<?, ?> map) {
@@ -203,11 +223,14 @@ class ConfigurationDocsTest {
                 continue;
             }
             List<String> cells = new ArrayList<>();
-            for (String cell : line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("\\|", -1)) {
+            for (String cell : line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0))
+                    .split("\\|", -1)) {
                 cells.add(cell.strip());
             }
             if (!inTable) {
-                assertThat(cells).as("the configuration table's columns").containsExactly("variable", "key", "default", "meaning");
+                assertThat(cells)
+                        .as("the configuration table's columns")
+                        .containsExactly("variable", "key", "default", "meaning");
                 inTable = true;
             } else if (!cells.getFirst().startsWith("---")) {
                 assertThat(cells).as("a row of four cells: " + line).hasSize(4);

@@ -37,8 +37,10 @@ class DocsTest {
     /** Directories never part of the sources when the tree is walked instead of asking git. */
     private static final Set<String> NOT_SOURCES = Set.of(".git", "target", "data", "node_modules", ".idea");
 
-    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\[\\]]*])*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
-    private static final Pattern REFERENCE_DEFINITION = Pattern.compile("^ {0,3}\\[[^\\]]+]:\\s*<?(\\S+?)>?(?:\\s+\"[^\"]*\")?\\s*$");
+    private static final Pattern INLINE_LINK =
+            Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\[\\]]*])*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern REFERENCE_DEFINITION =
+            Pattern.compile("^ {0,3}\\[[^\\]]+]:\\s*<?(\\S+?)>?(?:\\s+\"[^\"]*\")?\\s*$");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1");
@@ -48,15 +50,19 @@ class DocsTest {
     void theReadmeIsAFrontDoorUnder250Lines() throws IOException {
         List<String> lines = Files.readAllLines(ROOT.resolve("README.md"));
         assertThat(lines.size())
-                .as("README.md has %d lines; move detail into docs/ (user guide, API guide, operations, performance)",
+                .as(
+                        "README.md has %d lines; move detail into docs/ (user guide, API guide, operations, performance)",
                         lines.size())
                 .isLessThan(README_MAX_LINES);
     }
 
     @Test
     void everyRelativeLinkInTheMarkdownResolvesToAFileAndItsAnchorToAHeading() {
-        List<Path> markdown = sourceFiles().stream().filter(p -> p.toString().endsWith(".md")).toList();
-        assertThat(markdown).as("README.md and docs/ are found").contains(ROOT.resolve("README.md"))
+        List<Path> markdown =
+                sourceFiles().stream().filter(p -> p.toString().endsWith(".md")).toList();
+        assertThat(markdown)
+                .as("README.md and docs/ are found")
+                .contains(ROOT.resolve("README.md"))
                 .anyMatch(p -> p.startsWith(ROOT.resolve("docs")));
         Map<Path, Set<String>> anchors = new HashMap<>();
         List<String> broken = new ArrayList<>();
@@ -93,15 +99,18 @@ class DocsTest {
             }
         }
         assertThat(offenders)
-                .as("paths of one machine or files outside the repository (test data: ../shared/data, relative to the project)")
+                .as(
+                        "paths of one machine or files outside the repository (test data: ../shared/data, relative to the project)")
                 .isEmpty();
     }
 
     @Test
     void anchorsAndLinksAreReadAsGitHubReadsThem() {
-        assertThat(slug("The real catalog and the dataset's playlists")).isEqualTo("the-real-catalog-and-the-datasets-playlists");
+        assertThat(slug("The real catalog and the dataset's playlists"))
+                .isEqualTo("the-real-catalog-and-the-datasets-playlists");
         assertThat(slug("Benchmark data: `refrain bench generate`")).isEqualTo("benchmark-data-refrain-bench-generate");
-        assertThat(slug("REFRAIN_DATA_DIR — the [data](x.md) directory")).isEqualTo("refrain_data_dir--the-data-directory");
+        assertThat(slug("REFRAIN_DATA_DIR — the [data](x.md) directory"))
+                .isEqualTo("refrain_data_dir--the-data-directory");
         assertThat(slug("Über Größe")).isEqualTo("über-größe");
         assertThat(linkTargets("see [the guide](docs/a.md#b), ![chart](c.png) and `[not](a-link.md)`"))
                 .containsExactly("docs/a.md#b", "c.png");
@@ -119,7 +128,8 @@ class DocsTest {
         int hash = target.indexOf('#');
         String pathPart = URLDecoder.decode(hash < 0 ? target : target.substring(0, hash), StandardCharsets.UTF_8);
         String anchor = hash < 0 ? null : URLDecoder.decode(target.substring(hash + 1), StandardCharsets.UTF_8);
-        Path resolved = pathPart.isEmpty() ? file : file.getParent().resolve(pathPart).normalize();
+        Path resolved =
+                pathPart.isEmpty() ? file : file.getParent().resolve(pathPart).normalize();
         if (!resolved.startsWith(ROOT)) {
             return "points outside the repository";
         }
@@ -174,7 +184,9 @@ class DocsTest {
         text.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
             if (c == ' ') {
                 slug.append('-');
-            } else if (Character.isLetterOrDigit(c) || c == '-' || c == '_'
+            } else if (Character.isLetterOrDigit(c)
+                    || c == '-'
+                    || c == '_'
                     || Character.getType(c) == Character.NON_SPACING_MARK) {
                 slug.appendCodePoint(c);
             }
@@ -232,7 +244,9 @@ class DocsTest {
     private static List<Path> gitFiles() {
         try {
             Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-                    .directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .directory(ROOT.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             byte[] out = git.getInputStream().readAllBytes();
             if (!git.waitFor(30, TimeUnit.SECONDS) || git.exitValue() != 0) {
                 return null;

@@ -30,17 +30,31 @@ class ModularityTest {
 
     @Test
     void controllersAndRepositoriesArePackagePrivate() {
-        classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Repository.class)
-                .should().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(Repository.class)
+                .should()
+                .notBePublic()
                 .check(CLASSES);
     }
 
     @Test
     void platformHasNoBusinessDependencies() {
-        noClasses().that().resideInAPackage("io.refrain.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.refrain.accounts..", "io.refrain.catalog..",
-                        "io.refrain.search..", "io.refrain.library..", "io.refrain.playlists..",
-                        "io.refrain.history..", "io.refrain.bench..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.refrain.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.refrain.accounts..",
+                        "io.refrain.catalog..",
+                        "io.refrain.search..",
+                        "io.refrain.library..",
+                        "io.refrain.playlists..",
+                        "io.refrain.history..",
+                        "io.refrain.bench..")
                 .check(CLASSES);
     }
 
@@ -52,21 +66,40 @@ class ModularityTest {
                 .filter(base -> !base.equals("io.refrain.platform"))
                 .map(base -> base + "..")
                 .toArray(String[]::new);
-        assertThat(featureModules).as("the feature modules").hasSizeGreaterThanOrEqualTo(7)
-                .contains("io.refrain.accounts..", "io.refrain.catalog..", "io.refrain.search..",
-                        "io.refrain.library..", "io.refrain.playlists..", "io.refrain.history..", "io.refrain.bench..");
-        noClasses().that().resideInAPackage("io.refrain.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage(featureModules)
+        assertThat(featureModules)
+                .as("the feature modules")
+                .hasSizeGreaterThanOrEqualTo(7)
+                .contains(
+                        "io.refrain.accounts..",
+                        "io.refrain.catalog..",
+                        "io.refrain.search..",
+                        "io.refrain.library..",
+                        "io.refrain.playlists..",
+                        "io.refrain.history..",
+                        "io.refrain.bench..");
+        noClasses()
+                .that()
+                .resideInAPackage("io.refrain.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(featureModules)
                 .check(CLASSES);
         ApplicationModule platform = MODULES.getModuleByName("platform").orElseThrow();
-        assertThat(platform.getBootstrapDependencies(MODULES).map(m -> m.getIdentifier().toString()).toList())
-                .as("modules the platform's beans need").isEmpty();
+        assertThat(platform.getBootstrapDependencies(MODULES)
+                        .map(m -> m.getIdentifier().toString())
+                        .toList())
+                .as("modules the platform's beans need")
+                .isEmpty();
     }
 
     @Test
     void controllersNeverCallRepositories() {
-        noClasses().that().areAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .areAnnotatedWith(Repository.class)
                 .check(CLASSES);
     }
 }

@@ -41,14 +41,16 @@ class ModuleSqlBoundaryTest {
     private static final SchemaOwnership MAP = SchemaOwnership.read(ROOT);
 
     /** Text blocks and ordinary string literals: where SQL lives in our Java. */
-    private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\\\n])*)\"", Pattern.DOTALL);
+    private static final Pattern STRING =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:\\\\.|[^\"\\\\\\n])*)\"", Pattern.DOTALL);
     /** A name where SQL reads, writes or alters a relation. */
-    private static final Pattern RELATION = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update|table|only|truncate|copy)\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern RELATION =
+            Pattern.compile("(?i)\\b(?:from|join|into|update|table|only|truncate|copy)\\s+([a-z_][a-z0-9_]*)");
     /** In a migration also where an index or trigger is hung on a relation (in Java prose, "on" is too common). */
     private static final Pattern HUNG_ON = Pattern.compile("(?i)\\bon\\s+([a-z_][a-z0-9_]*)");
     /** A name called as a function. */
     private static final Pattern CALL = Pattern.compile("(?i)\\b([a-z_][a-z0-9_]*)\\s*\\(");
+
     private static final Pattern SQL_COMMENT = Pattern.compile("--[^\\n]*");
 
     /**
@@ -62,7 +64,8 @@ class ModuleSqlBoundaryTest {
     void javaSqlNamesOnlyItsModulesObjectsAndPublishedOnes() throws IOException {
         List<String> crossings = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String module = SOURCES.relativize(file).getName(0).toString();
                 String relative = SOURCES.relativize(file).toString();
                 if (OUTSIDE_CHECKERS.stream().anyMatch(relative::startsWith)) {
@@ -78,7 +81,8 @@ class ModuleSqlBoundaryTest {
                 }
             }
         }
-        assertThat(crossings).as("SQL naming another module's unpublished objects (publish a view, or call the module's Java API)")
+        assertThat(crossings)
+                .as("SQL naming another module's unpublished objects (publish a view, or call the module's Java API)")
                 .isEmpty();
     }
 
@@ -86,10 +90,13 @@ class ModuleSqlBoundaryTest {
     void migrationsTouchOnlyTheirModulesObjectsOrListTheCrossing() throws IOException {
         List<String> crossings = new ArrayList<>();
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
                 String name = file.getFileName().toString();
                 String modules = MAP.migrations().get(name);
-                assertThat(modules).as("%s has a 'migration' line in %s", name, SchemaOwnership.FILE).isNotNull();
+                assertThat(modules)
+                        .as("%s has a 'migration' line in %s", name, SchemaOwnership.FILE)
+                        .isNotNull();
                 String sql = SQL_COMMENT.matcher(Files.readString(file)).replaceAll("");
                 for (String problem : crossingsIn(sql, Set.of(modules.split(",")), true)) {
                     String object = problem.substring(problem.lastIndexOf(' ') + 1);
@@ -99,7 +106,9 @@ class ModuleSqlBoundaryTest {
                 }
             }
         }
-        assertThat(crossings).as("migrations touching another module's objects without a 'crossing' line").isEmpty();
+        assertThat(crossings)
+                .as("migrations touching another module's objects without a 'crossing' line")
+                .isEmpty();
     }
 
     @Test
@@ -115,26 +124,40 @@ class ModuleSqlBoundaryTest {
         assertThat(crossingsIn("select t.id from catalog_tracks t join tracks x using (id)", Set.of("library"), false))
                 .containsExactly("reads or writes catalog's table tracks");
         // and these are fine: published views and functions, foreign keys, the module's own tables
-        assertThat(crossingsIn("select refrain_search_normalize(t.title) from catalog_tracks t", Set.of("search"), false)).isEmpty();
-        assertThat(crossingsIn("create table x (track_id bigint references tracks (id))", Set.of("library"), true)).isEmpty();
-        assertThat(crossingsIn("create trigger t after insert on saved_tracks for each row execute function f()",
-                Set.of("playlists"), true)).containsExactly("reads or writes library's table saved_tracks");
-        assertThat(crossingsIn("delete from saved_tracks where user_id = :u", Set.of("library"), false)).isEmpty();
+        assertThat(crossingsIn(
+                        "select refrain_search_normalize(t.title) from catalog_tracks t", Set.of("search"), false))
+                .isEmpty();
+        assertThat(crossingsIn("create table x (track_id bigint references tracks (id))", Set.of("library"), true))
+                .isEmpty();
+        assertThat(crossingsIn(
+                        "create trigger t after insert on saved_tracks for each row execute function f()",
+                        Set.of("playlists"),
+                        true))
+                .containsExactly("reads or writes library's table saved_tracks");
+        assertThat(crossingsIn("delete from saved_tracks where user_id = :u", Set.of("library"), false))
+                .isEmpty();
     }
 
     @Test
     void onlyRepositoriesHoldAJdbcClient() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.refrain");
-        noClasses().that().areNotAnnotatedWith(Repository.class).and(notPlumbing())
-                .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
+        noClasses()
+                .that()
+                .areNotAnnotatedWith(Repository.class)
+                .and(notPlumbing())
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcClient.class)
                 .because("SQL lives in @Repository classes; services keep the logic (docs/architecture.md)")
                 .check(classes);
     }
 
     /** The platform's database plumbing (pool, migrations, backups) works below repositories. */
     private static DescribedPredicate<JavaClass> notPlumbing() {
-        return DescribedPredicate.describe("not platform's database plumbing",
+        return DescribedPredicate.describe(
+                "not platform's database plumbing",
                 c -> !c.getPackageName().startsWith("io.refrain.platform.db")
                         && !c.getPackageName().startsWith("io.refrain.platform.backup"));
     }
@@ -152,7 +175,8 @@ class ModuleSqlBoundaryTest {
         }
         Matcher call = CALL.matcher(text);
         while (call.find()) {
-            foreign(call.group(1), modules).filter(e -> e.kind().equals("function"))
+            foreign(call.group(1), modules)
+                    .filter(e -> e.kind().equals("function"))
                     .ifPresent(e -> found.add("calls " + e.module() + "'s function " + e.name()));
         }
         return found.stream().distinct().toList();
@@ -164,7 +188,12 @@ class ModuleSqlBoundaryTest {
 
     private static int lineOf(Path file, int offset) {
         try {
-            return (int) Files.readString(file).substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+            return (int) Files.readString(file)
+                            .substring(0, offset)
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count()
+                    + 1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,12 +31,17 @@ class PublicSurfaceTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/refrain");
     /** Feature modules; the platform is an open module (all of it is meant for everyone). */
-    private static final List<String> MODULES = List.of("accounts", "catalog", "search", "library", "playlists", "history", "bench");
-    private static final Pattern OFFERED = Pattern.compile("Offered to other modules:(.*?)(?:<p>|\\*/)", Pattern.DOTALL);
-    private static final Pattern INTERNAL = Pattern.compile("Public, but not for other modules:(.*?)(?:<p>|\\*/)", Pattern.DOTALL);
+    private static final List<String> MODULES =
+            List.of("accounts", "catalog", "search", "library", "playlists", "history", "bench");
+
+    private static final Pattern OFFERED =
+            Pattern.compile("Offered to other modules:(.*?)(?:<p>|\\*/)", Pattern.DOTALL);
+    private static final Pattern INTERNAL =
+            Pattern.compile("Public, but not for other modules:(.*?)(?:<p>|\\*/)", Pattern.DOTALL);
     private static final Pattern LINK = Pattern.compile("\\{@link\\s+([\\w.]+)");
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.refrain");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.refrain");
 
     @Test
     void everyPublicTypeOfAModuleIsNamedInItsPackageInfo() throws IOException {
@@ -56,7 +61,8 @@ class PublicSurfaceTest {
             }
             for (String type : named) {
                 if (!actual.contains(type)) {
-                    problems.add(module + ": package-info.java names " + type + ", which is not a public type of the package");
+                    problems.add(module + ": package-info.java names " + type
+                            + ", which is not a public type of the package");
                 }
                 if (offered.contains(type) && internal.contains(type)) {
                     problems.add(module + ": " + type + " is in both lists");
@@ -70,7 +76,8 @@ class PublicSurfaceTest {
     void noModuleUsesAnotherModulesTypesThatArePublicOnlyForItsSubPackages() throws IOException {
         List<String> problems = new ArrayList<>();
         for (String module : MODULES) {
-            Set<String> internal = links(INTERNAL, Files.readString(SOURCES.resolve(module).resolve("package-info.java")));
+            Set<String> internal =
+                    links(INTERNAL, Files.readString(SOURCES.resolve(module).resolve("package-info.java")));
             for (String type : internal) {
                 JavaClass target = CLASSES.get("io.refrain." + module + "." + type);
                 for (Dependency use : target.getDirectDependenciesToSelf()) {
@@ -87,7 +94,8 @@ class PublicSurfaceTest {
     private static Set<String> publicTypes(String module) {
         Set<String> types = new TreeSet<>();
         for (JavaClass c : CLASSES) {
-            if (c.getPackageName().equals("io.refrain." + module) && c.isTopLevelClass()
+            if (c.getPackageName().equals("io.refrain." + module)
+                    && c.isTopLevelClass()
                     && c.getModifiers().contains(JavaModifier.PUBLIC)) {
                 types.add(c.getSimpleName());
             }

@@ -30,33 +30,43 @@ class SchemaOwnershipIT extends IntegrationTest {
     void everyObjectInTheSchemaHasOneOwnerAndEveryListedObjectExists() {
         Map<String, String> actual = new TreeMap<>(schemaObjects());
         NOT_OURS.forEach(actual::remove);
-        Map<String, String> listed = new TreeMap<>(MAP.objects().values().stream()
-                .collect(Collectors.toMap(Entry::name, Entry::kind)));
+        Map<String, String> listed =
+                new TreeMap<>(MAP.objects().values().stream().collect(Collectors.toMap(Entry::name, Entry::kind)));
         Map<String, String> unlisted = new TreeMap<>(actual);
         unlisted.entrySet().removeAll(listed.entrySet());
         Map<String, String> missing = new TreeMap<>(listed);
         missing.entrySet().removeAll(actual.entrySet());
-        assertThat(unlisted).as("in the schema, not (or with another kind) in %s", SchemaOwnership.FILE).isEmpty();
-        assertThat(missing).as("in %s, not (or with another kind) in the schema", SchemaOwnership.FILE).isEmpty();
+        assertThat(unlisted)
+                .as("in the schema, not (or with another kind) in %s", SchemaOwnership.FILE)
+                .isEmpty();
+        assertThat(missing)
+                .as("in %s, not (or with another kind) in the schema", SchemaOwnership.FILE)
+                .isEmpty();
     }
 
     @Test
     void everyMigrationIsAssignedToAModule() {
-        List<String> applied = jdbc.sql("select script from flyway_schema_history where success order by installed_rank")
-                .query(String.class).list();
+        List<String> applied = jdbc.sql(
+                        "select script from flyway_schema_history where success order by installed_rank")
+                .query(String.class)
+                .list();
         assertThat(new TreeSet<>(MAP.migrations().keySet())).isEqualTo(new TreeSet<>(applied));
     }
 
     @Test
     void noTriggerRunsOneModulesFunctionOnAnotherModulesTable() {
-        List<String> crossing = jdbc.sql("""
+        List<String> crossing = jdbc
+                .sql("""
                         select t.tgname, c.relname, p.proname from pg_trigger t
                         join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
                         join pg_proc p on p.oid = t.tgfoid
                         where n.nspname = 'public' and not t.tgisinternal""")
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list().stream()
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list()
+                .stream()
                 .filter(t -> !module(t[1]).equals(module(t[2])))
-                .map(t -> "trigger " + t[0] + ": " + module(t[2]) + "'s " + t[2] + "() on " + module(t[1]) + "'s " + t[1])
+                .map(t ->
+                        "trigger " + t[0] + ": " + module(t[2]) + "'s " + t[2] + "() on " + module(t[1]) + "'s " + t[1])
                 .toList();
         assertThat(crossing).isEmpty();
     }
@@ -75,13 +85,13 @@ class SchemaOwnershipIT extends IntegrationTest {
                         where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S') and not c.relispartition
                           and (c.relkind <> 'S' or not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
                                           and d.objid = c.oid and d.deptype in ('a', 'i', 'e')))""")
-                .query((rs, i) -> objects.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, i) -> objects.put(rs.getString(1), rs.getString(2)))
+                .list();
         jdbc.sql("""
                         select distinct p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                         where n.nspname = 'public'
                           and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
-                                          and d.objid = p.oid and d.deptype = 'e')""")
-                .query((rs, i) -> objects.put(rs.getString(1), "function")).list();
+                                          and d.objid = p.oid and d.deptype = 'e')""").query((rs, i) -> objects.put(rs.getString(1), "function")).list();
         return objects;
     }
 }

@@ -7,7 +7,8 @@ package io.refrain.accounts;
 record AcceptedResponse(String status, String detail) {
 
     static AcceptedResponse codeSent() {
-        return new AcceptedResponse("code_sent",
+        return new AcceptedResponse(
+                "code_sent",
                 "If this address can receive mail from us, a 6-digit code is on its way. It is valid for 10 minutes.");
     }
 }

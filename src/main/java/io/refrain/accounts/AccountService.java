@@ -27,13 +27,21 @@ public class AccountService {
     @Transactional(readOnly = true)
     public ProfileView profile(UUID userId) {
         var user = users.findById(userId).orElseThrow(() -> ApiException.notFound("The account no longer exists."));
-        return new ProfileView(user.id(), user.email(), user.displayName(), user.bio(), user.avatarUrl(),
-                user.verified(), users.activeRoles(userId, clock.instant()), user.createdAt());
+        return new ProfileView(
+                user.id(),
+                user.email(),
+                user.displayName(),
+                user.bio(),
+                user.avatarUrl(),
+                user.verified(),
+                users.activeRoles(userId, clock.instant()),
+                user.createdAt());
     }
 
     @Transactional
     public ProfileView updateProfile(UUID userId, UpdateProfileRequest request) {
-        String name = request.displayName() == null ? null : request.displayName().strip();
+        String name =
+                request.displayName() == null ? null : request.displayName().strip();
         users.updateProfile(userId, name, request.bio(), request.avatarUrl(), clock.instant());
         return profile(userId);
     }
@@ -74,7 +82,8 @@ public class AccountService {
 
     /** The id of the account with this e-mail address (case as stored: lower-cased), for admin tools like the CLI. */
     public java.util.Optional<UUID> idByEmail(String email) {
-        return users.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(UserRepository.UserRow::id);
+        return users.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .map(UserRepository.UserRow::id);
     }
 
     /** Not a bcrypt hash: no password matches it. */

@@ -19,8 +19,7 @@ class AccountSessionRegistry implements SessionRegistry {
 
     static final Duration TTL = Duration.ofSeconds(30);
 
-    private record Key(UUID userId, UUID sessionId) {
-    }
+    private record Key(UUID userId, UUID sessionId) {}
 
     private final SessionRepository sessions;
     private final Cache<Key, Boolean> cache;

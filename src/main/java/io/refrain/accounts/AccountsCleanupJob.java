@@ -41,7 +41,9 @@ class AccountsCleanupJob {
      * {@code refrain.jobs.lock-at-least-for} so a later-firing server does not repeat the tick.
      */
     @Scheduled(cron = "${refrain.accounts.cleanup-cron}")
-    @SchedulerLock(name = "accounts.cleanup", lockAtMostFor = "30m",
+    @SchedulerLock(
+            name = "accounts.cleanup",
+            lockAtMostFor = "30m",
             lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void run() {
         Instant now = clock.instant();

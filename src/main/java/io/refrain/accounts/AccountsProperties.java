@@ -53,6 +53,6 @@ public record AccountsProperties(
      * @param perAddressPerMinute auth requests per minute per client address (sign-up, verify, login, codes, refresh)
      * @param perAccountPerMinute auth requests per minute per e-mail address (verify, login, codes)
      */
-    public record RateLimit(@Min(1) int perAddressPerMinute, @Min(1) int perAccountPerMinute) {
-    }
+    public record RateLimit(
+            @Min(1) int perAddressPerMinute, @Min(1) int perAccountPerMinute) {}
 }

@@ -34,19 +34,24 @@ class ApiTokenController {
             Answers the token once: only a hash is kept, so it cannot be shown again. Give it to a ListenBrainz \
             client as its user token (it is sent as `Authorization: Token <token>`). At most 20 tokens per user \
             (409 `conflict` beyond); name 1–100 characters.""")
-    CreatedApiToken create(@Parameter(hidden = true) AuthenticatedUser user, @Valid @RequestBody CreateApiTokenRequest request) {
+    CreatedApiToken create(
+            @Parameter(hidden = true) AuthenticatedUser user, @Valid @RequestBody CreateApiTokenRequest request) {
         return tokens.create(user.id(), request.name());
     }
 
     @GetMapping
-    @Operation(summary = "Your API tokens, newest first", description = "Name, first characters, creation and last use; never the token.")
+    @Operation(
+            summary = "Your API tokens, newest first",
+            description = "Name, first characters, creation and last use; never the token.")
     List<ApiTokenView> list(@Parameter(hidden = true) AuthenticatedUser user) {
         return tokens.list(user.id());
     }
 
     @DeleteMapping("/{tokenId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke an API token", description = "It stops working at once. 404 for a token that is not yours.")
+    @Operation(
+            summary = "Revoke an API token",
+            description = "It stops working at once. 404 for a token that is not yours.")
     void revoke(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable UUID tokenId) {
         tokens.revoke(user.id(), tokenId);
     }

@@ -19,20 +19,30 @@ class ApiTokenRepository {
 
     /** Serialises token creation per user, so two concurrent creations cannot pass the cap together. */
     void lockUser(UUID userId) {
-        jdbc.sql("select 1 from users where id = :user for update").param("user", userId).query().listOfRows();
+        jdbc.sql("select 1 from users where id = :user for update")
+                .param("user", userId)
+                .query()
+                .listOfRows();
     }
 
     int count(UUID userId) {
-        return jdbc.sql("select count(*) from api_tokens where user_id = :user").param("user", userId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from api_tokens where user_id = :user")
+                .param("user", userId)
+                .query(Integer.class)
+                .single();
     }
 
     void insert(UUID userId, UUID id, byte[] hash, String name, String prefix, Instant now) {
         jdbc.sql("""
                         insert into api_tokens (user_id, id, token_hash, name, prefix, created_at)
                         values (:user, :id, :hash, :name, :prefix, :now)""")
-                .param("user", userId).param("id", id).param("hash", hash).param("name", name)
-                .param("prefix", prefix).param("now", UserRepository.ts(now)).update();
+                .param("user", userId)
+                .param("id", id)
+                .param("hash", hash)
+                .param("name", name)
+                .param("prefix", prefix)
+                .param("now", UserRepository.ts(now))
+                .update();
     }
 
     List<ApiTokenView> list(UUID userId) {
@@ -40,7 +50,10 @@ class ApiTokenRepository {
                         select id, name, prefix, created_at, last_used_at from api_tokens
                         where user_id = :user order by created_at desc, id""")
                 .param("user", userId)
-                .query((rs, n) -> new ApiTokenView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new ApiTokenView(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .list();
@@ -48,7 +61,10 @@ class ApiTokenRepository {
 
     boolean delete(UUID userId, UUID id) {
         return jdbc.sql("delete from api_tokens where user_id = :user and id = :id")
-                .param("user", userId).param("id", id).update() > 0;
+                        .param("user", userId)
+                        .param("id", id)
+                        .update()
+                > 0;
     }
 
     /**
@@ -57,13 +73,18 @@ class ApiTokenRepository {
      */
     Optional<UUID> use(byte[] hash, Instant now) {
         Optional<UUID> owner = jdbc.sql("select user_id from api_tokens where token_hash = :hash")
-                .param("hash", hash).query(UUID.class).optional();
+                .param("hash", hash)
+                .query(UUID.class)
+                .optional();
         owner.ifPresent(user -> jdbc.sql("""
                         update api_tokens set last_used_at = :now
                         where user_id = :user and token_hash = :hash
                           and (last_used_at is null or last_used_at < :stale)""")
-                .param("user", user).param("hash", hash).param("now", UserRepository.ts(now))
-                .param("stale", UserRepository.ts(now.minusSeconds(60))).update());
+                .param("user", user)
+                .param("hash", hash)
+                .param("now", UserRepository.ts(now))
+                .param("stale", UserRepository.ts(now.minusSeconds(60)))
+                .update());
         return owner;
     }
 }

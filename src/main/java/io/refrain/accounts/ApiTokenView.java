@@ -8,7 +8,11 @@ import java.util.UUID;
 record ApiTokenView(
         UUID id,
         String name,
-        @Schema(description = "the first 8 characters of the token, to tell tokens apart") String prefix,
+
+        @Schema(description = "the first 8 characters of the token, to tell tokens apart")
+        String prefix,
+
         Instant createdAt,
-        @Schema(description = "when a request last used it (to the minute), or null") Instant lastUsedAt) {
-}
+
+        @Schema(description = "when a request last used it (to the minute), or null")
+        Instant lastUsedAt) {}

@@ -27,6 +27,7 @@ public class ApiTokens {
 
     /** Tokens a user may hold at once: enough for every device and player, few enough to review. */
     public static final int MAX_PER_USER = 20;
+
     static final int PREFIX_LENGTH = 8;
 
     private final ApiTokenRepository repository;
@@ -43,7 +44,8 @@ public class ApiTokens {
     public CreatedApiToken create(UUID userId, String name) {
         repository.lockUser(userId);
         if (repository.count(userId) >= MAX_PER_USER) {
-            throw ApiException.conflict(ProblemTypes.CONFLICT,
+            throw ApiException.conflict(
+                    ProblemTypes.CONFLICT,
                     "You already have " + MAX_PER_USER + " API tokens, the most allowed; revoke one first.");
         }
         String token = newToken();

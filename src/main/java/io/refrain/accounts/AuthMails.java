@@ -23,9 +23,11 @@ class AuthMails {
                 %s It is valid for 10 minutes and can be used once.
 
                 If you did not ask for it, ignore this mail; nothing happens without the code.
-                """.formatted(code, verify
-                ? "Enter it to verify your e-mail address and finish signing up."
-                : "Enter it to log in without your password.");
+                """.formatted(
+                        code,
+                        verify
+                                ? "Enter it to verify your e-mail address and finish signing up."
+                                : "Enter it to log in without your password.");
         mailer.send(new OutgoingMail(email, subject, text));
     }
 

@@ -31,8 +31,15 @@ class AuthService {
     private final SessionService sessions;
     private final Clock clock;
 
-    AuthService(UserRepository users, SettingsRepository settings, PasswordHasher passwords, OneTimeCodes codes,
-                AuthMails mails, AuthRateLimits limits, SessionService sessions, Clock clock) {
+    AuthService(
+            UserRepository users,
+            SettingsRepository settings,
+            PasswordHasher passwords,
+            OneTimeCodes codes,
+            AuthMails mails,
+            AuthRateLimits limits,
+            SessionService sessions,
+            Clock clock) {
         this.users = users;
         this.settings = settings;
         this.passwords = passwords;
@@ -92,8 +99,9 @@ class AuthService {
         }
         if (!user.verified()) {
             sendCode(user.id(), user.email(), OneTimeCodes.VERIFY_EMAIL);
-            throw ApiException.forbidden(EMAIL_NOT_VERIFIED, "Verify your e-mail address first: "
-                    + "a code was sent to it (POST /api/v1/auth/verify).");
+            throw ApiException.forbidden(
+                    EMAIL_NOT_VERIFIED,
+                    "Verify your e-mail address first: " + "a code was sent to it (POST /api/v1/auth/verify).");
         }
         return sessions.open(user.id(), user.email());
     }
@@ -136,7 +144,8 @@ class AuthService {
 
     private static void requireHashable(String password) {
         if (!PasswordHasher.fits(password)) {
-            throw ApiException.invalidField("password", "must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8");
+            throw ApiException.invalidField(
+                    "password", "must be at most " + PasswordHasher.MAX_BYTES + " bytes in UTF-8");
         }
     }
 

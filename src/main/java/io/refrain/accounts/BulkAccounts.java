@@ -17,8 +17,7 @@ import org.springframework.stereotype.Service;
 public class BulkAccounts {
 
     /** An account to create: its id, e-mail and display name. */
-    public record NewAccount(UUID id, String email, String displayName) {
-    }
+    public record NewAccount(UUID id, String email, String displayName) {}
 
     private final BulkAccountsRepository repository;
     private final PasswordHasher passwords;

@@ -23,26 +23,43 @@ class BulkAccountsRepository {
     }
 
     int countNumbered(String prefix, String domain) {
-        return jdbc.sql("select count(*) from users where email like :pattern").param("pattern", likePattern(prefix, domain))
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from users where email like :pattern")
+                .param("pattern", likePattern(prefix, domain))
+                .query(Integer.class)
+                .single();
     }
 
     int highestNumber(String prefix, String domain) {
         return jdbc.sql("""
                 select coalesce(max(substring(email from :number)::int), 0)
                 from users where email like :pattern""")
-                .param("number", regexLiteral(prefix) + "([0-9]+)" + regexLiteral(domain)).param("pattern", likePattern(prefix, domain))
-                .query(Integer.class).single();
+                .param("number", regexLiteral(prefix) + "([0-9]+)" + regexLiteral(domain))
+                .param("pattern", likePattern(prefix, domain))
+                .query(Integer.class)
+                .single();
     }
 
     long create(List<BulkAccounts.NewAccount> accounts, String passwordHash, Instant createdAt) throws SQLException {
         String at = createdAt.toString();
-        try (CopyStream copy = new CopyStream(dataSource, "users",
+        try (CopyStream copy = new CopyStream(
+                dataSource,
+                "users",
                 "id, email, password_hash, display_name, email_verified_at, created_at, updated_at")) {
             for (BulkAccounts.NewAccount account : accounts) {
                 copy.line().append(account.id()).append(',');
-                copy.field(account.email()).line().append(',').append(passwordHash).append(',');
-                copy.field(account.displayName()).line().append(',').append(at).append(',').append(at).append(',').append(at);
+                copy.field(account.email())
+                        .line()
+                        .append(',')
+                        .append(passwordHash)
+                        .append(',');
+                copy.field(account.displayName())
+                        .line()
+                        .append(',')
+                        .append(at)
+                        .append(',')
+                        .append(at)
+                        .append(',')
+                        .append(at);
                 copy.endRow();
             }
             copy.finish();
@@ -50,10 +67,11 @@ class BulkAccountsRepository {
         UUID[] ids = accounts.stream().map(BulkAccounts.NewAccount::id).toArray(UUID[]::new);
         jdbc.sql("""
                 insert into user_roles (user_id, role, granted_by, granted_at)
-                select id, 'user', 'signup', :at from unnest(:ids::uuid[]) id""")
-                .param("ids", ids).param("at", Timestamp.from(createdAt)).update();
+                select id, 'user', 'signup', :at from unnest(:ids::uuid[]) id""").param("ids", ids).param("at", Timestamp.from(createdAt)).update();
         jdbc.sql("insert into user_settings (user_id, updated_at) select id, :at from unnest(:ids::uuid[]) id")
-                .param("ids", ids).param("at", Timestamp.from(createdAt)).update();
+                .param("ids", ids)
+                .param("at", Timestamp.from(createdAt))
+                .update();
         return accounts.size();
     }
 

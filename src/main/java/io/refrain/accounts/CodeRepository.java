@@ -10,8 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CodeRepository {
 
-    record CodeRow(byte[] codeHash, Instant expiresAt, int attempts) {
-    }
+    record CodeRow(byte[] codeHash, Instant expiresAt, int attempts) {}
 
     private final JdbcClient jdbc;
 
@@ -31,10 +30,14 @@ class CodeRepository {
                             set code_hash = excluded.code_hash, created_at = excluded.created_at,
                                 expires_at = excluded.expires_at, attempts = 0
                             where c.created_at <= :resendBefore""")
-                .param("user", userId).param("purpose", purpose).param("hash", hash)
-                .param("now", UserRepository.ts(now)).param("expires", UserRepository.ts(expiresAt))
-                .param("resendBefore", UserRepository.ts(resendBefore))
-                .update() == 1;
+                        .param("user", userId)
+                        .param("purpose", purpose)
+                        .param("hash", hash)
+                        .param("now", UserRepository.ts(now))
+                        .param("expires", UserRepository.ts(expiresAt))
+                        .param("resendBefore", UserRepository.ts(resendBefore))
+                        .update()
+                == 1;
     }
 
     /** Locks the code row for the rest of the transaction, so concurrent guesses are counted one by one. */
@@ -42,23 +45,32 @@ class CodeRepository {
         return jdbc.sql("""
                         select code_hash, expires_at, attempts from one_time_codes
                         where user_id = :user and purpose = :purpose for update""")
-                .param("user", userId).param("purpose", purpose).query(CodeRow.class).optional();
+                .param("user", userId)
+                .param("purpose", purpose)
+                .query(CodeRow.class)
+                .optional();
     }
 
     void delete(UUID userId, String purpose) {
         jdbc.sql("delete from one_time_codes where user_id = :user and purpose = :purpose")
-                .param("user", userId).param("purpose", purpose).update();
+                .param("user", userId)
+                .param("purpose", purpose)
+                .update();
     }
 
     void countFailedAttempt(UUID userId, String purpose) {
         jdbc.sql("update one_time_codes set attempts = attempts + 1 where user_id = :user and purpose = :purpose")
-                .param("user", userId).param("purpose", purpose).update();
+                .param("user", userId)
+                .param("purpose", purpose)
+                .update();
     }
 
     int deleteExpired(Instant now, int batch) {
         return jdbc.sql("""
                         delete from one_time_codes where ctid = any(array(
                             select ctid from one_time_codes where expires_at < :now limit :batch))""")
-                .param("now", UserRepository.ts(now)).param("batch", batch).update();
+                .param("now", UserRepository.ts(now))
+                .param("batch", batch)
+                .update();
     }
 }

@@ -8,8 +8,11 @@ import java.util.UUID;
 record CreatedApiToken(
         UUID id,
         String name,
-        @Schema(description = "the token, shown this once: use it as `Authorization: Token <token>`",
-                example = "3f2b1c9e-8d7a-4e6f-9b5c-2a1d0e9f8c7b") String token,
+
+        @Schema(
+                description = "the token, shown this once: use it as `Authorization: Token <token>`",
+                example = "3f2b1c9e-8d7a-4e6f-9b5c-2a1d0e9f8c7b")
+        String token,
+
         String prefix,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -5,5 +5,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Asks for a one-time login code to be e-mailed. */
-record EmailRequest(@NotBlank @Email @Size(max = Requests.EMAIL_MAX) String email) {
-}
+record EmailRequest(
+        @NotBlank @Email @Size(max = Requests.EMAIL_MAX) String email) {}

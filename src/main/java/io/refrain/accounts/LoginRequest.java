@@ -6,5 +6,4 @@ import jakarta.validation.constraints.Size;
 
 record LoginRequest(
         @NotBlank @Email @Size(max = Requests.EMAIL_MAX) String email,
-        @NotBlank @Size(max = Requests.PASSWORD_MAX) String password) {
-}
+        @NotBlank @Size(max = Requests.PASSWORD_MAX) String password) {}

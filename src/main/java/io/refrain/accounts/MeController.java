@@ -36,10 +36,11 @@ class MeController {
     }
 
     @PatchMapping(consumes = {"application/json", "application/merge-patch+json"})
-    @Operation(summary = "Change display name (1–100), bio (≤ 1000) or avatar URL (http(s), ≤ 2048)",
+    @Operation(
+            summary = "Change display name (1–100), bio (≤ 1000) or avatar URL (http(s), ≤ 2048)",
             description = "Absent or null fields stay as they are; an empty string clears bio or avatarUrl.")
-    ProfileView updateProfile(@Parameter(hidden = true) AuthenticatedUser user,
-                              @Valid @RequestBody UpdateProfileRequest request) {
+    ProfileView updateProfile(
+            @Parameter(hidden = true) AuthenticatedUser user, @Valid @RequestBody UpdateProfileRequest request) {
         return accounts.updateProfile(user.id(), request);
     }
 
@@ -57,14 +58,18 @@ class MeController {
 
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End the current session", description = "The access token used and its refresh tokens stop working.")
+    @Operation(
+            summary = "End the current session",
+            description = "The access token used and its refresh tokens stop working.")
     void logout(@Parameter(hidden = true) AuthenticatedUser user) {
         sessions.logout(user.id(), user.sessionId());
     }
 
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete your account", description = "Removes the account and everything it owns, at once and for good.")
+    @Operation(
+            summary = "Delete your account",
+            description = "Removes the account and everything it owns, at once and for good.")
     void delete(@Parameter(hidden = true) AuthenticatedUser user) {
         accounts.delete(user.id());
     }

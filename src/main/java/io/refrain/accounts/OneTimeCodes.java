@@ -19,7 +19,10 @@ class OneTimeCodes {
     static final String VERIFY_EMAIL = "verify_email";
     static final String LOGIN = "login";
 
-    enum Check { ACCEPTED, REJECTED }
+    enum Check {
+        ACCEPTED,
+        REJECTED
+    }
 
     private final CodeRepository codes;
     private final SigningKey key;
@@ -39,7 +42,12 @@ class OneTimeCodes {
     String issue(UUID userId, String purpose) {
         String code = "%06d".formatted(random.nextInt(1_000_000));
         Instant now = clock.instant();
-        boolean stored = codes.issue(userId, purpose, hash(userId, purpose, code), now, now.plus(settings.codeTtl()),
+        boolean stored = codes.issue(
+                userId,
+                purpose,
+                hash(userId, purpose, code),
+                now,
+                now.plus(settings.codeTtl()),
                 now.minus(settings.codeResendInterval()));
         return stored ? code : null;
     }

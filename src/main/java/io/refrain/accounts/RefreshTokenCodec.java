@@ -17,17 +17,17 @@ final class RefreshTokenCodec {
     private static final int RANDOM_BYTES = 32;
     private static final int LENGTH = 16 + RANDOM_BYTES;
 
-    record Decoded(UUID userId, byte[] hash) {
-    }
+    record Decoded(UUID userId, byte[] hash) {}
 
-    private RefreshTokenCodec() {
-    }
+    private RefreshTokenCodec() {}
 
     static String newToken(UUID userId, SecureRandom random) {
         byte[] secret = new byte[RANDOM_BYTES];
         random.nextBytes(secret);
         ByteBuffer buffer = ByteBuffer.allocate(LENGTH);
-        buffer.putLong(userId.getMostSignificantBits()).putLong(userId.getLeastSignificantBits()).put(secret);
+        buffer.putLong(userId.getMostSignificantBits())
+                .putLong(userId.getLeastSignificantBits())
+                .put(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 

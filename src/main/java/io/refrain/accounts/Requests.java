@@ -11,6 +11,5 @@ final class Requests {
     static final int URL_MAX = 2048;
     static final String CODE_PATTERN = "[0-9]{6}";
 
-    private Requests() {
-    }
+    private Requests() {}
 }

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SessionRepository {
 
-    record TokenRow(UUID sessionId, Instant expiresAt, Instant rotatedAt) {
-    }
+    record TokenRow(UUID sessionId, Instant expiresAt, Instant rotatedAt) {}
 
     private final JdbcClient jdbc;
 
@@ -23,16 +22,23 @@ class SessionRepository {
         jdbc.sql("""
                         insert into auth_sessions (user_id, id, created_at, last_refreshed_at, expires_at)
                         values (:user, :id, :now, :now, :expires)""")
-                .param("user", userId).param("id", sessionId).param("now", UserRepository.ts(now))
-                .param("expires", UserRepository.ts(expiresAt)).update();
+                .param("user", userId)
+                .param("id", sessionId)
+                .param("now", UserRepository.ts(now))
+                .param("expires", UserRepository.ts(expiresAt))
+                .update();
     }
 
     void insertToken(UUID userId, byte[] hash, UUID sessionId, Instant now, Instant expiresAt) {
         jdbc.sql("""
                         insert into refresh_tokens (user_id, token_hash, session_id, issued_at, expires_at)
                         values (:user, :hash, :session, :now, :expires)""")
-                .param("user", userId).param("hash", hash).param("session", sessionId)
-                .param("now", UserRepository.ts(now)).param("expires", UserRepository.ts(expiresAt)).update();
+                .param("user", userId)
+                .param("hash", hash)
+                .param("session", sessionId)
+                .param("now", UserRepository.ts(now))
+                .param("expires", UserRepository.ts(expiresAt))
+                .update();
     }
 
     /**
@@ -47,23 +53,32 @@ class SessionRepository {
                           and t.rotated_at is null and t.expires_at > :now
                           and s.user_id = t.user_id and s.id = t.session_id and s.revoked_at is null
                         returning t.session_id""")
-                .param("user", userId).param("hash", hash).param("now", UserRepository.ts(now))
-                .query(UUID.class).optional();
+                .param("user", userId)
+                .param("hash", hash)
+                .param("now", UserRepository.ts(now))
+                .query(UUID.class)
+                .optional();
     }
 
     Optional<TokenRow> findToken(UUID userId, byte[] hash) {
         return jdbc.sql("""
                         select session_id, expires_at, rotated_at from refresh_tokens
                         where user_id = :user and token_hash = :hash""")
-                .param("user", userId).param("hash", hash).query(TokenRow.class).optional();
+                .param("user", userId)
+                .param("hash", hash)
+                .query(TokenRow.class)
+                .optional();
     }
 
     void extendSession(UUID userId, UUID sessionId, Instant now, Instant expiresAt) {
         jdbc.sql("""
                         update auth_sessions set last_refreshed_at = :now, expires_at = :expires
                         where user_id = :user and id = :id""")
-                .param("user", userId).param("id", sessionId).param("now", UserRepository.ts(now))
-                .param("expires", UserRepository.ts(expiresAt)).update();
+                .param("user", userId)
+                .param("id", sessionId)
+                .param("now", UserRepository.ts(now))
+                .param("expires", UserRepository.ts(expiresAt))
+                .update();
     }
 
     /** Revokes a session (and with it every refresh token of its family). Idempotent. */
@@ -71,13 +86,20 @@ class SessionRepository {
         jdbc.sql("""
                         update auth_sessions set revoked_at = :now, revoke_reason = :reason
                         where user_id = :user and id = :id and revoked_at is null""")
-                .param("user", userId).param("id", sessionId).param("reason", reason)
-                .param("now", UserRepository.ts(now)).update();
+                .param("user", userId)
+                .param("id", sessionId)
+                .param("reason", reason)
+                .param("now", UserRepository.ts(now))
+                .update();
     }
 
     boolean isActive(UUID userId, UUID sessionId) {
         return jdbc.sql("select revoked_at is null from auth_sessions where user_id = :user and id = :id")
-                .param("user", userId).param("id", sessionId).query(Boolean.class).optional().orElse(false);
+                .param("user", userId)
+                .param("id", sessionId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
     }
 
     /** Deletes sessions (with their tokens) that expired or were revoked before {@code before}. */
@@ -86,6 +108,8 @@ class SessionRepository {
                         delete from auth_sessions where ctid = any(array(
                             select ctid from auth_sessions
                             where expires_at < :before or revoked_at < :before limit :batch))""")
-                .param("before", UserRepository.ts(before)).param("batch", batch).update();
+                .param("before", UserRepository.ts(before))
+                .param("batch", batch)
+                .update();
     }
 }

@@ -32,9 +32,15 @@ class SessionService {
     private final Clock clock;
     private final AccountsProperties settings;
 
-    SessionService(SessionRepository sessions, UserRepository users, AccessTokens accessTokens,
-                   AccountSessionRegistry registry, AuthRateLimits limits, SecureRandom random, Clock clock,
-                   AccountsProperties settings) {
+    SessionService(
+            SessionRepository sessions,
+            UserRepository users,
+            AccessTokens accessTokens,
+            AccountSessionRegistry registry,
+            AuthRateLimits limits,
+            SecureRandom random,
+            Clock clock,
+            AccountsProperties settings) {
         this.sessions = sessions;
         this.users = users;
         this.accessTokens = accessTokens;
@@ -68,15 +74,19 @@ class SessionService {
             var known = sessions.findToken(decoded.userId(), decoded.hash());
             if (known.isPresent() && known.get().rotatedAt() != null) {
                 revoke(decoded.userId(), known.get().sessionId(), "reuse", now);
-                throw ApiException.unauthorized(REFRESH_TOKEN_REUSED, "This refresh token was already used. "
-                        + "For safety its session has been ended; log in again.");
+                throw ApiException.unauthorized(
+                        REFRESH_TOKEN_REUSED,
+                        "This refresh token was already used. "
+                                + "For safety its session has been ended; log in again.");
             }
             throw invalid();
         }
         UUID sessionId = rotated.get();
         Instant expiresAt = now.plus(settings.refreshTokenTtl());
         sessions.extendSession(decoded.userId(), sessionId, now, expiresAt);
-        String email = users.findById(decoded.userId()).orElseThrow(SessionService::invalid).email();
+        String email = users.findById(decoded.userId())
+                .orElseThrow(SessionService::invalid)
+                .email();
         return tokens(decoded.userId(), email, sessionId, now, expiresAt);
     }
 
@@ -106,8 +116,14 @@ class SessionService {
         String refreshToken = RefreshTokenCodec.newToken(userId, random);
         sessions.insertToken(userId, RefreshTokenCodec.hash(refreshToken), sessionId, now, refreshExpiresAt);
         var access = accessTokens.issue(userId, sessionId, roles);
-        return new TokenResponse(access.value(), "Bearer", access.expiresInSeconds(), refreshToken,
-                settings.refreshTokenTtl().toSeconds(), userId, roles);
+        return new TokenResponse(
+                access.value(),
+                "Bearer",
+                access.expiresInSeconds(),
+                refreshToken,
+                settings.refreshTokenTtl().toSeconds(),
+                userId,
+                roles);
     }
 
     /** REFRAIN_ADMIN_EMAILS is applied whenever tokens are issued, so changes take effect at the next refresh. */

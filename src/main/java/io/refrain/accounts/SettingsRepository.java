@@ -17,7 +17,9 @@ class SettingsRepository {
 
     void insertDefaults(UUID userId, Instant now) {
         jdbc.sql("insert into user_settings (user_id, updated_at) values (:id, :now) on conflict do nothing")
-                .param("id", userId).param("now", UserRepository.ts(now)).update();
+                .param("id", userId)
+                .param("now", UserRepository.ts(now))
+                .update();
     }
 
     Settings find(UUID userId) {
@@ -25,7 +27,10 @@ class SettingsRepository {
                         select language, theme, explicit_content, audio_quality, private_session, autoplay,
                                crossfade_seconds, normalize_volume, timezone
                         from user_settings where user_id = :id""")
-                .param("id", userId).query(Settings.class).optional().orElseGet(Settings::defaults);
+                .param("id", userId)
+                .query(Settings.class)
+                .optional()
+                .orElseGet(Settings::defaults);
     }
 
     void save(UUID userId, Settings s, Instant now) {
@@ -40,11 +45,17 @@ class SettingsRepository {
                             private_session = excluded.private_session, autoplay = excluded.autoplay,
                             crossfade_seconds = excluded.crossfade_seconds, normalize_volume = excluded.normalize_volume,
                             timezone = excluded.timezone, updated_at = excluded.updated_at""")
-                .param("id", userId).param("language", s.language()).param("theme", s.theme())
-                .param("explicit", s.explicitContent()).param("quality", s.audioQuality())
-                .param("private", s.privateSession()).param("autoplay", s.autoplay())
-                .param("crossfade", s.crossfadeSeconds()).param("normalize", s.normalizeVolume())
-                .param("timezone", s.timezone()).param("now", UserRepository.ts(now))
+                .param("id", userId)
+                .param("language", s.language())
+                .param("theme", s.theme())
+                .param("explicit", s.explicitContent())
+                .param("quality", s.audioQuality())
+                .param("private", s.privateSession())
+                .param("autoplay", s.autoplay())
+                .param("crossfade", s.crossfadeSeconds())
+                .param("normalize", s.normalizeVolume())
+                .param("timezone", s.timezone())
+                .param("now", UserRepository.ts(now))
                 .update();
     }
 }

@@ -11,8 +11,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    record UserRow(UUID id, String email, String passwordHash, String displayName, String bio, String avatarUrl,
-                   Instant emailVerifiedAt, Instant createdAt) {
+    record UserRow(
+            UUID id,
+            String email,
+            String passwordHash,
+            String displayName,
+            String bio,
+            String avatarUrl,
+            Instant emailVerifiedAt,
+            Instant createdAt) {
         boolean verified() {
             return emailVerifiedAt != null;
         }
@@ -34,23 +41,34 @@ class UserRepository {
                         values (:email, :hash, :name, :now, :now)
                         on conflict (email) do nothing
                         returning id""")
-                .param("email", email).param("hash", passwordHash).param("name", displayName).param("now", ts(now))
-                .query(UUID.class).optional();
+                .param("email", email)
+                .param("hash", passwordHash)
+                .param("name", displayName)
+                .param("now", ts(now))
+                .query(UUID.class)
+                .optional();
     }
 
     Optional<UserRow> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from users where email = :email")
-                .param("email", email).query(UserRow.class).optional();
+                .param("email", email)
+                .query(UserRow.class)
+                .optional();
     }
 
     Optional<UserRow> findById(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id")
-                .param("id", id).query(UserRow.class).optional();
+                .param("id", id)
+                .query(UserRow.class)
+                .optional();
     }
 
     void markVerified(UUID id, Instant now) {
-        jdbc.sql("update users set email_verified_at = coalesce(email_verified_at, :now), updated_at = :now where id = :id")
-                .param("id", id).param("now", ts(now)).update();
+        jdbc.sql(
+                        "update users set email_verified_at = coalesce(email_verified_at, :now), updated_at = :now where id = :id")
+                .param("id", id)
+                .param("now", ts(now))
+                .update();
     }
 
     /** Null arguments leave a column unchanged; an empty avatar URL clears it. */
@@ -64,8 +82,12 @@ class UserRepository {
                                               else :avatar::text end,
                             updated_at = :now
                         where id = :id""")
-                .param("id", id).param("name", displayName).param("bio", bio).param("avatar", avatarUrl)
-                .param("now", ts(now)).update();
+                .param("id", id)
+                .param("name", displayName)
+                .param("bio", bio)
+                .param("avatar", avatarUrl)
+                .param("now", ts(now))
+                .update();
     }
 
     /** Deletes the user; foreign keys cascade to everything the user owns. */
@@ -78,20 +100,29 @@ class UserRepository {
                         select role from user_roles
                         where user_id = :id and (expires_at is null or expires_at > :now)
                         order by role""")
-                .param("id", id).param("now", ts(now)).query(String.class).list();
+                .param("id", id)
+                .param("now", ts(now))
+                .query(String.class)
+                .list();
     }
 
     void grantRole(UUID id, String role, String grantedBy, Instant now) {
         jdbc.sql("""
                         insert into user_roles (user_id, role, granted_by, granted_at) values (:id, :role, :by, :now)
                         on conflict (user_id, role) do nothing""")
-                .param("id", id).param("role", role).param("by", grantedBy).param("now", ts(now)).update();
+                .param("id", id)
+                .param("role", role)
+                .param("by", grantedBy)
+                .param("now", ts(now))
+                .update();
     }
 
     /** Removes a role only if configuration granted it (hand-granted roles stay). */
     void revokeConfigGrantedRole(UUID id, String role) {
         jdbc.sql("delete from user_roles where user_id = :id and role = :role and granted_by = 'config'")
-                .param("id", id).param("role", role).update();
+                .param("id", id)
+                .param("role", role)
+                .update();
     }
 
     static java.sql.Timestamp ts(Instant instant) {

@@ -34,7 +34,8 @@ record BenchCatalog(long[] trackIds, int[] durations, int[] genreOf, Map<Integer
             }
         }
         Map<Integer, int[]> byGenre = new HashMap<>();
-        members.forEach((genre, list) -> byGenre.put(genre, list.stream().mapToInt(Integer::intValue).toArray()));
+        members.forEach((genre, list) ->
+                byGenre.put(genre, list.stream().mapToInt(Integer::intValue).toArray()));
         return new BenchCatalog(ids, durations, genres, byGenre);
     }
 

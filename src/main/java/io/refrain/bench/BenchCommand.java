@@ -27,8 +27,9 @@ class BenchCommand implements CliCommand {
     @Override
     public int run(List<String> arguments) {
         BenchOptions options = BenchOptions.parse(arguments);
-        System.err.printf("generating %,d tracks, %,d users, %,d listens (seed %d)%n", options.tracks(), options.users(),
-                options.listens(), options.seed());
+        System.err.printf(
+                "generating %,d tracks, %,d users, %,d listens (seed %d)%n",
+                options.tracks(), options.users(), options.listens(), options.seed());
         System.out.print(generator.generate(options).describe());
         return 0;
     }

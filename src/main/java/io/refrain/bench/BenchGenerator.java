@@ -37,9 +37,16 @@ class BenchGenerator {
     private final DatabaseSize databaseSize;
     private final Clock clock;
 
-    BenchGenerator(DemoCatalog demoCatalog, CatalogExpansion catalog, BenchUsers users, ListenLoader listens,
-                   ListenStatsRebuild stats, BenchLibraries libraries, BulkCatalog bulkCatalog, DatabaseSize databaseSize,
-                   Clock clock) {
+    BenchGenerator(
+            DemoCatalog demoCatalog,
+            CatalogExpansion catalog,
+            BenchUsers users,
+            ListenLoader listens,
+            ListenStatsRebuild stats,
+            BenchLibraries libraries,
+            BulkCatalog bulkCatalog,
+            DatabaseSize databaseSize,
+            Clock clock) {
         this.demoCatalog = demoCatalog;
         this.catalog = catalog;
         this.users = users;
@@ -64,8 +71,9 @@ class BenchGenerator {
     private BenchSummary run(BenchOptions options) throws Exception {
         int existing = users.existing();
         if (existing > 0 && !options.append()) {
-            throw new CliException("this database already has " + existing
-                    + " benchmark users (bench-user-N@refrain.bench); use --append to add more, or generate into a fresh --data-dir");
+            throw new CliException(
+                    "this database already has " + existing
+                            + " benchmark users (bench-user-N@refrain.bench); use --append to add more, or generate into a fresh --data-dir");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<String, Duration> phases = new LinkedHashMap<>();
@@ -78,29 +86,40 @@ class BenchGenerator {
         }
         long added = catalog.expandTo(options.tracks(), options.seed());
         phases.put("catalog", since(start));
-        System.err.printf("catalog: %,d synthetic tracks added in %.1f s%n", added, phases.get("catalog").toMillis() / 1000.0);
+        System.err.printf(
+                "catalog: %,d synthetic tracks added in %.1f s%n",
+                added, phases.get("catalog").toMillis() / 1000.0);
 
         start = System.nanoTime();
-        List<BenchUsers.BenchUser> created = users.create(options.users(), users.highestNumber() + 1, options.seed(),
+        List<BenchUsers.BenchUser> created = users.create(
+                options.users(),
+                users.highestNumber() + 1,
+                options.seed(),
                 now.minus(ListenPlan.HISTORY).minus(Duration.ofDays(400)));
         phases.put("users", since(start));
-        System.err.printf("users: %,d in %.1f s%n", created.size(), phases.get("users").toMillis() / 1000.0);
+        System.err.printf(
+                "users: %,d in %.1f s%n", created.size(), phases.get("users").toMillis() / 1000.0);
 
         start = System.nanoTime();
-        long stored = listens.load(created, options.listens(), options.seed(), now, Progress.onStderr("listens   ", options.listens()));
+        long stored = listens.load(
+                created, options.listens(), options.seed(), now, Progress.onStderr("listens   ", options.listens()));
         phases.put("listens", since(start));
 
         start = System.nanoTime();
         UUID[] ids = created.stream().map(BenchUsers.BenchUser::id).toArray(UUID[]::new);
         Progress statsProgress = Progress.onStderr("statistics", ids.length);
-        stats.rebuild(Arrays.asList(ids), Math.max(2, Runtime.getRuntime().availableProcessors()), done -> statsProgress.update(done, done));
+        stats.rebuild(
+                Arrays.asList(ids),
+                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                done -> statsProgress.update(done, done));
         statsProgress.finish(ids.length);
         phases.put("statistics", since(start));
 
         start = System.nanoTime();
         BenchLibraries.Counts library = libraries.create(ids, now);
         phases.put("libraries", since(start));
-        System.err.printf("libraries and playlists in %.1f s%n", phases.get("libraries").toMillis() / 1000.0);
+        System.err.printf(
+                "libraries and playlists in %.1f s%n", phases.get("libraries").toMillis() / 1000.0);
 
         long tracks = bulkCatalog.trackCount();
         long size = databaseSize.bytes();

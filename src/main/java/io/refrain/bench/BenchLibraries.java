@@ -25,8 +25,14 @@ class BenchLibraries {
     static final int BIG_PLAYLIST_TRACKS = 10_000;
 
     /** What was created, for the summary. */
-    record Counts(long savedTracks, long lovedTracks, long ratings, long tags, long taggedTracks, long playlists, long entries) {
-    }
+    record Counts(
+            long savedTracks,
+            long lovedTracks,
+            long ratings,
+            long tags,
+            long taggedTracks,
+            long playlists,
+            long entries) {}
 
     private final BulkLibrary library;
     private final BulkPlaylists playlists;
@@ -44,8 +50,14 @@ class BenchLibraries {
         return transaction.execute(status -> {
             BulkLibrary.Counts saved = library.createFromListening(all, at);
             BulkPlaylists.Counts lists = playlists.createFromListening(all, at, BIG_PLAYLISTS, BIG_PLAYLIST_TRACKS);
-            return new Counts(saved.savedTracks(), saved.lovedTracks(), saved.ratings(), saved.tags(), saved.taggedTracks(),
-                    lists.playlists(), lists.entries());
+            return new Counts(
+                    saved.savedTracks(),
+                    saved.lovedTracks(),
+                    saved.ratings(),
+                    saved.tags(),
+                    saved.taggedTracks(),
+                    lists.playlists(),
+                    lists.entries());
         });
     }
 }

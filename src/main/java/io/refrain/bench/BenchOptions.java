@@ -36,11 +36,22 @@ record BenchOptions(long tracks, int users, long listens, long seed, boolean app
                     i++;
                     yield options;
                 }
-                case "--tracks" -> new BenchOptions(number(arguments, ++i), options.users, options.listens, options.seed, options.append);
-                case "--users" -> new BenchOptions(options.tracks, Math.toIntExact(number(arguments, ++i)), options.listens,
-                        options.seed, options.append);
-                case "--listens" -> new BenchOptions(options.tracks, options.users, number(arguments, ++i), options.seed, options.append);
-                case "--seed" -> new BenchOptions(options.tracks, options.users, options.listens, number(arguments, ++i), options.append);
+                case "--tracks" ->
+                    new BenchOptions(
+                            number(arguments, ++i), options.users, options.listens, options.seed, options.append);
+                case "--users" ->
+                    new BenchOptions(
+                            options.tracks,
+                            Math.toIntExact(number(arguments, ++i)),
+                            options.listens,
+                            options.seed,
+                            options.append);
+                case "--listens" ->
+                    new BenchOptions(
+                            options.tracks, options.users, number(arguments, ++i), options.seed, options.append);
+                case "--seed" ->
+                    new BenchOptions(
+                            options.tracks, options.users, options.listens, number(arguments, ++i), options.append);
                 case "--append" -> new BenchOptions(options.tracks, options.users, options.listens, options.seed, true);
                 default -> throw new CliException("unknown option '" + arg + "'");
             };

@@ -6,8 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What a generation run made and how long each phase took, for the command's final report. */
-record BenchSummary(long tracksAdded, long tracksTotal, int users, long listens, BenchLibraries.Counts library,
-                           Map<String, Duration> phases, long databaseBytes) {
+record BenchSummary(
+        long tracksAdded,
+        long tracksTotal,
+        int users,
+        long listens,
+        BenchLibraries.Counts library,
+        Map<String, Duration> phases,
+        long databaseBytes) {
 
     public BenchSummary {
         phases = new LinkedHashMap<>(phases);
@@ -18,12 +24,23 @@ record BenchSummary(long tracksAdded, long tracksTotal, int users, long listens,
         out.append(String.format(Locale.ROOT, "tracks:    %,d added, %,d in the catalog%n", tracksAdded, tracksTotal));
         out.append(String.format(Locale.ROOT, "users:     %,d (password %s)%n", users, BenchUsers.PASSWORD));
         out.append(String.format(Locale.ROOT, "listens:   %,d%n", listens));
-        out.append(String.format(Locale.ROOT, "library:   %,d saved, %,d loved, %,d ratings, %,d tags on %,d tracks%n", library.savedTracks(),
-                library.lovedTracks(), library.ratings(), library.tags(), library.taggedTracks()));
-        out.append(String.format(Locale.ROOT, "playlists: %,d with %,d entries%n", library.playlists(), library.entries()));
+        out.append(String.format(
+                Locale.ROOT,
+                "library:   %,d saved, %,d loved, %,d ratings, %,d tags on %,d tracks%n",
+                library.savedTracks(),
+                library.lovedTracks(),
+                library.ratings(),
+                library.tags(),
+                library.taggedTracks()));
+        out.append(String.format(
+                Locale.ROOT, "playlists: %,d with %,d entries%n", library.playlists(), library.entries()));
         Duration total = Duration.ZERO;
         for (var phase : phases.entrySet()) {
-            out.append(String.format(Locale.ROOT, "  %-10s %8.1f s%n", phase.getKey(), phase.getValue().toMillis() / 1000.0));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  %-10s %8.1f s%n",
+                    phase.getKey(),
+                    phase.getValue().toMillis() / 1000.0));
             total = total.plus(phase.getValue());
         }
         out.append(String.format(Locale.ROOT, "  %-10s %8.1f s%n", "total", total.toMillis() / 1000.0));

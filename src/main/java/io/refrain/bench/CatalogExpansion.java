@@ -22,6 +22,7 @@ class CatalogExpansion {
 
     /** Adds tracks until the catalog has {@code target}; returns how many it added (0 when it already had enough). */
     long expandTo(long target, long seed) {
-        return catalog.addDerivedTracks(new BulkCatalog.DerivedTracks(target, seed, TRACKS_PER_ALBUM, TRACKS_PER_ARTIST));
+        return catalog.addDerivedTracks(
+                new BulkCatalog.DerivedTracks(target, seed, TRACKS_PER_ALBUM, TRACKS_PER_ARTIST));
     }
 }

@@ -23,6 +23,7 @@ class ListenLoader {
 
     /** Histories are shifted back when sessions overflow "now"; partitions reach this far before the three years. */
     private static final int SPARE_MONTHS = 12;
+
     private static final String CLIENT = "refrain-bench";
 
     private final BulkCatalog catalog;
@@ -35,7 +36,8 @@ class ListenLoader {
         this.partitions = partitions;
     }
 
-    long load(List<BenchUsers.BenchUser> users, long total, long seed, Instant now, Progress progress) throws Exception {
+    long load(List<BenchUsers.BenchUser> users, long total, long seed, Instant now, Progress progress)
+            throws Exception {
         ListenPlan plan = new ListenPlan(BenchCatalog.load(catalog), seed, now);
         ensurePartitions(plan.oldest(), now);
         long[] counts = plan.allocate(users, total);
@@ -56,7 +58,9 @@ class ListenLoader {
     private void ensurePartitions(Instant oldest, Instant now) {
         YearMonth last = YearMonth.from(now.atZone(ZoneOffset.UTC));
         List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(oldest.atZone(ZoneOffset.UTC)).minusMonths(SPARE_MONTHS); !m.isAfter(last); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(oldest.atZone(ZoneOffset.UTC)).minusMonths(SPARE_MONTHS);
+                !m.isAfter(last);
+                m = m.plusMonths(1)) {
             months.add(m);
         }
         partitions.ensure(months);

@@ -20,14 +20,16 @@ import java.util.random.RandomGeneratorFactory;
 final class ListenPlan {
 
     static final Duration HISTORY = Duration.ofDays(3 * 365);
-    private static final double[] HOUR_WEIGHTS = {2, 1.2, 0.7, 0.4, 0.3, 0.4, 1, 2, 3, 3, 3, 3.2, 3.5, 3.2, 3, 3.2, 3.8, 4.5,
-            5.5, 6.5, 7, 6.5, 5, 3.5};
+    private static final double[] HOUR_WEIGHTS = {
+        2, 1.2, 0.7, 0.4, 0.3, 0.4, 1, 2, 3, 3, 3, 3.2, 3.5, 3.2, 3, 3.2, 3.8, 4.5, 5.5, 6.5, 7, 6.5, 5, 3.5
+    };
     private static final String[] CONTEXTS = {"album", "playlist", "library", "radio", "artist", "search"};
     private static final long DAY = Duration.ofDays(1).toMillis();
 
     /** Receives the listens, user by user, each user's in time order. */
     interface Sink {
-        void accept(UUID user, long listenedAtMillis, long trackId, Integer msPlayed, boolean skipped, String context) throws Exception;
+        void accept(UUID user, long listenedAtMillis, long trackId, Integer msPlayed, boolean skipped, String context)
+                throws Exception;
     }
 
     private final BenchCatalog catalog;
@@ -40,7 +42,10 @@ final class ListenPlan {
         this.catalog = catalog;
         this.seed = seed;
         this.now = now.toEpochMilli();
-        this.genres = catalog.byGenre().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        this.genres = catalog.byGenre().keySet().stream()
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
         double sum = 0;
         for (int h = 0; h < 24; h++) {
             sum += HOUR_WEIGHTS[h];
@@ -105,7 +110,9 @@ final class ListenPlan {
         for (int i = 0; i < count; i++) {
             if (leftInSession == 0 && session + 1 < starts.length) {
                 session++;
-                leftInSession = sparse(user.number()) ? 1 + random.nextInt(3) : 1 + (int) Math.min(40, random.nextExponential() * 8);
+                leftInSession = sparse(user.number())
+                        ? 1 + random.nextInt(3)
+                        : 1 + (int) Math.min(40, random.nextExponential() * 8);
                 time = Math.max(time + 1000, starts[session]);
             }
             leftInSession = Math.max(0, leftInSession - 1);
@@ -124,7 +131,12 @@ final class ListenPlan {
         long latest = sparse(user.number()) ? now - 400 * DAY : now - 60_000;
         long shift = Math.max(0, at[(int) count - 1] - latest);
         for (int i = 0; i < count; i++) {
-            sink.accept(user.id(), at[i] - shift, catalog.trackIds()[track[i]], ms[i], skipped[i],
+            sink.accept(
+                    user.id(),
+                    at[i] - shift,
+                    catalog.trackIds()[track[i]],
+                    ms[i],
+                    skipped[i],
                     CONTEXTS[(track[i] + user.number()) % CONTEXTS.length]);
         }
     }
@@ -176,7 +188,9 @@ final class ListenPlan {
         for (int i = 0; i < favourites; i++) {
             // a random track's genre: big genres are favourites more often
             int genre = catalog.genreOf()[random.nextInt(catalog.size())];
-            lists[i] = genre >= 0 ? catalog.byGenre().get(genre) : catalog.byGenre().get(genres[random.nextInt(genres.length)]);
+            lists[i] = genre >= 0
+                    ? catalog.byGenre().get(genre)
+                    : catalog.byGenre().get(genres[random.nextInt(genres.length)]);
             if (lists[i] == null) {
                 lists[i] = new int[] {random.nextInt(catalog.size())};
             }

@@ -18,8 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BulkCatalog {
 
     /** A track as a listen generator samples it: id, duration in ms (0 if unknown), its lowest genre id (-1 if none). */
-    public record TrackSample(long id, int durationMs, int genreId) {
-    }
+    public record TrackSample(long id, int durationMs, int genreId) {}
 
     /**
      * Grow the catalog to {@code target} tracks; {@code seed} decides every derived value, and
@@ -60,8 +59,8 @@ public class BulkCatalog {
             return 0;
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        Long added = transaction.execute(status -> repository.expand(missing, tracks.seed(), tracks.tracksPerAlbum(),
-                tracks.tracksPerArtist(), now));
+        Long added = transaction.execute(status ->
+                repository.expand(missing, tracks.seed(), tracks.tracksPerAlbum(), tracks.tracksPerArtist(), now));
         repository.analyzeTracks();
         return added == null ? 0 : added;
     }

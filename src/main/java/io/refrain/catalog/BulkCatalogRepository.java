@@ -20,8 +20,9 @@ import org.springframework.stereotype.Repository;
 class BulkCatalogRepository {
 
     /** Used when the catalog has too few words in its titles (a nearly empty database). */
-    private static final String FALLBACK_WORDS = "'{Midnight,River,Golden,Echo,Summer,Velvet,Neon,Silver,Wild,Heart,Lonely,Electric,"
-            + "Paper,Ocean,Fire,Shadow,Morning,Broken,Sweet,Highway}'";
+    private static final String FALLBACK_WORDS =
+            "'{Midnight,River,Golden,Echo,Summer,Velvet,Neon,Silver,Wild,Heart,Lonely,Electric,"
+                    + "Paper,Ocean,Fire,Shadow,Morning,Broken,Sweet,Highway}'";
 
     private final JdbcClient jdbc;
 
@@ -40,15 +41,15 @@ class BulkCatalogRepository {
                 select t.id, coalesce(t.duration_ms, 0), coalesce(g.genre_id, -1)
                 from tracks t left join (select track_id, min(genre_id) as genre_id from track_genres group by track_id) g
                      on g.track_id = t.id
-                order by t.popularity desc nulls last, t.id""")
-                .query(rs -> {
-                    rows.add(new BulkCatalog.TrackSample(rs.getLong(1), rs.getInt(2), rs.getInt(3)));
-                });
+                order by t.popularity desc nulls last, t.id""").query(rs -> {
+            rows.add(new BulkCatalog.TrackSample(rs.getLong(1), rs.getInt(2), rs.getInt(3)));
+        });
         return rows;
     }
 
     void analyzeTracks() {
-        jdbc.sql("analyze tracks, track_artists, track_genres, audio_features, artists, albums").update();
+        jdbc.sql("analyze tracks, track_artists, track_genres, audio_features, artists, albums")
+                .update();
     }
 
     /** Adds {@code count} synthetic tracks in the current transaction; returns {@code count}. */
@@ -58,7 +59,8 @@ class BulkCatalogRepository {
         functions(seed);
         long sources = sources();
         if (sources == 0) {
-            throw new IllegalStateException("the catalog has no track with a genre to derive synthetic tracks from; import a catalog first");
+            throw new IllegalStateException(
+                    "the catalog has no track with a genre to derive synthetic tracks from; import a catalog first");
         }
         words();
         long artists = Math.max(1, count / tracksPerArtist);
@@ -80,7 +82,10 @@ class BulkCatalogRepository {
         jdbc.sql("""
                 insert into album_artists (album_id, position, artist_id)
                 select al.id, 0, ar.id from bench_albums al join bench_artists ar on ar.rn = (al.rn * :perAlbum / :perArtist) % :artists""")
-                .param("perAlbum", tracksPerAlbum).param("perArtist", tracksPerArtist).param("artists", artists).update();
+                .param("perAlbum", tracksPerAlbum)
+                .param("perArtist", tracksPerArtist)
+                .param("artists", artists)
+                .update();
         long maxTrack = maxId("tracks");
         jdbc.sql("""
                 insert into tracks (title, album_id, track_number, disc_number, duration_ms, explicit, popularity, artist_names,
@@ -95,8 +100,12 @@ class BulkCatalogRepository {
                 join album_artists aa on aa.album_id = al.id and aa.position = 0
                 join artists ar on ar.id = aa.artist_id
                 order by g""")
-                .param("perAlbum", tracksPerAlbum).param("n", count).param("sources", sources).param("albums", albums)
-                .param("now", now).update();
+                .param("perAlbum", tracksPerAlbum)
+                .param("n", count)
+                .param("sources", sources)
+                .param("albums", albums)
+                .param("now", now)
+                .update();
         numbered("bench_tracks", "tracks", maxTrack, now);
         jdbc.sql("""
                 insert into track_artists (track_id, position, artist_id, role)
@@ -105,8 +114,7 @@ class BulkCatalogRepository {
         jdbc.sql("""
                 insert into track_genres (genre_id, track_id, popularity)
                 select tg.genre_id, b.id, t.popularity from bench_tracks b join tracks t on t.id = b.id
-                join bench_src s on s.rn = b.rn % :sources join track_genres tg on tg.track_id = s.id""")
-                .param("sources", sources).update();
+                join bench_src s on s.rn = b.rn % :sources join track_genres tg on tg.track_id = s.id""").param("sources", sources).update();
         jdbc.sql("""
                 insert into artist_genres (artist_id, genre_id)
                 select distinct ta.artist_id, tg.genre_id from bench_tracks b join track_artists ta on ta.track_id = b.id
@@ -128,8 +136,7 @@ class BulkCatalogRepository {
                        pg_temp.bench_jitter(f.contemporary, b.rn, 24, 1, 0, 35), pg_temp.bench_jitter(f.tempo_normalized, b.rn, 25, 1, 0, 35),
                        f.music_source, f.music_confidence, f.analysis_version, :now
                 from bench_tracks b join tracks t on t.id = b.id
-                join bench_src s on s.rn = b.rn % :sources join audio_features f on f.track_id = s.id""")
-                .param("sources", sources).param("now", now).update();
+                join bench_src s on s.rn = b.rn % :sources join audio_features f on f.track_id = s.id""").param("sources", sources).param("now", now).update();
         return count;
     }
 
@@ -170,26 +177,35 @@ class BulkCatalogRepository {
         if (jdbc.sql("select count(*) from bench_word_list").query(Long.class).single() < 20) {
             jdbc.sql("delete from bench_word_list").update();
             jdbc.sql("insert into bench_word_list select i - 1, w from unnest(%s::text[]) with ordinality as u(w, i)"
-                    .formatted(FALLBACK_WORDS)).update();
+                            .formatted(FALLBACK_WORDS))
+                    .update();
         }
         jdbc.sql("create unique index on bench_word_list (i)").update();
         jdbc.sql("analyze bench_word_list").update();
-        long count = jdbc.sql("select count(*) from bench_word_list").query(Long.class).single();
+        long count = jdbc.sql("select count(*) from bench_word_list")
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 create or replace function pg_temp.bench_words(g bigint, salt int) returns text language sql stable as $$
                 select (select w from pg_temp.bench_word_list where i = floor(pg_temp.bench_rnd(g, salt) * %1$d)::bigint) || ' '
-                       || (select w from pg_temp.bench_word_list where i = floor(pg_temp.bench_rnd(g, salt + 100) * %1$d)::bigint) $$"""
-                .formatted(count)).update();
+                       || (select w from pg_temp.bench_word_list where i = floor(pg_temp.bench_rnd(g, salt + 100) * %1$d)::bigint) $$""".formatted(count)).update();
     }
 
     private long maxId(String table) {
-        return jdbc.sql("select coalesce(max(id), 0) from " + table).query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from " + table)
+                .query(Long.class)
+                .single();
     }
 
     /** The rows this run inserted into {@code table}, numbered from 0 in id order (the order they were generated in). */
     private void numbered(String name, String table, long afterId, Timestamp now) {
-        jdbc.sql(("create temporary table %s on commit drop as select id, row_number() over (order by id) - 1 as rn from %s "
-                + "where id > :after and created_at = :now").formatted(name, table)).param("after", afterId).param("now", now).update();
+        jdbc.sql(
+                        ("create temporary table %s on commit drop as select id, row_number() over (order by id) - 1 as rn from %s "
+                                        + "where id > :after and created_at = :now")
+                                .formatted(name, table))
+                .param("after", afterId)
+                .param("now", now)
+                .update();
         jdbc.sql("create index on " + name + " (rn)").update();
         jdbc.sql("analyze " + name).update();
     }

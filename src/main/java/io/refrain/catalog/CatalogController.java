@@ -12,14 +12,14 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,8 +37,7 @@ class CatalogController {
         this.sources = sources;
     }
 
-    record TrackList(List<TrackView> items) {
-    }
+    record TrackList(List<TrackView> items) {}
 
     @GetMapping("/tracks/{id}")
     @Operation(summary = "A track with credits, album, genres, external ids and audio features")
@@ -47,40 +46,47 @@ class CatalogController {
     }
 
     @GetMapping("/tracks")
-    @Operation(summary = "Several tracks at once", description = "Up to 100 ids, comma-separated; answered in the "
-            + "order asked; unknown ids are left out.")
-    TrackList tracks(@Parameter(hidden = true) AuthenticatedUser user,
-                     @Parameter(description = "comma-separated track ids, at most 100") @RequestParam List<Long> ids) {
+    @Operation(
+            summary = "Several tracks at once",
+            description = "Up to 100 ids, comma-separated; answered in the " + "order asked; unknown ids are left out.")
+    TrackList tracks(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @Parameter(description = "comma-separated track ids, at most 100") @RequestParam List<Long> ids) {
         return new TrackList(catalog.tracks(user.id(), ids));
     }
 
     @GetMapping("/tracks/by-source/{provider}/{id}")
-    @Operation(summary = "A track by an external id (musicbrainz, spotify, isrc, …)",
+    @Operation(
+            summary = "A track by an external id (musicbrainz, spotify, isrc, …)",
             description = "Served from the catalog when a track has that id. Otherwise, for a provider with a "
                     + "connector (musicbrainz), the source is asked, and what it returns is saved to the catalog "
                     + "and returned; concurrent requests for the same id share one lookup. 404 when neither knows "
                     + "it; 503 with Retry-After when the source cannot answer now.")
-    TrackView bySource(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String provider,
-                       @PathVariable String id) {
+    TrackView bySource(
+            @Parameter(hidden = true) AuthenticatedUser user, @PathVariable String provider, @PathVariable String id) {
         return catalog.track(user.id(), sources.bySource(provider, id));
     }
 
     @PostMapping(path = "/tracks", consumes = "application/json")
-    @Operation(summary = "Create a track (administrators only)",
+    @Operation(
+            summary = "Create a track (administrators only)",
             description = "Artists and album are given by name: an existing artist with exactly that name is reused, "
                     + "else created; the album likewise (same title, same first artist). At most 20 artists, 20 "
                     + "genres, 20 external ids; an external id that already belongs to another track is a 409.")
-    ResponseEntity<TrackView> create(@Parameter(hidden = true) AuthenticatedUser user,
-                                     @Valid @RequestBody TrackDraft draft) {
+    ResponseEntity<TrackView> create(
+            @Parameter(hidden = true) AuthenticatedUser user, @Valid @RequestBody TrackDraft draft) {
         long id = editor.create(user, draft);
         return ResponseEntity.created(URI.create("/api/v1/tracks/" + id)).body(catalog.track(user.id(), id));
     }
 
     @PutMapping(path = "/tracks/{id}", consumes = "application/json")
-    @Operation(summary = "Replace a track (administrators only)",
+    @Operation(
+            summary = "Replace a track (administrators only)",
             description = "The body replaces every field, credit, genre, external id and the audio features.")
-    TrackView update(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
-                     @Valid @RequestBody TrackDraft draft) {
+    TrackView update(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable long id,
+            @Valid @RequestBody TrackDraft draft) {
         editor.update(user, id, draft);
         return catalog.track(user.id(), id);
     }
@@ -111,10 +117,14 @@ class CatalogController {
     }
 
     @GetMapping("/genres/{name}/tracks")
-    @Operation(summary = "A genre's tracks, most popular first", description = "limit 1–100 (default 20); pass `next` "
-            + "as `cursor` for the following page.")
-    Page<TrackView> genreTracks(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String name, @RequestParam(required = false) Integer limit,
-                                @RequestParam(required = false) String cursor) {
+    @Operation(
+            summary = "A genre's tracks, most popular first",
+            description = "limit 1–100 (default 20); pass `next` " + "as `cursor` for the following page.")
+    Page<TrackView> genreTracks(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable String name,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         return catalog.genreTracks(user.id(), name, Limits.pageSize(limit, 20, 100), cursor);
     }
 }

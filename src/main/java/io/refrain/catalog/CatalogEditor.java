@@ -51,8 +51,10 @@ class CatalogEditor {
             deleted = tracks.delete(id);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // listening statistics refer to the track without cascading: history is never deleted by a catalog edit
-            throw ApiException.conflict("track-in-use", "Track " + id + " has been listened to; listening histories keep it. "
-                    + "Correct it with PUT instead.");
+            throw ApiException.conflict(
+                    "track-in-use",
+                    "Track " + id + " has been listened to; listening histories keep it. "
+                            + "Correct it with PUT instead.");
         }
         if (!deleted) {
             throw ApiException.notFound("There is no track " + id + ".");

@@ -43,8 +43,8 @@ public record CatalogProperties(
      * @param minInterval least time between two request starts (MusicBrainz allows one request per second)
      * @param maxWait     longest a lookup waits for its turn before it is refused as unavailable
      */
-    public record MusicBrainz(boolean enabled, String baseUrl, String contact, Duration timeout,
-                              Duration minInterval, Duration maxWait) {
+    public record MusicBrainz(
+            boolean enabled, String baseUrl, String contact, Duration timeout, Duration minInterval, Duration maxWait) {
 
         public static final String DEFAULT_BASE_URL = "https://musicbrainz.org/ws/2";
         public static final String DEFAULT_CONTACT = "https://github.com/refrain";
@@ -58,10 +58,12 @@ public record CatalogProperties(
             maxWait = maxWait == null ? Duration.ofSeconds(10) : maxWait;
             requireHttpUrl(baseUrl);
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("refrain.catalog.musicbrainz.timeout must be positive, not " + timeout);
+                throw new IllegalArgumentException(
+                        "refrain.catalog.musicbrainz.timeout must be positive, not " + timeout);
             }
             if (minInterval.isNegative() || maxWait.isNegative()) {
-                throw new IllegalArgumentException("refrain.catalog.musicbrainz.min-interval and max-wait must not be negative");
+                throw new IllegalArgumentException(
+                        "refrain.catalog.musicbrainz.min-interval and max-wait must not be negative");
             }
         }
 
@@ -74,7 +76,8 @@ public record CatalogProperties(
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("refrain.catalog.musicbrainz.base-url must be an http(s) URL: " + url);
+                throw new IllegalArgumentException(
+                        "refrain.catalog.musicbrainz.base-url must be an http(s) URL: " + url);
             }
         }
 

@@ -20,8 +20,7 @@ class CatalogRepository {
     static final int ARTIST_ALBUMS = 50;
     static final int ARTIST_TOP_TRACKS = 10;
 
-    record GenreTrackRow(int popularity, long trackId, String doc) {
-    }
+    record GenreTrackRow(int popularity, long trackId, String doc) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -33,30 +32,40 @@ class CatalogRepository {
 
     /** Whether the catalog has any track at all. */
     boolean hasTracks() {
-        return jdbc.sql("select exists (select 1 from tracks)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from tracks)")
+                .query(Boolean.class)
+                .single();
     }
 
     Map<Long, TrackView> tracks(Collection<? extends Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select refrain_track_doc(id)::text from tracks where id = any(:ids)")
+        return jdbc
+                .sql("select refrain_track_doc(id)::text from tracks where id = any(:ids)")
                 .param("ids", ids.toArray(Long[]::new))
                 .query((rs, n) -> json.readValue(rs.getString(1), TrackView.class))
-                .list().stream().collect(Collectors.toMap(TrackView::id, Function.identity()));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(TrackView::id, Function.identity()));
     }
 
     Optional<AlbumView> album(long id) {
-        return jdbc.sql("select refrain_album_doc(:id)::text").param("id", id)
-                .query((rs, n) -> rs.getString(1)).optional()
+        return jdbc.sql("select refrain_album_doc(:id)::text")
+                .param("id", id)
+                .query((rs, n) -> rs.getString(1))
+                .optional()
                 .filter(java.util.Objects::nonNull)
                 .map(doc -> json.readValue(doc, AlbumView.class));
     }
 
     Optional<ArtistView> artist(long id) {
         return jdbc.sql("select refrain_artist_doc(:id, :albums, :top)::text")
-                .param("id", id).param("albums", ARTIST_ALBUMS).param("top", ARTIST_TOP_TRACKS)
-                .query((rs, n) -> rs.getString(1)).optional()
+                .param("id", id)
+                .param("albums", ARTIST_ALBUMS)
+                .param("top", ARTIST_TOP_TRACKS)
+                .query((rs, n) -> rs.getString(1))
+                .optional()
                 .filter(java.util.Objects::nonNull)
                 .map(doc -> json.readValue(doc, ArtistView.class));
     }
@@ -65,11 +74,15 @@ class CatalogRepository {
         return jdbc.sql("""
                         select g.id, g.name, p.name as parent, (select count(*) from track_genres tg where tg.genre_id = g.id)
                         from genres g left join genres p on p.id = g.parent_id order by g.name""")
-                .query((rs, n) -> new GenreView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+                .query((rs, n) -> new GenreView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .list();
     }
 
     Optional<Integer> genreId(String name) {
-        return jdbc.sql("select id from genres where name = :name").param("name", name).query(Integer.class).optional();
+        return jdbc.sql("select id from genres where name = :name")
+                .param("name", name)
+                .query(Integer.class)
+                .optional();
     }
 
     /**
@@ -85,9 +98,12 @@ class CatalogRepository {
                                or (tg.popularity = :afterPopularity and tg.track_id > :afterTrack))
                         order by tg.popularity desc, tg.track_id
                         limit :limit""")
-                .param("genre", genreId).param("afterPopularity", afterPopularity).param("afterTrack", afterTrack)
+                .param("genre", genreId)
+                .param("afterPopularity", afterPopularity)
+                .param("afterTrack", afterTrack)
                 .param("limit", limit)
-                .query((rs, n) -> new GenreTrackRow(rs.getInt(1), rs.getLong(2), rs.getString(3))).list();
+                .query((rs, n) -> new GenreTrackRow(rs.getInt(1), rs.getLong(2), rs.getString(3)))
+                .list();
     }
 
     TrackView parse(String doc) {

@@ -35,8 +35,12 @@ public class CatalogService {
     private final Cache<Long, AlbumView> albums;
     private final Cache<Long, ArtistView> artists;
 
-    CatalogService(CatalogRepository catalog, AccessTracker access, List<TrackPersonalisation> personalisation,
-                   MeterRegistry meters, Clock clock) {
+    CatalogService(
+            CatalogRepository catalog,
+            AccessTracker access,
+            List<TrackPersonalisation> personalisation,
+            MeterRegistry meters,
+            Clock clock) {
         this.tracks = viewCache(100_000, clock);
         this.albums = viewCache(10_000, clock);
         this.artists = viewCache(10_000, clock);
@@ -50,8 +54,12 @@ public class CatalogService {
     }
 
     private static <V> Cache<Long, V> viewCache(int size, Clock clock) {
-        return Caffeine.newBuilder().maximumSize(size).expireAfterWrite(CACHE_TTL).ticker(ClockTicker.of(clock))
-                .recordStats().build();
+        return Caffeine.newBuilder()
+                .maximumSize(size)
+                .expireAfterWrite(CACHE_TTL)
+                .ticker(ClockTicker.of(clock))
+                .recordStats()
+                .build();
     }
 
     /** A track, with the reader's own state when {@code userId} is given. */
@@ -72,7 +80,8 @@ public class CatalogService {
             throw ApiException.invalidField("ids", "at most " + MAX_IDS + " ids at once");
         }
         var unique = new LinkedHashSet<>(ids);
-        unique.remove(null); // an empty item of the list (`?ids=%20`, `?ids=1,,2`) is no id; the cache refuses null keys
+        unique.remove(
+                null); // an empty item of the list (`?ids=%20`, `?ids=1,,2`) is no id; the cache refuses null keys
         Map<Long, TrackView> found = tracks.getAll(unique, catalog::tracks); // one statement for all misses
         access.record(found.keySet());
         List<TrackView> ordered = new ArrayList<>(found.size());
@@ -112,7 +121,9 @@ public class CatalogService {
         List<Long> ids = views.stream().map(TrackView::id).distinct().toList();
         Map<Long, TrackView.Personal> states = new java.util.HashMap<>();
         personalisation.forEach(source -> states.putAll(source.of(userId, ids)));
-        return views.stream().map(v -> v.withPersonal(states.getOrDefault(v.id(), TrackView.Personal.NONE))).toList();
+        return views.stream()
+                .map(v -> v.withPersonal(states.getOrDefault(v.id(), TrackView.Personal.NONE)))
+                .toList();
     }
 
     public List<GenreView> genres() {
@@ -134,8 +145,12 @@ public class CatalogService {
         var rows = catalog.genreTracks(genreId, after.popularity(), after.trackId(), limit + 1);
         boolean more = rows.size() > limit;
         var pageRows = more ? rows.subList(0, limit) : rows;
-        List<TrackView> items = personalise(userId, pageRows.stream().map(row -> catalog.parse(row.doc())).toList());
-        String next = more ? GENRE_CURSOR.encode(new GenreCursor(pageRows.getLast().popularity(), pageRows.getLast().trackId())) : null;
+        List<TrackView> items = personalise(
+                userId, pageRows.stream().map(row -> catalog.parse(row.doc())).toList());
+        String next = more
+                ? GENRE_CURSOR.encode(new GenreCursor(
+                        pageRows.getLast().popularity(), pageRows.getLast().trackId()))
+                : null;
         return new Page<>(items, next);
     }
 

@@ -49,7 +49,9 @@ class CatalogWriter {
     }
 
     private List<Long> artists(TrackDraft draft, Origin origin, Instant now) {
-        return identity.artists(draft.artists().stream().map(c -> c.name().strip()).toList(), origin, now).ids();
+        return identity.artists(
+                        draft.artists().stream().map(c -> c.name().strip()).toList(), origin, now)
+                .ids();
     }
 
     /** The album of this title whose first artist is the track's first artist, else a new one. */
@@ -58,33 +60,54 @@ class CatalogWriter {
             return null;
         }
         PartialDate date = PartialDate.parse(draft.album().releaseDate());
-        AlbumName album = new AlbumName(draft.album().title().strip(), artistIds.getFirst(),
-                date == null ? null : date.date(), date == null ? null : date.precision());
+        AlbumName album = new AlbumName(
+                draft.album().title().strip(),
+                artistIds.getFirst(),
+                date == null ? null : date.date(),
+                date == null ? null : date.precision());
         return identity.albums(List.of(album), origin, now).ids().getFirst();
     }
 
     private void writeParts(long id, TrackDraft draft, List<Long> artistIds, Instant now) {
-        tracks.writeCredits(id, artistIds, draft.artists().stream().map(TrackDraft.Credit::roleOrMain).toList());
-        List<String> genres = draft.genresOrEmpty().stream().map(g -> g.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        tracks.writeCredits(
+                id,
+                artistIds,
+                draft.artists().stream().map(TrackDraft.Credit::roleOrMain).toList());
+        List<String> genres = draft.genresOrEmpty().stream()
+                .map(g -> g.strip().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
         if (!genres.isEmpty()) {
             tracks.writeGenres(id, genres, draft.popularity());
         }
-        List<TrackDraft.Source> sources = draft.sourcesOrEmpty().stream().distinct().toList();
+        List<TrackDraft.Source> sources =
+                draft.sourcesOrEmpty().stream().distinct().toList();
         if (!sources.isEmpty() && tracks.writeSources(id, sources) < sources.size()) {
             // the transaction rolls back: nothing of this save stays
-            throw ApiException.conflict(ProblemTypes.CONFLICT,
+            throw ApiException.conflict(
+                    ProblemTypes.CONFLICT,
                     "One of these external ids already belongs to another track: " + sources + ".");
         }
         TrackDraft.Features f = draft.features();
         if (f != null) {
-            var music = MusicDimensions.derive(new MusicDimensions.Features(f.danceability(), f.energy(), f.loudness(),
-                    f.speechiness(), f.acousticness(), f.instrumentalness(), f.valence(), f.tempo()), genres);
+            var music = MusicDimensions.derive(
+                    new MusicDimensions.Features(
+                            f.danceability(),
+                            f.energy(),
+                            f.loudness(),
+                            f.speechiness(),
+                            f.acousticness(),
+                            f.instrumentalness(),
+                            f.valence(),
+                            f.tempo()),
+                    genres);
             tracks.writeFeatures(id, f, draft.durationMs(), music, now);
         }
     }
 
     private static String artistNames(TrackDraft draft) {
-        return String.join(", ", draft.artists().stream().map(c -> c.name().strip()).toList());
+        return String.join(
+                ", ", draft.artists().stream().map(c -> c.name().strip()).toList());
     }
 
     /** "YYYY", "YYYY-MM" or "YYYY-MM-DD" as a date plus its precision. */
@@ -100,7 +123,8 @@ class CatalogWriter {
                     default -> new PartialDate(LocalDate.parse(text), "day");
                 };
             } catch (RuntimeException e) {
-                throw ApiException.invalidField("album.releaseDate", "must be YYYY, YYYY-MM or YYYY-MM-DD, got '" + text + "'");
+                throw ApiException.invalidField(
+                        "album.releaseDate", "must be YYYY, YYYY-MM or YYYY-MM-DD, got '" + text + "'");
             }
         }
     }

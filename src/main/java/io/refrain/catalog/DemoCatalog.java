@@ -31,8 +31,9 @@ public class DemoCatalog {
             return 0;
         }
         ClassPathResource demo = new ClassPathResource(RESOURCE);
-        ImportSummary summary = importer.importSources(List.of(new CatalogImporter.Source("demo catalog",
-                demo.contentLength(), demo::getInputStream)), showProgress);
+        ImportSummary summary = importer.importSources(
+                List.of(new CatalogImporter.Source("demo catalog", demo.contentLength(), demo::getInputStream)),
+                showProgress);
         return summary.tracksInserted();
     }
 }

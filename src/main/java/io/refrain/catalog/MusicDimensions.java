@@ -28,38 +28,81 @@ public final class MusicDimensions {
     public static final String SOURCE = "derived-v1";
     public static final double CONFIDENCE = 0.6;
 
-    private static final Set<String> MELLOW = Set.of("r&b", "soul", "jazz", "ambient", "chill", "lo-fi", "neo soul",
-            "quiet storm", "soft rock", "acoustic");
-    private static final Set<String> UNPRETENTIOUS = Set.of("country", "folk", "singer-songwriter", "classic rock",
-            "album rock", "permanent wave", "blues", "americana");
-    private static final Set<String> SOPHISTICATED = Set.of("classical", "jazz", "blues", "world", "opera",
-            "instrumental", "soundtrack", "big room");
-    private static final Set<String> INTENSE = Set.of("rock", "metal", "hard rock", "punk", "heavy metal",
-            "progressive electro house", "electro house", "trap", "gangster rap");
-    private static final Set<String> CONTEMPORARY = Set.of("rap", "pop", "r&b", "edm", "latin", "hip hop",
-            "dance pop", "urban contemporary", "reggaeton", "latin pop", "electropop", "post-teen pop", "tropical");
+    private static final Set<String> MELLOW = Set.of(
+            "r&b", "soul", "jazz", "ambient", "chill", "lo-fi", "neo soul", "quiet storm", "soft rock", "acoustic");
+    private static final Set<String> UNPRETENTIOUS = Set.of(
+            "country",
+            "folk",
+            "singer-songwriter",
+            "classic rock",
+            "album rock",
+            "permanent wave",
+            "blues",
+            "americana");
+    private static final Set<String> SOPHISTICATED =
+            Set.of("classical", "jazz", "blues", "world", "opera", "instrumental", "soundtrack", "big room");
+    private static final Set<String> INTENSE = Set.of(
+            "rock",
+            "metal",
+            "hard rock",
+            "punk",
+            "heavy metal",
+            "progressive electro house",
+            "electro house",
+            "trap",
+            "gangster rap");
+    private static final Set<String> CONTEMPORARY = Set.of(
+            "rap",
+            "pop",
+            "r&b",
+            "edm",
+            "latin",
+            "hip hop",
+            "dance pop",
+            "urban contemporary",
+            "reggaeton",
+            "latin pop",
+            "electropop",
+            "post-teen pop",
+            "tropical");
 
     /** Input features; any may be null. */
-    public record Features(Double danceability, Double energy, Double loudness, Double speechiness, Double acousticness,
-                           Double instrumentalness, Double valence, Double tempo) {
-    }
+    public record Features(
+            Double danceability,
+            Double energy,
+            Double loudness,
+            Double speechiness,
+            Double acousticness,
+            Double instrumentalness,
+            Double valence,
+            Double tempo) {}
 
-    public record Scores(double mellow, double unpretentious, double sophisticated, double intense,
-                         double contemporary, Double tempoNormalized) {
-    }
+    public record Scores(
+            double mellow,
+            double unpretentious,
+            double sophisticated,
+            double intense,
+            double contemporary,
+            Double tempoNormalized) {}
 
-    private MusicDimensions() {
-    }
+    private MusicDimensions() {}
 
     public static Scores derive(Features f, Collection<String> genres) {
         double dance = or(f.danceability()), energy = or(f.energy()), speech = or(f.speechiness());
         double acoustic = or(f.acousticness()), instrumental = or(f.instrumentalness()), valence = or(f.valence());
         double loud = f.loudness() == null ? 0.5 : clamp((f.loudness() + 30) / 30);
-        Set<String> g = genres.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+        Set<String> g =
+                genres.stream().map(s -> s.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         return new Scores(
                 scale(0.40 * (1 - energy) + 0.30 * acoustic + 0.15 * instrumental + 0.15 * (1 - dance), g, MELLOW),
-                scale(0.35 * acoustic + 0.25 * valence + 0.20 * (1 - speech) + 0.20 * (1 - instrumental), g, UNPRETENTIOUS),
-                scale(0.35 * instrumental + 0.25 * acoustic + 0.20 * (1 - dance) + 0.20 * (1 - speech), g, SOPHISTICATED),
+                scale(
+                        0.35 * acoustic + 0.25 * valence + 0.20 * (1 - speech) + 0.20 * (1 - instrumental),
+                        g,
+                        UNPRETENTIOUS),
+                scale(
+                        0.35 * instrumental + 0.25 * acoustic + 0.20 * (1 - dance) + 0.20 * (1 - speech),
+                        g,
+                        SOPHISTICATED),
                 scale(0.45 * energy + 0.25 * loud + 0.15 * (1 - acoustic) + 0.15 * (1 - valence), g, INTENSE),
                 scale(0.35 * dance + 0.25 * speech + 0.20 * energy + 0.20 * valence, g, CONTEMPORARY),
                 f.tempo() == null ? null : round(35 * clamp((f.tempo() - 40) / 180)));

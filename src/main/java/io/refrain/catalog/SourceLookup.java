@@ -44,8 +44,13 @@ class SourceLookup {
     private final Clock clock;
     private final ConcurrentHashMap<String, CompletableFuture<Long>> inFlight = new ConcurrentHashMap<>();
 
-    SourceLookup(CatalogWriter writer, TrackSourceRepository sources, CatalogService catalog,
-                 List<SourceConnector> connectors, TransactionTemplate transaction, Clock clock) {
+    SourceLookup(
+            CatalogWriter writer,
+            TrackSourceRepository sources,
+            CatalogService catalog,
+            List<SourceConnector> connectors,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.writer = writer;
         this.sources = sources;
         this.catalog = catalog;
@@ -70,8 +75,8 @@ class SourceLookup {
         }
         if (connector == null) {
             throw ApiException.notFound("No track in the catalog has the " + provider + " id '" + externalId
-                    + "', and Refrain has no connector to look it up" + (connectors.isEmpty() ? "." : " (connectors: "
-                    + String.join(", ", connectors.keySet()) + ")."));
+                    + "', and Refrain has no connector to look it up"
+                    + (connectors.isEmpty() ? "." : " (connectors: " + String.join(", ", connectors.keySet()) + ")."));
         }
         return fetchOnce(connector, id);
     }
@@ -108,13 +113,17 @@ class SourceLookup {
             throw ApiException.invalidField("id", e.getMessage());
         } catch (SourceUnavailableException e) {
             log.warn("{} lookup of {} failed: {}", connector.provider(), externalId, e.getMessage());
-            long retry = e.retryAfter() == null ? DEFAULT_RETRY_SECONDS : Math.max(1, e.retryAfter().toSeconds());
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-                    "The " + connector.provider() + " service cannot answer right now. Try again later.")
+            long retry = e.retryAfter() == null
+                    ? DEFAULT_RETRY_SECONDS
+                    : Math.max(1, e.retryAfter().toSeconds());
+            throw new ApiException(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            ProblemTypes.UNAVAILABLE,
+                            "The " + connector.provider() + " service cannot answer right now. Try again later.")
                     .with("retryAfterSeconds", retry);
         }
-        SourceTrack track = found.orElseThrow(() -> ApiException.notFound(
-                connector.provider() + " has no track with id '" + externalId + "'."));
+        SourceTrack track = found.orElseThrow(
+                () -> ApiException.notFound(connector.provider() + " has no track with id '" + externalId + "'."));
         long id = transaction.execute(status -> save(track, externalId));
         catalog.invalidate(id); // a known track may have gained an id; artist and album pages a track
         return id;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,8 +25,7 @@ class StaleEntryCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(StaleEntryCleanup.class);
 
-    record Result(int examined, int removed, int kept) {
-    }
+    record Result(int examined, int removed, int kept) {}
 
     private final StaleEntryRepository repository;
     private final TransactionTemplate transaction;
@@ -36,8 +35,14 @@ class StaleEntryCleanup {
     private final AccessTracker access;
     private final Clock clock;
 
-    StaleEntryCleanup(StaleEntryRepository repository, TransactionTemplate transaction, List<TrackUsage> usages,
-                      CatalogProperties settings, CatalogService catalog, AccessTracker access, Clock clock) {
+    StaleEntryCleanup(
+            StaleEntryRepository repository,
+            TransactionTemplate transaction,
+            List<TrackUsage> usages,
+            CatalogProperties settings,
+            CatalogService catalog,
+            AccessTracker access,
+            Clock clock) {
         this.repository = repository;
         this.transaction = transaction;
         this.usages = usages;
@@ -55,7 +60,9 @@ class StaleEntryCleanup {
      * so a server whose tick fires a little later does not run the same tick again.
      */
     @Scheduled(cron = "${refrain.catalog.cleanup-cron}")
-    @SchedulerLock(name = "catalog.stale-entry-cleanup", lockAtMostFor = "6h",
+    @SchedulerLock(
+            name = "catalog.stale-entry-cleanup",
+            lockAtMostFor = "6h",
             lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void scheduledRun() {
         run();
@@ -69,8 +76,8 @@ class StaleEntryCleanup {
         int removed = 0;
         long afterId = 0;
         while (true) {
-            List<Long> candidates = repository.candidates(cutoff, settings.staleMaxAccesses(), afterId,
-                    settings.cleanupBatchSize());
+            List<Long> candidates =
+                    repository.candidates(cutoff, settings.staleMaxAccesses(), afterId, settings.cleanupBatchSize());
             if (candidates.isEmpty()) {
                 break;
             }
@@ -78,7 +85,8 @@ class StaleEntryCleanup {
             afterId = candidates.getLast();
             Set<Long> used = new HashSet<>();
             usages.forEach(usage -> used.addAll(usage.inUse(candidates)));
-            List<Long> stale = candidates.stream().filter(id -> !used.contains(id)).toList();
+            List<Long> stale =
+                    candidates.stream().filter(id -> !used.contains(id)).toList();
             if (!stale.isEmpty()) {
                 removed += transaction.execute(status -> repository.remove(stale, cutoff, settings.staleMaxAccesses()));
             }
@@ -91,8 +99,11 @@ class StaleEntryCleanup {
             catalog.invalidate(null);
         }
         var result = new Result(examined, removed, examined - removed);
-        log.info("Catalog cleanup: {} stale candidates, {} removed, {} kept (still referenced by user data)",
-                result.examined(), result.removed(), result.kept());
+        log.info(
+                "Catalog cleanup: {} stale candidates, {} removed, {} kept (still referenced by user data)",
+                result.examined(),
+                result.removed(),
+                result.kept());
         return result;
     }
 }

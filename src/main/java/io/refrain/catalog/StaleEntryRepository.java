@@ -27,9 +27,12 @@ class StaleEntryRepository {
                           and coalesce(a.last_accessed_at, t.created_at) < :cutoff
                           and coalesce(a.access_count, 0) < :maxAccesses
                         order by t.id limit :batch""")
-                .param("after", afterId).param("cutoff", Timestamp.from(cutoff))
-                .param("maxAccesses", maxAccesses).param("batch", batch)
-                .query(Long.class).list();
+                .param("after", afterId)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("maxAccesses", maxAccesses)
+                .param("batch", batch)
+                .query(Long.class)
+                .list();
     }
 
     /** Deletes these tracks, re-checking staleness under the delete so a track read meanwhile stays. */
@@ -38,8 +41,10 @@ class StaleEntryRepository {
                         delete from tracks t where t.id = any(:ids) and t.origin = 'connector'
                           and not exists (select 1 from track_access a where a.track_id = t.id
                                           and (a.last_accessed_at >= :cutoff or a.access_count >= :maxAccesses))""")
-                .param("ids", ids.toArray(Long[]::new)).param("cutoff", Timestamp.from(cutoff))
-                .param("maxAccesses", maxAccesses).update();
+                .param("ids", ids.toArray(Long[]::new))
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("maxAccesses", maxAccesses)
+                .update();
     }
 
     /** Drops connector-made albums and artists left without tracks. */

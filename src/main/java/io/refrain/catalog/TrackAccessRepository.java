@@ -10,8 +10,7 @@ import org.springframework.stereotype.Repository;
 class TrackAccessRepository {
 
     /** What one process counted for a track since its last flush. */
-    record Counted(long trackId, Instant first, Instant last, long count) {
-    }
+    record Counted(long trackId, Instant first, Instant last, long count) {}
 
     private final JdbcClient jdbc;
 

@@ -39,22 +39,27 @@ record TrackDraft(
     public static final int MAX_SOURCES = 20;
 
     /** A credited artist; role main, featured, remixer, producer or composer (default main). */
-    public record Credit(@NotBlank @Size(max = 500) String name,
-                         @Pattern(regexp = "main|featured|remixer|producer|composer") String role) {
+    public record Credit(
+            @NotBlank @Size(max = 500) String name,
+
+            @Pattern(regexp = "main|featured|remixer|producer|composer")
+            String role) {
         public String roleOrMain() {
             return role == null ? "main" : role;
         }
     }
 
     /** @param releaseDate "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
-    public record Album(@NotBlank @Size(max = 500) String title,
-                        @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?") String releaseDate) {
-    }
+    public record Album(
+            @NotBlank @Size(max = 500) String title,
+            @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?") String releaseDate) {}
 
     /** An external id, e.g. {@code {"provider": "isrc", "id": "USUM71703861"}}. */
-    public record Source(@NotNull @Pattern(regexp = "[a-z][a-z0-9_-]{1,30}") String provider,
-                         @NotBlank @Size(max = 200) String id) {
-    }
+    public record Source(
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9_-]{1,30}")
+            String provider,
+
+            @NotBlank @Size(max = 200) String id) {}
 
     /** Spotify-style audio features; any may be null. */
     public record Features(
@@ -69,8 +74,7 @@ record TrackDraft(
             @DecimalMin("0") @DecimalMax("1") Double liveness,
             @DecimalMin("0") @DecimalMax("1") Double valence,
             @DecimalMin("0") @DecimalMax("300") Double tempo,
-            @Min(1) @Max(12) Integer timeSignature) {
-    }
+            @Min(1) @Max(12) Integer timeSignature) {}
 
     public List<String> genresOrEmpty() {
         return genres == null ? List.of() : genres;

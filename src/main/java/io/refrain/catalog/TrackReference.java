@@ -9,8 +9,15 @@ package io.refrain.catalog;
  * @param recordingMbid a MusicBrainz recording id ({@code musicbrainz} source ids)
  * @param spotifyId     a Spotify track id, base-62 ({@code spotify} source ids)
  */
-public record TrackReference(Long trackId, String artist, String title, String album, Integer durationMs,
-                             String isrc, String recordingMbid, String spotifyId) {
+public record TrackReference(
+        Long trackId,
+        String artist,
+        String title,
+        String album,
+        Integer durationMs,
+        String isrc,
+        String recordingMbid,
+        String spotifyId) {
 
     public static TrackReference byId(long trackId) {
         return new TrackReference(trackId, null, null, null, null, null, null, null);

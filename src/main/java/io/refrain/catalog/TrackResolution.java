@@ -11,5 +11,4 @@ import java.util.List;
  * @param created      new catalog tracks made for songs the catalog lacked
  * @param wouldCreate  distinct songs that would be created (when asked not to create them)
  */
-public record TrackResolution(long[] trackIds, List<Integer> unknownIds, int created, int wouldCreate) {
-}
+public record TrackResolution(long[] trackIds, List<Integer> unknownIds, int created, int wouldCreate) {}

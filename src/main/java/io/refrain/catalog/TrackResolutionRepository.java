@@ -16,13 +16,18 @@ import org.springframework.stereotype.Repository;
 class TrackResolutionRepository {
 
     /** The track matched for the reference at {@code position} of the batch. */
-    record Match(int position, long trackId) {
-    }
+    record Match(int position, long trackId) {}
 
     /** A song to create, with its artist and album already found or created. */
-    record NewTrack(String title, String artistName, long artistId, Long albumId, Integer durationMs,
-                    String spotifyId, String recordingMbid, String isrc) {
-    }
+    record NewTrack(
+            String title,
+            String artistName,
+            long artistId,
+            Long albumId,
+            Integer durationMs,
+            String spotifyId,
+            String recordingMbid,
+            String isrc) {}
 
     private final JdbcClient jdbc;
 
@@ -33,7 +38,9 @@ class TrackResolutionRepository {
     /** Which of these catalog ids exist. */
     List<Long> existing(Collection<Long> trackIds) {
         return jdbc.sql("select id from tracks where id = any(:ids)")
-                .param("ids", trackIds.toArray(Long[]::new)).query(Long.class).list();
+                .param("ids", trackIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     /**
@@ -49,7 +56,8 @@ class TrackResolutionRepository {
                 .param("providers", providers.toArray(String[]::new))
                 .param("ids", externalIds.toArray(String[]::new))
                 .param("positions", positions.toArray(Integer[]::new))
-                .query((rs, n) -> new Match(rs.getInt(1), rs.getLong(2))).list();
+                .query((rs, n) -> new Match(rs.getInt(1), rs.getLong(2)))
+                .list();
     }
 
     /**
@@ -85,7 +93,8 @@ class TrackResolutionRepository {
                 .param("titles", titles.toArray(String[]::new))
                 .param("albums", albums.toArray(String[]::new))
                 .param("positions", positions.toArray(Integer[]::new))
-                .query((rs, n) -> new Match(rs.getInt(1), rs.getLong(2))).list();
+                .query((rs, n) -> new Match(rs.getInt(1), rs.getLong(2)))
+                .list();
     }
 
     /**
@@ -95,8 +104,7 @@ class TrackResolutionRepository {
     void lock(Set<String> keys) {
         jdbc.sql("""
                         select count(pg_advisory_xact_lock(h))
-                        from (select distinct hashtextextended(k, 0) as h from unnest(:keys::text[]) k order by 1) locks""")
-                .param("keys", keys.toArray(String[]::new)).query().singleValue();
+                        from (select distinct hashtextextended(k, 0) as h from unnest(:keys::text[]) k order by 1) locks""").param("keys", keys.toArray(String[]::new)).query().singleValue();
     }
 
     /** Creates the tracks (origin {@code listen}) with their credit and external ids; their ids in order. */
@@ -126,6 +134,7 @@ class TrackResolutionRepository {
                 .param("mbids", tracks.stream().map(NewTrack::recordingMbid).toArray(String[]::new))
                 .param("isrcs", tracks.stream().map(NewTrack::isrc).toArray(String[]::new))
                 .param("now", Timestamp.from(now))
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
     }
 }

@@ -105,8 +105,13 @@ public class TrackResolver {
         repository.bySources(providers, externalIds, positions).forEach(m -> ids[m.position()] = m.trackId());
     }
 
-    private static void addSource(List<String> providers, List<String> externalIds, List<Integer> positions,
-                                  int position, String provider, String externalId) {
+    private static void addSource(
+            List<String> providers,
+            List<String> externalIds,
+            List<Integer> positions,
+            int position,
+            String provider,
+            String externalId) {
         if (externalId != null && !externalId.isBlank()) {
             providers.add(provider);
             externalIds.add(externalId.strip());
@@ -167,8 +172,12 @@ public class TrackResolver {
      */
     private int create(List<TrackReference> references, Map<SongKey, List<Integer>> missing, long[] ids) {
         Instant now = clock.instant();
-        List<TrackReference> songs = missing.values().stream().map(positions -> merged(references, positions)).toList();
-        List<Long> artistIds = identity.artists(songs.stream().map(TrackReference::artist).toList(), Origin.LISTEN, now).ids();
+        List<TrackReference> songs = missing.values().stream()
+                .map(positions -> merged(references, positions))
+                .toList();
+        List<Long> artistIds = identity.artists(
+                        songs.stream().map(TrackReference::artist).toList(), Origin.LISTEN, now)
+                .ids();
         List<AlbumName> albums = new ArrayList<>(songs.size());
         for (int i = 0; i < songs.size(); i++) {
             albums.add(AlbumName.of(songs.get(i).album(), artistIds.get(i)));
@@ -177,8 +186,15 @@ public class TrackResolver {
         List<NewTrack> tracks = new ArrayList<>(songs.size());
         for (int i = 0; i < songs.size(); i++) {
             TrackReference s = songs.get(i);
-            tracks.add(new NewTrack(s.title(), s.artist(), artistIds.get(i), albumIds.get(i), s.durationMs(),
-                    s.spotifyId(), s.recordingMbid(), s.isrc()));
+            tracks.add(new NewTrack(
+                    s.title(),
+                    s.artist(),
+                    artistIds.get(i),
+                    albumIds.get(i),
+                    s.durationMs(),
+                    s.spotifyId(),
+                    s.recordingMbid(),
+                    s.isrc()));
         }
         List<Long> trackIds = repository.insert(tracks, now);
         int song = 0;
@@ -205,8 +221,15 @@ public class TrackResolver {
             mbid = mbid != null ? mbid : blankToNull(r.recordingMbid());
             spotify = spotify != null ? spotify : blankToNull(r.spotifyId());
         }
-        return new TrackReference(null, first.artist().strip(), first.title().strip(), album == null ? null : album.strip(),
-                duration, isrc, mbid, spotify);
+        return new TrackReference(
+                null,
+                first.artist().strip(),
+                first.title().strip(),
+                album == null ? null : album.strip(),
+                duration,
+                isrc,
+                mbid,
+                spotify);
     }
 
     private static String blankToNull(String value) {

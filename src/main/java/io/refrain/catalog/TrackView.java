@@ -25,8 +25,20 @@ public record TrackView(
 
     /** The same track with the reader's own state. */
     public TrackView withPersonal(Personal personal) {
-        return new TrackView(id, title, durationMs, explicit, popularity, trackNumber, discNumber, album, artists, genres,
-                sources, features, personal);
+        return new TrackView(
+                id,
+                title,
+                durationMs,
+                explicit,
+                popularity,
+                trackNumber,
+                discNumber,
+                album,
+                artists,
+                genres,
+                sources,
+                features,
+                personal);
     }
 
     /**
@@ -39,12 +51,9 @@ public record TrackView(
     }
 
     /** @param releaseDate "YYYY", "YYYY-MM" or "YYYY-MM-DD": only as precise as the source knows it */
-    public record AlbumRef(long id, String title, String releaseDate) {
-    }
+    public record AlbumRef(long id, String title, String releaseDate) {}
 
-    public record ArtistCredit(long id, String name, String role) {
-    }
+    public record ArtistCredit(long id, String name, String role) {}
 
-    public record SourceRef(String provider, String id) {
-    }
+    public record SourceRef(String provider, String id) {}
 }

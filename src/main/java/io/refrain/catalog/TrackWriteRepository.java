@@ -27,12 +27,18 @@ class TrackWriteRepository {
                         values (:title, :album, :trackNumber, :discNumber, :duration, :explicit, :popularity,
                                 :artistNames, :origin, :now, :now)
                         returning id""")
-                .param("title", draft.title().strip()).param("album", albumId)
-                .param("trackNumber", draft.trackNumber()).param("discNumber", draft.discNumber())
-                .param("duration", draft.durationMs()).param("explicit", Boolean.TRUE.equals(draft.explicit()))
-                .param("popularity", draft.popularity()).param("artistNames", artistNames)
-                .param("origin", origin).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                .param("title", draft.title().strip())
+                .param("album", albumId)
+                .param("trackNumber", draft.trackNumber())
+                .param("discNumber", draft.discNumber())
+                .param("duration", draft.durationMs())
+                .param("explicit", Boolean.TRUE.equals(draft.explicit()))
+                .param("popularity", draft.popularity())
+                .param("artistNames", artistNames)
+                .param("origin", origin)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
     }
 
     /** Overwrites the track's own columns; false when it does not exist. */
@@ -42,11 +48,18 @@ class TrackWriteRepository {
                                disc_number = :discNumber, duration_ms = :duration, explicit = :explicit,
                                popularity = :popularity, artist_names = :artistNames, updated_at = :now
                         where id = :id""")
-                .param("id", id).param("title", draft.title().strip()).param("album", albumId)
-                .param("trackNumber", draft.trackNumber()).param("discNumber", draft.discNumber())
-                .param("duration", draft.durationMs()).param("explicit", Boolean.TRUE.equals(draft.explicit()))
-                .param("popularity", draft.popularity()).param("artistNames", artistNames)
-                .param("now", Timestamp.from(now)).update() > 0;
+                        .param("id", id)
+                        .param("title", draft.title().strip())
+                        .param("album", albumId)
+                        .param("trackNumber", draft.trackNumber())
+                        .param("discNumber", draft.discNumber())
+                        .param("duration", draft.durationMs())
+                        .param("explicit", Boolean.TRUE.equals(draft.explicit()))
+                        .param("popularity", draft.popularity())
+                        .param("artistNames", artistNames)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                > 0;
     }
 
     /** Clears the track's credits, genres, external ids and features in one statement, before they are rewritten. */
@@ -55,8 +68,7 @@ class TrackWriteRepository {
                         with a as (delete from track_artists where track_id = :id),
                              g as (delete from track_genres where track_id = :id),
                              s as (delete from track_sources where track_id = :id)
-                        delete from audio_features where track_id = :id""")
-                .param("id", id).update();
+                        delete from audio_features where track_id = :id""").param("id", id).update();
     }
 
     boolean delete(long id) {
@@ -69,7 +81,8 @@ class TrackWriteRepository {
                         insert into track_artists (track_id, position, artist_id, role)
                         select :id, (u.ord - 1)::smallint, u.artist_id, u.role
                         from unnest(:artists::bigint[], :roles::text[]) with ordinality as u(artist_id, role, ord)""")
-                .param("id", id).param("artists", artistIds.toArray(Long[]::new))
+                .param("id", id)
+                .param("artists", artistIds.toArray(Long[]::new))
                 .param("roles", roles.toArray(String[]::new))
                 .update();
     }
@@ -84,8 +97,10 @@ class TrackWriteRepository {
                         select id, :id, coalesce(:popularity, 0) from new_genres
                         union
                         select id, :id, coalesce(:popularity, 0) from genres where name = any(:names::text[])""")
-                .param("names", genres.toArray(String[]::new)).param("id", id)
-                .param("popularity", popularity).update();
+                .param("names", genres.toArray(String[]::new))
+                .param("id", id)
+                .param("popularity", popularity)
+                .update();
     }
 
     /** Adds the external ids; returns how many were added (fewer: some belong to another track). */
@@ -95,7 +110,9 @@ class TrackWriteRepository {
                         select p, x, :id from unnest(:providers::text[], :ids::text[]) as u(p, x)
                         on conflict (provider, external_id) do nothing""")
                 .param("id", id)
-                .param("providers", sources.stream().map(TrackDraft.Source::provider).toArray(String[]::new))
+                .param(
+                        "providers",
+                        sources.stream().map(TrackDraft.Source::provider).toArray(String[]::new))
                 .param("ids", sources.stream().map(s -> s.id().strip()).toArray(String[]::new))
                 .update();
     }
@@ -111,17 +128,30 @@ class TrackWriteRepository {
                             :instrumentalness, :liveness, :valence, :tempo, :timeSignature, :duration, 'admin', 1.0,
                             :mellow, :unpretentious, :sophisticated, :intense, :contemporary, :tempoNormalized,
                             :musicSource, :musicConfidence, :version, :now)""")
-                .param("id", id).param("danceability", f.danceability()).param("energy", f.energy())
-                .param("key", f.key()).param("loudness", f.loudness()).param("mode", f.mode())
-                .param("speechiness", f.speechiness()).param("acousticness", f.acousticness())
-                .param("instrumentalness", f.instrumentalness()).param("liveness", f.liveness())
-                .param("valence", f.valence()).param("tempo", f.tempo()).param("timeSignature", f.timeSignature())
+                .param("id", id)
+                .param("danceability", f.danceability())
+                .param("energy", f.energy())
+                .param("key", f.key())
+                .param("loudness", f.loudness())
+                .param("mode", f.mode())
+                .param("speechiness", f.speechiness())
+                .param("acousticness", f.acousticness())
+                .param("instrumentalness", f.instrumentalness())
+                .param("liveness", f.liveness())
+                .param("valence", f.valence())
+                .param("tempo", f.tempo())
+                .param("timeSignature", f.timeSignature())
                 .param("duration", durationMs)
-                .param("mellow", music.mellow()).param("unpretentious", music.unpretentious())
-                .param("sophisticated", music.sophisticated()).param("intense", music.intense())
-                .param("contemporary", music.contemporary()).param("tempoNormalized", music.tempoNormalized())
-                .param("musicSource", MusicDimensions.SOURCE).param("musicConfidence", MusicDimensions.CONFIDENCE)
-                .param("version", MusicDimensions.VERSION).param("now", Timestamp.from(now))
+                .param("mellow", music.mellow())
+                .param("unpretentious", music.unpretentious())
+                .param("sophisticated", music.sophisticated())
+                .param("intense", music.intense())
+                .param("contemporary", music.contemporary())
+                .param("tempoNormalized", music.tempoNormalized())
+                .param("musicSource", MusicDimensions.SOURCE)
+                .param("musicConfidence", MusicDimensions.CONFIDENCE)
+                .param("version", MusicDimensions.VERSION)
+                .param("now", Timestamp.from(now))
                 .update();
     }
 }

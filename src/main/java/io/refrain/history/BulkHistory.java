@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 public class BulkHistory {
 
     /** One listen: {@code msPlayed} may be null (the statistics then count the track's duration). */
-    public record BulkListen(UUID userId, Instant listenedAt, long trackId, Integer msPlayed, boolean skipped, String contextType) {
-    }
+    public record BulkListen(
+            UUID userId, Instant listenedAt, long trackId, Integer msPlayed, boolean skipped, String contextType) {}
 
     /** Receives the listens to store, one at a time. */
     public interface Sink {

@@ -22,11 +22,18 @@ class BulkHistoryRepository {
 
     long copy(ListenSource source, String client, BulkHistory.Listens listens) throws Exception {
         long[] written = {0};
-        try (CopyStream copy = new CopyStream(dataSource, "listens",
+        try (CopyStream copy = new CopyStream(
+                dataSource,
+                "listens",
                 "user_id, listened_at, track_id, ms_played, skipped, context_type, client, source")) {
             listens.writeTo(listen -> {
                 StringBuilder line = copy.line();
-                line.append(listen.userId()).append(',').append(listen.listenedAt()).append(',').append(listen.trackId()).append(',');
+                line.append(listen.userId())
+                        .append(',')
+                        .append(listen.listenedAt())
+                        .append(',')
+                        .append(listen.trackId())
+                        .append(',');
                 if (listen.msPlayed() != null) {
                     line.append(listen.msPlayed());
                 }

@@ -32,8 +32,7 @@ public record HistoryProperties(
      *                        is archived by the daily job. 0 keeps everything forever.
      * @param cron            when the retention job runs (UTC)
      */
-    public record Archive(@Min(0) int retentionMonths, @Cron String cron) {
-    }
+    public record Archive(@Min(0) int retentionMonths, @Cron String cron) {}
 
     /**
      * How imports of export files treat their rows.
@@ -44,7 +43,10 @@ public record HistoryProperties(
      * @param minPlay              plays shorter than this are left out (Last.fm's rule: 30 seconds)
      * @param interruptedCheckCron when a server looks for imports whose server or CLI command stopped
      */
-    public record Import(Duration duplicateWindow, Duration minPlay, @Cron String interruptedCheckCron) {
+    public record Import(
+            Duration duplicateWindow,
+            Duration minPlay,
+            @Cron String interruptedCheckCron) {
 
         public Import {
             // An empty environment variable means "not set".
@@ -58,6 +60,7 @@ public record HistoryProperties(
      *                        token (per client address without one)
      * @param rateLimitWindow that window
      */
-    public record ListenBrainz(@Min(1) int rateLimit, @NotNull @DurationMin(millis = 1) Duration rateLimitWindow) {
-    }
+    public record ListenBrainz(
+            @Min(1) int rateLimit,
+            @NotNull @DurationMin(millis = 1) Duration rateLimitWindow) {}
 }

@@ -18,13 +18,18 @@ import org.springframework.stereotype.Service;
 public class HistoryService {
 
     /** A track's plays by the reader, newest first, and its all-time numbers. */
-    public record TrackPlays(TrackView track, int plays, int skips, long msPlayed, Instant firstPlayedAt,
-                             Instant lastPlayedAt, List<PlayedTrack> items, String next) {
-    }
+    public record TrackPlays(
+            TrackView track,
+            int plays,
+            int skips,
+            long msPlayed,
+            Instant firstPlayedAt,
+            Instant lastPlayedAt,
+            List<PlayedTrack> items,
+            String next) {}
 
     /** The times of a user's first and last stored listen. */
-    public record ListenSpan(Instant first, Instant last) {
-    }
+    public record ListenSpan(Instant first, Instant last) {}
 
     private final ListenReader reader;
     private final CatalogService catalog;
@@ -53,17 +58,32 @@ public class HistoryService {
         List<ListenReader.Stored> rows = reader.ofTrack(userId, trackId, position(cursor), limit + 1);
         Page<PlayedTrack> page = page(userId, rows, limit);
         return reader.trackStats(userId, trackId)
-                .map(s -> new TrackPlays(track, s.plays(), s.skips(), s.msPlayed(), s.first(), s.last(), page.items(), page.next()))
+                .map(s -> new TrackPlays(
+                        track, s.plays(), s.skips(), s.msPlayed(), s.first(), s.last(), page.items(), page.next()))
                 .orElse(new TrackPlays(track, 0, 0, 0, null, null, List.of(), null));
     }
 
     private Page<PlayedTrack> page(UUID userId, List<ListenReader.Stored> rows, int limit) {
         List<ListenReader.Stored> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
-        Map<Long, TrackView> tracks = catalog.tracks(userId, shown.stream().map(ListenReader.Stored::trackId).distinct().toList())
-                .stream().collect(Collectors.toMap(TrackView::id, Function.identity()));
-        List<PlayedTrack> items = shown.stream().map(s -> new PlayedTrack(s.listenedAt(), s.msPlayed(), s.skipped(),
-                s.contextType() == null ? null : new PlayedTrack.Context(s.contextType(), s.contextId()), s.client(),
-                tracks.get(s.trackId()))).toList();
+        Map<Long, TrackView> tracks =
+                catalog
+                        .tracks(
+                                userId,
+                                shown.stream()
+                                        .map(ListenReader.Stored::trackId)
+                                        .distinct()
+                                        .toList())
+                        .stream()
+                        .collect(Collectors.toMap(TrackView::id, Function.identity()));
+        List<PlayedTrack> items = shown.stream()
+                .map(s -> new PlayedTrack(
+                        s.listenedAt(),
+                        s.msPlayed(),
+                        s.skipped(),
+                        s.contextType() == null ? null : new PlayedTrack.Context(s.contextType(), s.contextId()),
+                        s.client(),
+                        tracks.get(s.trackId())))
+                .toList();
         String next = null;
         if (rows.size() > limit) {
             ListenReader.Stored last = shown.getLast();
@@ -73,8 +93,7 @@ public class HistoryService {
     }
 
     /** A page of listens continues after this listen (the time in microseconds, PostgreSQL's precision). */
-    private record ListenCursor(@CursorCodec.EpochMicros Instant listenedAt, long trackId) {
-    }
+    private record ListenCursor(@CursorCodec.EpochMicros Instant listenedAt, long trackId) {}
 
     private static final CursorCodec<ListenCursor> CURSOR = CursorCodec.of(ListenCursor.class);
 

@@ -24,7 +24,6 @@ class ListenEraser {
                         delete from listens l
                         where l.user_id = :user and l.import_id = :import
                           and l.listened_at between (select first_listen from listen_imports where id = :import)
-                                                and (select last_listen from listen_imports where id = :import)""")
-                .param("user", userId).param("import", importId).update();
+                                                and (select last_listen from listen_imports where id = :import)""").param("user", userId).param("import", importId).update();
     }
 }

@@ -38,8 +38,7 @@ public class ListenIngestion {
         public static final Result EMPTY = new Result(0, 0, 0, 0, List.of());
     }
 
-    public record Item(long trackId, boolean added) {
-    }
+    public record Item(long trackId, boolean added) {}
 
     private final ListenPartitions partitions;
     private final TrackResolver resolver;
@@ -49,8 +48,14 @@ public class ListenIngestion {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
 
-    ListenIngestion(ListenPartitions partitions, TrackResolver resolver, ListenWriteRepository writer,
-                    ListenEraser eraser, ListenStatsRebuild rebuild, TransactionTemplate transaction, MeterRegistry meters) {
+    ListenIngestion(
+            ListenPartitions partitions,
+            TrackResolver resolver,
+            ListenWriteRepository writer,
+            ListenEraser eraser,
+            ListenStatsRebuild rebuild,
+            TransactionTemplate transaction,
+            MeterRegistry meters) {
         this.eraser = eraser;
         this.rebuild = rebuild;
         this.partitions = partitions;
@@ -71,10 +76,16 @@ public class ListenIngestion {
      *                  as the same play (zero: only the exact same time)
      * @param dryRun    do everything, report it, keep nothing
      */
-    public Result submit(UUID userId, List<ListenInput> listens, ListenSource source, Long importId, Duration window,
-                         boolean dryRun) {
+    public Result submit(
+            UUID userId,
+            List<ListenInput> listens,
+            ListenSource source,
+            Long importId,
+            Duration window,
+            boolean dryRun) {
         if (listens.size() > ListenRules.MAX_BATCH) { // every door cuts its batches to this; a caller's bug otherwise
-            throw new IllegalArgumentException("at most " + ListenRules.MAX_BATCH + " listens at once, got " + listens.size());
+            throw new IllegalArgumentException(
+                    "at most " + ListenRules.MAX_BATCH + " listens at once, got " + listens.size());
         }
         if (listens.isEmpty()) {
             return Result.EMPTY;
@@ -91,7 +102,8 @@ public class ListenIngestion {
             return written;
         });
         if (!dryRun) {
-            meters.counter("refrain.listens.ingested", "source", source.column()).increment(result.added());
+            meters.counter("refrain.listens.ingested", "source", source.column())
+                    .increment(result.added());
         }
         return result;
     }
@@ -114,10 +126,12 @@ public class ListenIngestion {
     }
 
     private Result write(UUID userId, List<ListenInput> listens, ListenSource source, Long importId, Duration window) {
-        TrackResolution resolution = resolver.resolve(listens.stream().map(ListenInput::track).toList(), true);
+        TrackResolution resolution =
+                resolver.resolve(listens.stream().map(ListenInput::track).toList(), true);
         if (!resolution.unknownIds().isEmpty()) {
             throw new UnknownTracksException(resolution.unknownIds().stream()
-                    .map(i -> new UnknownTracksException.Unknown(i, listens.get(i).track().trackId()))
+                    .map(i -> new UnknownTracksException.Unknown(
+                            i, listens.get(i).track().trackId()))
                     .toList());
         }
         long[] trackIds = resolution.trackIds();
@@ -125,8 +139,14 @@ public class ListenIngestion {
         Set<ListenWriteRepository.Key> seen = new LinkedHashSet<>();
         for (int i = 0; i < listens.size(); i++) {
             ListenInput l = listens.get(i);
-            var row = new ListenWriteRepository.Row(ListenWriteRepository.truncate(l.listenedAt()), trackIds[i], l.msPlayed(), l.skipped(),
-                    l.contextType(), l.contextId(), l.client());
+            var row = new ListenWriteRepository.Row(
+                    ListenWriteRepository.truncate(l.listenedAt()),
+                    trackIds[i],
+                    l.msPlayed(),
+                    l.skipped(),
+                    l.contextType(),
+                    l.contextId(),
+                    l.client());
             if (seen.add(row.key())) { // a listen twice in one batch is stored once
                 rows.add(row);
             }
@@ -135,7 +155,8 @@ public class ListenIngestion {
         List<Item> items = new ArrayList<>(listens.size());
         Set<ListenWriteRepository.Key> reported = new HashSet<>();
         for (int i = 0; i < listens.size(); i++) {
-            var key = new ListenWriteRepository.Key(ListenWriteRepository.truncate(listens.get(i).listenedAt()), trackIds[i]);
+            var key = new ListenWriteRepository.Key(
+                    ListenWriteRepository.truncate(listens.get(i).listenedAt()), trackIds[i]);
             items.add(new Item(trackIds[i], added.contains(key) && reported.add(key)));
         }
         return new Result(listens.size(), added.size(), listens.size() - added.size(), resolution.created(), items);

@@ -11,6 +11,11 @@ import java.time.Instant;
  * @param contextType playlist, album, artist, party, radio, search, library or other; may be null
  * @param client      the submitting player or scrobbler, free text
  */
-public record ListenInput(Instant listenedAt, TrackReference track, Integer msPlayed, boolean skipped,
-                          String contextType, String contextId, String client) {
-}
+public record ListenInput(
+        Instant listenedAt,
+        TrackReference track,
+        Integer msPlayed,
+        boolean skipped,
+        String contextType,
+        String contextId,
+        String client) {}

@@ -92,7 +92,9 @@ public class ListenPartitions {
      * tick fires a little later does not repeat it.
      */
     @Scheduled(cron = "${refrain.history.partition-cron}", zone = "UTC")
-    @SchedulerLock(name = "history.listen-partitions-ahead", lockAtMostFor = "10m",
+    @SchedulerLock(
+            name = "history.listen-partitions-ahead",
+            lockAtMostFor = "10m",
             lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     public void scheduledCreateAhead() {
         createAhead();

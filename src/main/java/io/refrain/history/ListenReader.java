@@ -40,13 +40,17 @@ import org.springframework.stereotype.Repository;
 class ListenReader {
 
     /** A stored listen without its track view. */
-    record Stored(Instant listenedAt, long trackId, Integer msPlayed, boolean skipped, String contextType,
-                  String contextId, String client) {
-    }
+    record Stored(
+            Instant listenedAt,
+            long trackId,
+            Integer msPlayed,
+            boolean skipped,
+            String contextType,
+            String contextId,
+            String client) {}
 
     /** Where a page starts: strictly older than (listenedAt, trackId); null = from the newest. */
-    record Position(Instant listenedAt, long trackId) {
-    }
+    record Position(Instant listenedAt, long trackId) {}
 
     /**
      * Spans of at most this many months are read with one statement: probing a dozen monthly
@@ -63,14 +67,14 @@ class ListenReader {
     }
 
     /** A user's all-time statistic of one track. */
-    record TrackStats(int plays, int skips, long msPlayed, Instant first, Instant last) {
-    }
+    record TrackStats(int plays, int skips, long msPlayed, Instant first, Instant last) {}
 
     /** When the user's first and last listens were; empty before the first listen. */
     Optional<HistoryService.ListenSpan> span(UUID userId) {
         return jdbc.sql("select first_played_at, last_played_at from listen_totals where user_id = :user")
                 .param("user", userId)
-                .query((rs, n) -> new HistoryService.ListenSpan(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                .query((rs, n) -> new HistoryService.ListenSpan(
+                        rs.getObject(1, OffsetDateTime.class).toInstant(),
                         rs.getObject(2, OffsetDateTime.class).toInstant()))
                 .optional();
     }
@@ -80,16 +84,23 @@ class ListenReader {
         return jdbc.sql("""
                         select plays, skips, ms_played, first_played_at, last_played_at from listen_stats_tracks
                         where user_id = :user and track_id = :track""")
-                .param("user", userId).param("track", trackId)
-                .query((rs, n) -> new TrackStats(rs.getInt(1), rs.getInt(2), rs.getLong(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .param("user", userId)
+                .param("track", trackId)
+                .query((rs, n) -> new TrackStats(
+                        rs.getInt(1),
+                        rs.getInt(2),
+                        rs.getLong(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .optional();
     }
 
     /** Of these tracks, those someone has listened to (listen_stats_tracks has a track index). */
     Set<Long> listenedTo(Collection<Long> trackIds) {
         return new HashSet<>(jdbc.sql("select distinct track_id from listen_stats_tracks where track_id = any(:ids)")
-                .param("ids", List.copyOf(trackIds).toArray(Long[]::new)).query(Long.class).list());
+                .param("ids", List.copyOf(trackIds).toArray(Long[]::new))
+                .query(Long.class)
+                .list());
     }
 
     List<Stored> recent(UUID userId, Position before, Instant after, int limit) {
@@ -102,19 +113,27 @@ class ListenReader {
 
     private List<Stored> page(UUID userId, Long trackId, Position before, Instant after, int limit) {
         Optional<Span> span = (trackId == null
-                ? jdbc.sql("select first_played_at, last_played_at from listen_totals where user_id = :user")
-                : jdbc.sql("select first_played_at, last_played_at from listen_stats_tracks where user_id = :user and track_id = :track")
-                        .param("track", trackId))
-                .param("user", userId).query((rs, n) -> new Span(instant(rs, 1), instant(rs, 2))).optional();
+                        ? jdbc.sql("select first_played_at, last_played_at from listen_totals where user_id = :user")
+                        : jdbc.sql(
+                                        "select first_played_at, last_played_at from listen_stats_tracks where user_id = :user and track_id = :track")
+                                .param("track", trackId))
+                .param("user", userId)
+                .query((rs, n) -> new Span(instant(rs, 1), instant(rs, 2)))
+                .optional();
         if (span.isEmpty()) {
             return List.of();
         }
-        Instant upper = before == null || span.get().last().isBefore(before.listenedAt()) ? span.get().last() : before.listenedAt();
+        Instant upper = before == null || span.get().last().isBefore(before.listenedAt())
+                ? span.get().last()
+                : before.listenedAt();
         YearMonth oldest = partitions.oldest();
         YearMonth month = YearMonth.from(upper.atOffset(ZoneOffset.UTC));
         YearMonth firstMonth = YearMonth.from(span.get().first().atOffset(ZoneOffset.UTC));
-        if (oldest != null && !firstMonth.isBefore(oldest) && firstMonth.plusMonths(SHORT_SPAN_MONTHS).isAfter(month)) {
-            return range(userId, trackId, monthStart(firstMonth), monthStart(month.plusMonths(1)), before, after, limit);
+        if (oldest != null
+                && !firstMonth.isBefore(oldest)
+                && firstMonth.plusMonths(SHORT_SPAN_MONTHS).isAfter(month)) {
+            return range(
+                    userId, trackId, monthStart(firstMonth), monthStart(month.plusMonths(1)), before, after, limit);
         }
         List<Stored> rows = new ArrayList<>();
         while (month != null && rows.size() < limit) {
@@ -127,7 +146,14 @@ class ListenReader {
                     break;
                 }
             }
-            rows.addAll(range(userId, trackId, monthStart(month), monthStart(month.plusMonths(1)), before, after, limit - rows.size()));
+            rows.addAll(range(
+                    userId,
+                    trackId,
+                    monthStart(month),
+                    monthStart(month.plusMonths(1)),
+                    before,
+                    after,
+                    limit - rows.size()));
             if (rows.size() < limit) {
                 month = previousMonth(userId, trackId, month, after).orElse(null);
             }
@@ -137,26 +163,38 @@ class ListenReader {
 
     /** The newest month before {@code month} in which the user listened (to the track, if given): an index probe. */
     private Optional<YearMonth> previousMonth(UUID userId, Long trackId, YearMonth month, Instant after) {
-        String sql = "select month from listen_months where user_id = :user" + (trackId == null ? "" : " and track_id = :track")
-                + " and month < :month" + (after == null ? "" : " and month >= :afterMonth") + " order by month desc limit 1";
+        String sql = "select month from listen_months where user_id = :user"
+                + (trackId == null ? "" : " and track_id = :track") + " and month < :month"
+                + (after == null ? "" : " and month >= :afterMonth") + " order by month desc limit 1";
         var statement = jdbc.sql(sql).param("user", userId).param("month", Date.valueOf(month.atDay(1)));
         if (trackId != null) {
             statement = statement.param("track", trackId);
         }
         if (after != null) {
-            statement = statement.param("afterMonth", Date.valueOf(YearMonth.from(after.atOffset(ZoneOffset.UTC)).atDay(1)));
+            statement = statement.param(
+                    "afterMonth",
+                    Date.valueOf(YearMonth.from(after.atOffset(ZoneOffset.UTC)).atDay(1)));
         }
-        return statement.query((rs, n) -> rs.getObject(1, LocalDate.class)).optional().map(YearMonth::from);
+        return statement
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .optional()
+                .map(YearMonth::from);
     }
 
-    private List<Stored> range(UUID userId, Long trackId, Instant from, Instant to, Position before, Instant after, int limit) {
-        var statement = jdbc.sql(sql(trackId != null, before != null, after != null)).param("user", userId)
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("limit", limit);
+    private List<Stored> range(
+            UUID userId, Long trackId, Instant from, Instant to, Position before, Instant after, int limit) {
+        var statement = jdbc.sql(sql(trackId != null, before != null, after != null))
+                .param("user", userId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("limit", limit);
         if (trackId != null) {
             statement = statement.param("track", trackId);
         }
         if (before != null) {
-            statement = statement.param("beforeAt", Timestamp.from(before.listenedAt())).param("beforeTrack", before.trackId());
+            statement = statement
+                    .param("beforeAt", Timestamp.from(before.listenedAt()))
+                    .param("beforeTrack", before.trackId());
         }
         if (after != null) {
             statement = statement.param("after", Timestamp.from(after));
@@ -184,7 +222,8 @@ class ListenReader {
         if (after) {
             sql.append(" and l.listened_at > :after");
         }
-        return sql.append(" order by l.listened_at desc, l.track_id desc limit :limit").toString();
+        return sql.append(" order by l.listened_at desc, l.track_id desc limit :limit")
+                .toString();
     }
 
     private static Instant monthStart(YearMonth month) {
@@ -195,11 +234,16 @@ class ListenReader {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    private record Span(Instant first, Instant last) {
-    }
+    private record Span(Instant first, Instant last) {}
 
     private static Stored stored(ResultSet rs, int row) throws SQLException {
-        return new Stored(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2), (Integer) rs.getObject(3),
-                rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getString(7));
+        return new Stored(
+                rs.getObject(1, OffsetDateTime.class).toInstant(),
+                rs.getLong(2),
+                (Integer) rs.getObject(3),
+                rs.getBoolean(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7));
     }
 }

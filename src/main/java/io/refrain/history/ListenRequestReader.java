@@ -57,7 +57,8 @@ class ListenRequestReader {
             String at = requests.get(i).listenedAt();
             Instant time = time(at);
             if (at != null && time == null) {
-                badTimes.add(new FieldProblem((batch ? "listens[" + i + "]." : "") + "listenedAt",
+                badTimes.add(new FieldProblem(
+                        (batch ? "listens[" + i + "]." : "") + "listenedAt",
                         "must be an ISO-8601 time with offset, e.g. 2026-11-23T08:15:00Z"));
             }
             times.add(time);
@@ -66,7 +67,8 @@ class ListenRequestReader {
             throw invalid(badTimes);
         }
         if (requests.size() > ListenRules.MAX_BATCH) {
-            throw ApiException.invalidField("listens", "at most " + ListenRules.MAX_BATCH + " listens at once, got " + requests.size());
+            throw ApiException.invalidField(
+                    "listens", "at most " + ListenRules.MAX_BATCH + " listens at once, got " + requests.size());
         }
         List<ListenInput> listens = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
@@ -82,9 +84,12 @@ class ListenRequestReader {
     /** The answer to listens that name catalog ids the catalog does not have, by the paths of the batch. */
     static ApiException unknownTracks(ListenBatch batch, UnknownTracksException e) {
         return ApiException.badRequest(ProblemTypes.VALIDATION, e.getMessage())
-                .with("errors", e.unknown().stream()
-                        .map(u -> new FieldProblem(batch.path(u.index(), "track.id"), "no track has id " + u.trackId()))
-                        .toList());
+                .with(
+                        "errors",
+                        e.unknown().stream()
+                                .map(u -> new FieldProblem(
+                                        batch.path(u.index(), "track.id"), "no track has id " + u.trackId()))
+                                .toList());
     }
 
     /** A time of a listen: ISO-8601 with an offset; null when absent or unreadable. */
@@ -111,7 +116,8 @@ class ListenRequestReader {
         try {
             return Instant.ofEpochSecond(Long.parseLong(value));
         } catch (NumberFormatException e) {
-            throw ApiException.invalidField(field, "must be an ISO-8601 time with offset (2026-11-23T08:15:00Z) or epoch seconds");
+            throw ApiException.invalidField(
+                    field, "must be an ISO-8601 time with offset (2026-11-23T08:15:00Z) or epoch seconds");
         }
     }
 
@@ -123,17 +129,22 @@ class ListenRequestReader {
             return json.treeToValue(node, ListenRequest.class);
         } catch (UnrecognizedPropertyException e) {
             // a client's mistake (e.g. "trackId" for "track": {"id": …}), not a server error
-            throw ApiException.invalidField(path + e.getPropertyName(),
+            throw ApiException.invalidField(
+                    path + e.getPropertyName(),
                     "unknown field; a listen has listenedAt, track, msPlayed, skipped, context, client");
         } catch (JacksonException e) {
-            String field = e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
-                    : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
+            String field = e.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
             throw ApiException.invalidField(path + field, "has the wrong type");
         }
     }
 
     private static ApiException invalid(List<FieldProblem> problems) {
-        return ApiException.badRequest(ProblemTypes.VALIDATION, problems.size() + " of the listens cannot be stored; nothing was stored.")
+        return ApiException.badRequest(
+                        ProblemTypes.VALIDATION,
+                        problems.size() + " of the listens cannot be stored; nothing was stored.")
                 .with("errors", problems);
     }
 }

@@ -21,11 +21,13 @@ public class ListenRules {
 
     /** Last.fm's scrobbling began then; nothing earlier can be a real scrobble. */
     public static final Instant EARLIEST = Instant.parse("2002-10-01T00:00:00Z");
+
     public static final Duration MAX_FUTURE = Duration.ofHours(1);
     public static final int MAX_BATCH = 1000;
     public static final int MAX_NAME = 500;
     public static final int MAX_MS = 86_400_000;
-    static final Set<String> CONTEXT_TYPES = Set.of("playlist", "album", "artist", "party", "radio", "search", "library", "other");
+    static final Set<String> CONTEXT_TYPES =
+            Set.of("playlist", "album", "artist", "party", "radio", "search", "library", "other");
 
     private final Clock clock;
 
@@ -71,12 +73,17 @@ public class ListenRules {
             problems.add(new FieldProblem(at + "track.id", "must be a catalog id (positive)"));
         }
         if (listen.contextType() != null && !CONTEXT_TYPES.contains(listen.contextType())) {
-            problems.add(new FieldProblem(at + "context.type", "must be one of " + String.join(", ", CONTEXT_TYPES.stream().sorted().toList())));
+            problems.add(new FieldProblem(
+                    at + "context.type",
+                    "must be one of "
+                            + String.join(", ", CONTEXT_TYPES.stream().sorted().toList())));
         }
-        if (listen.contextId() != null && (listen.contextId().isBlank() || listen.contextId().length() > 200 || hasNul(listen.contextId()))) {
+        if (listen.contextId() != null
+                && (listen.contextId().isBlank() || listen.contextId().length() > 200 || hasNul(listen.contextId()))) {
             problems.add(new FieldProblem(at + "context.id", "must be 1–200 characters without NUL"));
         }
-        if (listen.client() != null && (listen.client().isBlank() || listen.client().length() > 100 || hasNul(listen.client()))) {
+        if (listen.client() != null
+                && (listen.client().isBlank() || listen.client().length() > 100 || hasNul(listen.client()))) {
             problems.add(new FieldProblem(at + "client", "must be 1–100 characters without NUL"));
         }
     }

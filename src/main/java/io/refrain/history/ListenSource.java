@@ -2,7 +2,9 @@ package io.refrain.history;
 
 /** The door a listen came in by; stored with it. */
 public enum ListenSource {
-    API("api"), LISTENBRAINZ("listenbrainz"), IMPORT("import");
+    API("api"),
+    LISTENBRAINZ("listenbrainz"),
+    IMPORT("import");
 
     private final String column;
 

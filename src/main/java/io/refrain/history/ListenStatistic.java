@@ -16,20 +16,50 @@ import java.util.stream.Stream;
  * said, else the track's duration, else 0) and {@code utc} (the time of the play in UTC).
  */
 enum ListenStatistic {
-
-    TOTALS("listen_totals", List.of(), "", "", Measure.PLAYS, Measure.MS_PLAYED, Measure.FIRST_PLAYED, Measure.LAST_PLAYED),
+    TOTALS(
+            "listen_totals",
+            List.of(),
+            "",
+            "",
+            Measure.PLAYS,
+            Measure.MS_PLAYED,
+            Measure.FIRST_PLAYED,
+            Measure.LAST_PLAYED),
     TRACKS("listen_stats_tracks", List.of(key("track_id", "p.track_id")), "", "", Measure.ALL),
-    ARTISTS("listen_stats_artists", List.of(key("artist_id", "ta.artist_id")),
-            "join catalog_track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured')", "", Measure.ALL),
+    ARTISTS(
+            "listen_stats_artists",
+            List.of(key("artist_id", "ta.artist_id")),
+            "join catalog_track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured')",
+            "",
+            Measure.ALL),
     ALBUMS("listen_stats_albums", List.of(key("album_id", "p.album_id")), "", "p.album_id is not null", Measure.ALL),
-    GENRES("listen_stats_genres", List.of(key("genre_id", "tg.genre_id")),
-            "join catalog_track_genres tg on tg.track_id = p.track_id", "", Measure.ALL),
-    DAYS("listen_days", List.of(key("day", "p.utc::date"), key("track_id", "p.track_id")), "", "",
-            Measure.PLAYS, Measure.MS_PLAYED),
-    MONTHS("listen_months", List.of(key("month", "date_trunc('month', p.utc)::date"), key("track_id", "p.track_id")), "", "",
-            Measure.PLAYS, Measure.MS_PLAYED),
-    HOURS("listen_hours", List.of(key("day", "p.utc::date"), key("hour", "extract(hour from p.utc)::smallint")), "", "",
-            Measure.PLAYS, Measure.MS_PLAYED);
+    GENRES(
+            "listen_stats_genres",
+            List.of(key("genre_id", "tg.genre_id")),
+            "join catalog_track_genres tg on tg.track_id = p.track_id",
+            "",
+            Measure.ALL),
+    DAYS(
+            "listen_days",
+            List.of(key("day", "p.utc::date"), key("track_id", "p.track_id")),
+            "",
+            "",
+            Measure.PLAYS,
+            Measure.MS_PLAYED),
+    MONTHS(
+            "listen_months",
+            List.of(key("month", "date_trunc('month', p.utc)::date"), key("track_id", "p.track_id")),
+            "",
+            "",
+            Measure.PLAYS,
+            Measure.MS_PLAYED),
+    HOURS(
+            "listen_hours",
+            List.of(key("day", "p.utc::date"), key("hour", "extract(hour from p.utc)::smallint")),
+            "",
+            "",
+            Measure.PLAYS,
+            Measure.MS_PLAYED);
 
     /**
      * The played listens: {@code l} is a set of listens (stored, or just inserted) with
@@ -84,8 +114,10 @@ enum ListenStatistic {
 
     /** The table's columns in order: user, key, measures. */
     List<String> columns() {
-        return Stream.concat(Stream.concat(Stream.of("user_id"), keys.stream().map(Key::column)),
-                measures.stream().map(m -> m.column)).toList();
+        return Stream.concat(
+                        Stream.concat(Stream.of("user_id"), keys.stream().map(Key::column)),
+                        measures.stream().map(m -> m.column))
+                .toList();
     }
 
     /**
@@ -110,19 +142,30 @@ enum ListenStatistic {
             return sql;
         }
         return sql + "\non conflict (user_id) do update set "
-                + measures.stream().map(m -> m.column + " = excluded." + m.column).collect(Collectors.joining(", "));
+                + measures.stream()
+                        .map(m -> m.column + " = excluded." + m.column)
+                        .collect(Collectors.joining(", "));
     }
 
     private String insertInto(String alias) {
-        return "insert into " + table + (alias == null ? "" : " as " + alias) + " (" + String.join(", ", columns()) + ")";
+        return "insert into " + table + (alias == null ? "" : " as " + alias) + " (" + String.join(", ", columns())
+                + ")";
     }
 
     private String selectOf(String played, List<String> user, String having) {
-        List<String> groups = Stream.concat(user.stream().filter(u -> !u.startsWith(":")), keys.stream().map(Key::expression))
+        List<String> groups = Stream.concat(
+                        user.stream().filter(u -> !u.startsWith(":")),
+                        keys.stream().map(Key::expression))
                 .toList();
-        String select = Stream.concat(Stream.concat(user.stream(), keys.stream().map(Key::expression)),
-                measures.stream().map(m -> m.aggregate)).collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("select ").append(select).append(" from ").append(played).append(" p");
+        String select = Stream.concat(
+                        Stream.concat(user.stream(), keys.stream().map(Key::expression)),
+                        measures.stream().map(m -> m.aggregate))
+                .collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("select ")
+                .append(select)
+                .append(" from ")
+                .append(played)
+                .append(" p");
         if (!join.isEmpty()) {
             sql.append(' ').append(join);
         }

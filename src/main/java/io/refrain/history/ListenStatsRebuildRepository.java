@@ -25,13 +25,16 @@ class ListenStatsRebuildRepository {
         run("set local work_mem = '64MB'");
         for (ListenStatistic statistic : ListenStatistic.values()) {
             if (statistic != ListenStatistic.TOTALS) {
-                jdbc.sql("delete from " + statistic.table + " where user_id = any(:users)").param("users", users).update();
+                jdbc.sql("delete from " + statistic.table + " where user_id = any(:users)")
+                        .param("users", users)
+                        .update();
             }
         }
         // a chunk's listens are read once into a temporary table, so memory stays bounded
         jdbc.sql("create temporary table rebuild_played on commit drop as "
                         + ListenStatistic.PLAYED.formatted("listens") + " where l.user_id = any(:users)")
-                .param("users", users).update();
+                .param("users", users)
+                .update();
         run("analyze rebuild_played");
         for (ListenStatistic statistic : ListenStatistic.values()) {
             run(statistic.insertOfAll("rebuild_played"));

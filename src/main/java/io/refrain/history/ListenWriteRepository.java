@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,15 +27,20 @@ import org.springframework.stereotype.Repository;
 class ListenWriteRepository {
 
     /** A listen with its catalog track, ready to store. */
-    record Row(Instant listenedAt, long trackId, Integer msPlayed, boolean skipped, String contextType,
-               String contextId, String client) {
+    record Row(
+            Instant listenedAt,
+            long trackId,
+            Integer msPlayed,
+            boolean skipped,
+            String contextType,
+            String contextId,
+            String client) {
         Key key() {
             return new Key(listenedAt, trackId);
         }
     }
 
-    record Key(Instant listenedAt, long trackId) {
-    }
+    record Key(Instant listenedAt, long trackId) {}
 
     /** One upsert per statistic, as CTEs after {@code played}: the statistics' one definition. */
     private static final String STATISTICS = Stream.of(ListenStatistic.values())
@@ -51,7 +56,9 @@ class ListenWriteRepository {
     /** Serialises one user's writes until the transaction ends (taken before anything else). */
     void lockUser(UUID userId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('listens:' || :user, 0))")
-                .param("user", userId.toString()).query().singleValue();
+                .param("user", userId.toString())
+                .query()
+                .singleValue();
     }
 
     /**
@@ -87,9 +94,10 @@ class ListenWriteRepository {
                             returning user_id, listened_at, track_id, ms_played, skipped),
                         played as (%s),
                         %s
-                        select listened_at, track_id from inserted""".formatted(fresh, ListenStatistic.PLAYED.formatted("inserted"),
-                        STATISTICS))
-                .param("user", userId).param("source", source.column()).param("import", importId)
+                        select listened_at, track_id from inserted""".formatted(fresh, ListenStatistic.PLAYED.formatted("inserted"), STATISTICS))
+                .param("user", userId)
+                .param("source", source.column())
+                .param("import", importId)
                 .param("window", new org.postgresql.util.PGInterval(0, 0, 0, 0, 0, window.toMillis() / 1000.0))
                 .param("at", rows.stream().map(r -> micros(r.listenedAt())).toArray(Long[]::new))
                 .param("track", rows.stream().map(Row::trackId).toArray(Long[]::new))
@@ -98,7 +106,9 @@ class ListenWriteRepository {
                 .param("contextType", rows.stream().map(Row::contextType).toArray(String[]::new))
                 .param("contextId", rows.stream().map(Row::contextId).toArray(String[]::new))
                 .param("client", rows.stream().map(Row::client).toArray(String[]::new))
-                .query((rs, n) -> added.add(new Key(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2)))).list();
+                .query((rs, n) ->
+                        added.add(new Key(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getLong(2))))
+                .list();
         return added;
     }
 

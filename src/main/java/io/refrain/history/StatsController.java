@@ -29,9 +29,12 @@ class StatsController {
     @Operation(summary = "Your top tracks, artists, albums or genres", description = """
             `kind` is tracks, artists, albums or genres; `range` is week, month, year or all_time (default); \
             ranked by plays, then time played. limit 1–100 (default 20), offset 0–1000.""")
-    StatsService.TopList top(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String kind,
-                @RequestParam(required = false) String range, @RequestParam(required = false) Integer limit,
-                @RequestParam(required = false) Integer offset) {
+    StatsService.TopList top(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable String kind,
+            @RequestParam(required = false) String range,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
         return stats.top(user.id(), kind, range, limit, offset);
     }
 
@@ -39,7 +42,8 @@ class StatsController {
     @Operation(summary = "When you listen", description = """
             Plays and time played per UTC day (per month for all_time) and per hour of day (UTC), over `range` \
             (week, month, year or all_time, the default).""")
-    StatsService.Activity activity(@Parameter(hidden = true) AuthenticatedUser user, @RequestParam(required = false) String range) {
+    StatsService.Activity activity(
+            @Parameter(hidden = true) AuthenticatedUser user, @RequestParam(required = false) String range) {
         return stats.activity(user.id(), range);
     }
 }

@@ -8,7 +8,10 @@ import java.time.LocalDate;
  * Rollups are per UTC day and month, so these are exact (not approximations).
  */
 enum StatsRange {
-    WEEK(7), MONTH(30), YEAR(365), ALL_TIME(0);
+    WEEK(7),
+    MONTH(30),
+    YEAR(365),
+    ALL_TIME(0);
 
     private final int days;
 

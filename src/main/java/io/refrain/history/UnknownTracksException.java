@@ -9,8 +9,7 @@ import java.util.List;
 public class UnknownTracksException extends RuntimeException {
 
     /** The listen at {@code index} of the submitted list names {@code trackId}. */
-    public record Unknown(int index, long trackId) {
-    }
+    public record Unknown(int index, long trackId) {}
 
     private final List<Unknown> unknown;
 

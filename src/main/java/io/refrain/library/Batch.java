@@ -9,8 +9,7 @@ final class Batch {
 
     static final int MAX = 50;
 
-    private Batch() {
-    }
+    private Batch() {}
 
     static List<Long> ids(List<Long> ids) {
         if (ids == null || ids.isEmpty()) {

@@ -16,8 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BulkLibrary {
 
     /** What was created. */
-    public record Counts(long savedTracks, long lovedTracks, long ratings, long tags, long taggedTracks) {
-    }
+    public record Counts(long savedTracks, long lovedTracks, long ratings, long tags, long taggedTracks) {}
 
     private final BulkLibraryRepository repository;
 

@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 final class Cursors {
 
     /** Where a first page starts: after everything. */
-    static final ShelfRepository.Entry START = new ShelfRepository.Entry(Long.MAX_VALUE,
-            Instant.parse("9999-12-31T00:00:00Z"));
+    static final ShelfRepository.Entry START =
+            new ShelfRepository.Entry(Long.MAX_VALUE, Instant.parse("9999-12-31T00:00:00Z"));
 
     /** The wire order of a library cursor: time first, then id; a time outside 1970…{@link #START} is refused. */
     private record After(@CursorCodec.EpochMicros Instant at, long id) {
@@ -22,8 +22,7 @@ final class Cursors {
 
     private static final CursorCodec<After> CURSOR = CursorCodec.of(After.class);
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     static String encode(Instant at, long id) {
         return CURSOR.encode(new After(at, id));

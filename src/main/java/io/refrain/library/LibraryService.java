@@ -24,24 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class LibraryService {
 
-    public record ArtistRef(long id, String name) {
-    }
+    public record ArtistRef(long id, String name) {}
 
     /** An album as library lists show it. */
-    public record AlbumSummary(long id, String title, String releaseDate, Integer popularity, List<ArtistRef> artists) {
-    }
+    public record AlbumSummary(
+            long id, String title, String releaseDate, Integer popularity, List<ArtistRef> artists) {}
 
-    public record ArtistSummary(long id, String name, Integer popularity) {
-    }
+    public record ArtistSummary(long id, String name, Integer popularity) {}
 
-    public record SavedTrack(Instant savedAt, TrackView track) {
-    }
+    public record SavedTrack(Instant savedAt, TrackView track) {}
 
-    public record SavedAlbum(Instant savedAt, AlbumSummary album) {
-    }
+    public record SavedAlbum(Instant savedAt, AlbumSummary album) {}
 
-    public record FollowedArtist(Instant followedAt, ArtistSummary artist) {
-    }
+    public record FollowedArtist(Instant followedAt, ArtistSummary artist) {}
 
     private final ShelfRepository shelves;
     private final LibraryVersionRepository versions;
@@ -64,15 +59,17 @@ class LibraryService {
         List<Long> ids = Batch.ids(requested);
         List<Long> unknown = shelves.unknown(shelf, ids);
         if (!unknown.isEmpty()) {
-            throw ApiException.notFound("The catalog has no " + shelf.noun + " " + unknown.stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + "; nothing was changed.").with("unknownIds", unknown);
+            throw ApiException.notFound("The catalog has no " + shelf.noun + " "
+                            + unknown.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + "; nothing was changed.")
+                    .with("unknownIds", unknown);
         }
         int added;
         try {
             added = shelves.add(shelf, userId, ids, Cursors.now(clock));
         } catch (DataIntegrityViolationException e) { // an entry was deleted from the catalog meanwhile
-            throw ApiException.notFound("Some of these " + shelf.noun + "s were just removed from the catalog; "
-                    + "nothing was changed.");
+            throw ApiException.notFound(
+                    "Some of these " + shelf.noun + "s were just removed from the catalog; " + "nothing was changed.");
         }
         if (added > 0) {
             versions.bump(userId);
@@ -96,25 +93,46 @@ class LibraryService {
 
     @Transactional(readOnly = true)
     public Page<SavedTrack> savedTracks(UUID userId, int limit, String cursor) {
-        return page(userId, Shelf.SAVED_TRACKS, limit, cursor, ids -> catalog.tracks(userId, ids).stream()
-                .collect(Collectors.toMap(TrackView::id, Function.identity())), SavedTrack::new);
+        return page(
+                userId,
+                Shelf.SAVED_TRACKS,
+                limit,
+                cursor,
+                ids -> catalog.tracks(userId, ids).stream()
+                        .collect(Collectors.toMap(TrackView::id, Function.identity())),
+                SavedTrack::new);
     }
 
     @Transactional(readOnly = true)
     public Page<SavedAlbum> savedAlbums(UUID userId, int limit, String cursor) {
-        return page(userId, Shelf.SAVED_ALBUMS, limit, cursor, ids -> shelves.albums(ids).stream()
-                .collect(Collectors.toMap(AlbumSummary::id, Function.identity())), SavedAlbum::new);
+        return page(
+                userId,
+                Shelf.SAVED_ALBUMS,
+                limit,
+                cursor,
+                ids -> shelves.albums(ids).stream().collect(Collectors.toMap(AlbumSummary::id, Function.identity())),
+                SavedAlbum::new);
     }
 
     @Transactional(readOnly = true)
     public Page<FollowedArtist> followedArtists(UUID userId, int limit, String cursor) {
-        return page(userId, Shelf.FOLLOWED_ARTISTS, limit, cursor, ids -> shelves.artists(ids).stream()
-                .collect(Collectors.toMap(ArtistSummary::id, Function.identity())), FollowedArtist::new);
+        return page(
+                userId,
+                Shelf.FOLLOWED_ARTISTS,
+                limit,
+                cursor,
+                ids -> shelves.artists(ids).stream().collect(Collectors.toMap(ArtistSummary::id, Function.identity())),
+                FollowedArtist::new);
     }
 
     /** One statement for the page's entries, one (or the catalog's fixed few) for their views. */
-    private <V, T> Page<T> page(UUID userId, Shelf shelf, int limit, String cursor,
-                                Function<List<Long>, Map<Long, V>> views, java.util.function.BiFunction<Instant, V, T> item) {
+    private <V, T> Page<T> page(
+            UUID userId,
+            Shelf shelf,
+            int limit,
+            String cursor,
+            Function<List<Long>, Map<Long, V>> views,
+            java.util.function.BiFunction<Instant, V, T> item) {
         ShelfRepository.Entry after = Cursors.decode(cursor);
         List<ShelfRepository.Entry> rows = shelves.page(shelf, userId, after.at(), after.id(), limit + 1);
         return LibraryPages.of(rows, limit, views, item);

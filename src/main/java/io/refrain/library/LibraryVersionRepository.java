@@ -23,7 +23,6 @@ class LibraryVersionRepository {
     void bump(UUID userId) {
         jdbc.sql("""
                         insert into library_data_versions as v (user_id, version) values (:user, 1)
-                        on conflict (user_id) do update set version = v.version + 1""")
-                .param("user", userId).update();
+                        on conflict (user_id) do update set version = v.version + 1""").param("user", userId).update();
     }
 }

@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/me", produces = "application/json")
-@Tag(name = "ratings", description = "Your ratings (0–5 in half steps) of tracks, albums and artists, and loved tracks. "
-        + "Your rating and loved flag show in `me` on every track you are shown.")
+@Tag(
+        name = "ratings",
+        description = "Your ratings (0–5 in half steps) of tracks, albums and artists, and loved tracks. "
+                + "Your rating and loved flag show in `me` on every track you are shown.")
 class RatingController {
 
     private static final String KIND = "tracks, albums or artists";
@@ -33,18 +35,20 @@ class RatingController {
     }
 
     @Schema(description = "A rating from 0 to 5 in steps of 0.5")
-    record RatingRequest(@Schema(example = "4.5") Double rating) {
-    }
+    record RatingRequest(@Schema(example = "4.5") Double rating) {}
 
-    record RatingView(long id, double rating) {
-    }
+    record RatingView(long id, double rating) {}
 
     @PutMapping(path = "/ratings/{kind}/{id}", consumes = "application/json")
-    @Operation(summary = "Rate a track, album or artist",
+    @Operation(
+            summary = "Rate a track, album or artist",
             description = "kind: " + KIND + ". rating: 0 to 5 in steps of 0.5 (anything else is a 400). Replaces an "
                     + "earlier rating. 404 when the catalog has no such entry.")
-    RatingView rate(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String kind, @PathVariable long id,
-                    @RequestBody RatingRequest request) {
+    RatingView rate(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable String kind,
+            @PathVariable long id,
+            @RequestBody RatingRequest request) {
         return new RatingView(id, ratings.rate(user.id(), kind(kind), id, request.rating()));
     }
 
@@ -56,17 +60,22 @@ class RatingController {
     }
 
     @GetMapping("/ratings/{kind}")
-    @Operation(summary = "Your ratings of several entries",
+    @Operation(
+            summary = "Your ratings of several entries",
             description = "kind: " + KIND + ". Up to 50 ids; answers a JSON array with your rating of each, in the "
                     + "order asked, null where you have not rated it.")
-    List<Double> ratingsOf(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable String kind,
-                           @Parameter(description = LibraryController.IDS) @RequestParam(required = false) List<Long> ids) {
+    List<Double> ratingsOf(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable String kind,
+            @Parameter(description = LibraryController.IDS) @RequestParam(required = false) List<Long> ids) {
         return ratings.ratings(user.id(), kind(kind), ids);
     }
 
     @PutMapping("/loved/tracks/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Love a track", description = "Loving again changes nothing. 404 for a track the catalog lacks.")
+    @Operation(
+            summary = "Love a track",
+            description = "Loving again changes nothing. 404 for a track the catalog lacks.")
     void love(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id) {
         ratings.love(user.id(), id);
     }

@@ -25,7 +25,9 @@ enum Shelf {
 
     /** SQL with {table}, {column}, {time}, {catalog} filled in (all constants of this enum, never input). */
     String sql(String template) {
-        return template.replace("{table}", table).replace("{column}", column).replace("{time}", timeColumn)
+        return template.replace("{table}", table)
+                .replace("{column}", column)
+                .replace("{time}", timeColumn)
                 .replace("{catalog}", catalogTable);
     }
 }

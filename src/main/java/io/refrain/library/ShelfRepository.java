@@ -15,8 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ShelfRepository {
 
-    record Entry(long id, Instant at) {
-    }
+    record Entry(long id, Instant at) {}
 
     private final JdbcClient jdbc;
 
@@ -30,7 +29,9 @@ class ShelfRepository {
                         select u.id from unnest(:ids::bigint[]) with ordinality u(id, n)
                         where not exists (select 1 from {catalog} c where c.id = u.id)
                         order by u.n"""))
-                .param("ids", Batch.array(ids)).query(Long.class).list();
+                .param("ids", Batch.array(ids))
+                .query(Long.class)
+                .list();
     }
 
     /** Adds the entries not there yet; those already there keep their original time. */
@@ -39,18 +40,27 @@ class ShelfRepository {
                         insert into {table} (user_id, {column}, {time})
                         select :user, u.id, :at from unnest(:ids::bigint[]) u(id)
                         on conflict (user_id, {column}) do nothing"""))
-                .param("user", userId).param("ids", Batch.array(ids)).param("at", Timestamp.from(at)).update();
+                .param("user", userId)
+                .param("ids", Batch.array(ids))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     int remove(Shelf shelf, UUID userId, List<Long> ids) {
         return jdbc.sql(shelf.sql("delete from {table} where user_id = :user and {column} = any(:ids::bigint[])"))
-                .param("user", userId).param("ids", Batch.array(ids)).update();
+                .param("user", userId)
+                .param("ids", Batch.array(ids))
+                .update();
     }
 
     /** Those of the ids on the user's shelf. */
     Set<Long> contained(Shelf shelf, UUID userId, List<Long> ids) {
-        return new HashSet<>(jdbc.sql(shelf.sql("select {column} from {table} where user_id = :user and {column} = any(:ids::bigint[])"))
-                .param("user", userId).param("ids", Batch.array(ids)).query(Long.class).list());
+        return new HashSet<>(jdbc.sql(shelf.sql(
+                        "select {column} from {table} where user_id = :user and {column} = any(:ids::bigint[])"))
+                .param("user", userId)
+                .param("ids", Batch.array(ids))
+                .query(Long.class)
+                .list());
     }
 
     /** Up to {@code limit} entries older than (afterAt, afterId) in (time, id) descending order. */
@@ -59,9 +69,13 @@ class ShelfRepository {
                         select {column} as id, {time} as at from {table}
                         where user_id = :user and ({time}, {column}) < (:afterAt, :afterId)
                         order by {time} desc, {column} desc limit :limit"""))
-                .param("user", userId).param("afterAt", Timestamp.from(afterAt)).param("afterId", afterId)
+                .param("user", userId)
+                .param("afterAt", Timestamp.from(afterAt))
+                .param("afterId", afterId)
                 .param("limit", limit)
-                .query((rs, row) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant())).list();
+                .query((rs, row) ->
+                        new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant()))
+                .list();
     }
 
     /** Compact views of these albums (any order; unknown ids left out). */
@@ -75,8 +89,11 @@ class ShelfRepository {
                                      where aa.album_id = al.id order by aa.position) as artist_names
                         from catalog_albums al where al.id = any(:ids::bigint[])""")
                 .param("ids", Batch.array(ids))
-                .query((rs, row) -> new LibraryService.AlbumSummary(rs.getLong("id"), rs.getString("title"),
-                        rs.getString("release_date"), rs.getObject("popularity", Integer.class),
+                .query((rs, row) -> new LibraryService.AlbumSummary(
+                        rs.getLong("id"),
+                        rs.getString("title"),
+                        rs.getString("release_date"),
+                        rs.getObject("popularity", Integer.class),
                         artists(rs.getArray("artist_ids"), rs.getArray("artist_names"))))
                 .list();
     }
@@ -84,13 +101,16 @@ class ShelfRepository {
     /** Compact views of these artists (any order; unknown ids left out). */
     List<LibraryService.ArtistSummary> artists(List<Long> ids) {
         return jdbc.sql("select id, name, popularity from catalog_artists where id = any(:ids::bigint[])")
-                .param("ids", Batch.array(ids)).query(LibraryService.ArtistSummary.class).list();
+                .param("ids", Batch.array(ids))
+                .query(LibraryService.ArtistSummary.class)
+                .list();
     }
 
     private static List<LibraryService.ArtistRef> artists(Array ids, Array names) throws SQLException {
         Long[] idValues = (Long[]) ids.getArray();
         String[] nameValues = (String[]) names.getArray();
         return java.util.stream.IntStream.range(0, idValues.length)
-                .mapToObj(i -> new LibraryService.ArtistRef(idValues[i], nameValues[i])).toList();
+                .mapToObj(i -> new LibraryService.ArtistRef(idValues[i], nameValues[i]))
+                .toList();
     }
 }

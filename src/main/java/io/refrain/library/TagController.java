@@ -25,8 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/me/tags", produces = "application/json")
-@Tag(name = "tags", description = "Your own tags on tracks. Names 1–50 characters, unique whatever their case; at most "
-        + "1,000 tags. Someone else's tag id is a 404.")
+@Tag(
+        name = "tags",
+        description = "Your own tags on tracks. Names 1–50 characters, unique whatever their case; at most "
+                + "1,000 tags. Someone else's tag id is a 404.")
 class TagController {
 
     private final TagService tags;
@@ -36,23 +38,25 @@ class TagController {
     }
 
     @Schema(description = "A tag name: 1–50 characters; spaces around it are dropped")
-    record TagRequest(@Schema(example = "late night") String name) {
-    }
+    record TagRequest(@Schema(example = "late night") String name) {}
 
     @PostMapping(consumes = "application/json")
-    @Operation(summary = "Create a tag", description = "name: 1–50 characters. 409 when you already have a tag of "
-            + "that name in any case, or have 1,000 tags.")
-    ResponseEntity<TagService.TagView> create(@Parameter(hidden = true) AuthenticatedUser user,
-                                              @RequestBody TagRequest request) {
+    @Operation(
+            summary = "Create a tag",
+            description = "name: 1–50 characters. 409 when you already have a tag of "
+                    + "that name in any case, or have 1,000 tags.")
+    ResponseEntity<TagService.TagView> create(
+            @Parameter(hidden = true) AuthenticatedUser user, @RequestBody TagRequest request) {
         var tag = tags.create(user.id(), request.name());
         return ResponseEntity.created(URI.create("/api/v1/me/tags/" + tag.id())).body(tag);
     }
 
     @GetMapping
     @Operation(summary = "Your tags, alphabetically, with track counts", description = LibraryController.PAGE)
-    Page<TagService.TagView> list(@Parameter(hidden = true) AuthenticatedUser user,
-                                  @RequestParam(required = false) Integer limit,
-                                  @RequestParam(required = false) String cursor) {
+    Page<TagService.TagView> list(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         return tags.tags(user.id(), Limits.pageSize(limit, 20, 50), cursor);
     }
 
@@ -64,8 +68,8 @@ class TagController {
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @Operation(summary = "Rename a tag", description = "name: 1–50 characters; 409 when another of your tags has it.")
-    TagService.TagView rename(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
-                              @RequestBody TagRequest request) {
+    TagService.TagView rename(
+            @Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id, @RequestBody TagRequest request) {
         return tags.rename(user.id(), id, request.name());
     }
 
@@ -78,28 +82,37 @@ class TagController {
 
     @PutMapping("/{id}/tracks")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Tag tracks", description = "Up to 50 track ids, all or nothing: unknown ones are a 404 listed "
-            + "in `unknownIds`. Tagging again changes nothing.")
-    void tag(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
-             @Parameter(description = LibraryController.IDS) @RequestParam(required = false) List<Long> ids) {
+    @Operation(
+            summary = "Tag tracks",
+            description = "Up to 50 track ids, all or nothing: unknown ones are a 404 listed "
+                    + "in `unknownIds`. Tagging again changes nothing.")
+    void tag(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable long id,
+            @Parameter(description = LibraryController.IDS) @RequestParam(required = false) List<Long> ids) {
         tags.tagTracks(user.id(), id, ids);
     }
 
     @DeleteMapping("/{id}/tracks")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Untag tracks", description = "Up to 50 track ids; ids not tagged are ignored.")
-    void untag(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
-               @Parameter(description = LibraryController.IDS) @RequestParam(required = false) List<Long> ids) {
+    void untag(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable long id,
+            @Parameter(description = LibraryController.IDS) @RequestParam(required = false) List<Long> ids) {
         tags.untagTracks(user.id(), id, ids);
     }
 
     @GetMapping("/{id}/tracks")
-    @Operation(summary = "A tag's tracks, most recently tagged first",
+    @Operation(
+            summary = "A tag's tracks, most recently tagged first",
             description = "Each item is the time it was tagged and the full track with your own state. "
                     + LibraryController.PAGE)
-    Page<TagService.TaggedTrack> tracks(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
-                                        @RequestParam(required = false) Integer limit,
-                                        @RequestParam(required = false) String cursor) {
+    Page<TagService.TaggedTrack> tracks(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         return tags.tracks(user.id(), id, Limits.pageSize(limit, 20, 50), cursor);
     }
 }

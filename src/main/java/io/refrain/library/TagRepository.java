@@ -25,38 +25,62 @@ class TagRepository {
     /** Creates a tag; throws DuplicateKeyException when the user has one of that name (any case). */
     long create(UUID userId, String name, Instant at) {
         return jdbc.sql("insert into tags (user_id, name, created_at) values (:user, :name, :at) returning id")
-                .param("user", userId).param("name", name).param("at", Timestamp.from(at)).query(Long.class).single();
+                .param("user", userId)
+                .param("name", name)
+                .param("at", Timestamp.from(at))
+                .query(Long.class)
+                .single();
     }
 
     int count(UUID userId) {
-        return jdbc.sql("select count(*) from tags where user_id = :user").param("user", userId).query(Integer.class).single();
+        return jdbc.sql("select count(*) from tags where user_id = :user")
+                .param("user", userId)
+                .query(Integer.class)
+                .single();
     }
 
     /** Renames a tag; false when the user has no such tag. DuplicateKeyException on a name taken. */
     boolean rename(UUID userId, long tagId, String name) {
         return jdbc.sql("update tags set name = :name where user_id = :user and id = :id")
-                .param("user", userId).param("id", tagId).param("name", name).update() > 0;
+                        .param("user", userId)
+                        .param("id", tagId)
+                        .param("name", name)
+                        .update()
+                > 0;
     }
 
     boolean delete(UUID userId, long tagId) {
         return jdbc.sql("delete from tags where user_id = :user and id = :id")
-                .param("user", userId).param("id", tagId).update() > 0;
+                        .param("user", userId)
+                        .param("id", tagId)
+                        .update()
+                > 0;
     }
 
     Optional<TagService.TagView> find(UUID userId, long tagId) {
         return jdbc.sql("select " + TAG_COLUMNS + " from tags t where t.user_id = :user and t.id = :id")
-                .param("user", userId).param("id", tagId).query(TagService.TagView.class).optional();
+                .param("user", userId)
+                .param("id", tagId)
+                .query(TagService.TagView.class)
+                .optional();
     }
 
     /** Locks the user's tag for the rest of the transaction (so it cannot go mid-change); false when none. */
     boolean lock(UUID userId, long tagId) {
         return jdbc.sql("select 1 from tags where user_id = :user and id = :id for key share")
-                .param("user", userId).param("id", tagId).query(Integer.class).optional().isPresent();
+                .param("user", userId)
+                .param("id", tagId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 
     boolean exists(UUID userId, long tagId) {
         return jdbc.sql("select exists (select 1 from tags where user_id = :user and id = :id)")
-                .param("user", userId).param("id", tagId).query(Boolean.class).single();
+                .param("user", userId)
+                .param("id", tagId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Tags ordered by lower-cased name, after the given name ("" for the first page). */
@@ -64,15 +88,17 @@ class TagRepository {
         return jdbc.sql("select " + TAG_COLUMNS + """
                          from tags t where t.user_id = :user and lower(t.name) > lower(:after)
                         order by lower(t.name) limit :limit""")
-                .param("user", userId).param("after", afterName).param("limit", limit)
-                .query(TagService.TagView.class).list();
+                .param("user", userId)
+                .param("after", afterName)
+                .param("limit", limit)
+                .query(TagService.TagView.class)
+                .list();
     }
 
     List<Long> unknownTracks(List<Long> ids) {
         return jdbc.sql("""
                         select u.id from unnest(:ids::bigint[]) with ordinality u(id, n)
-                        where not exists (select 1 from catalog_tracks t where t.id = u.id) order by u.n""")
-                .param("ids", Batch.array(ids)).query(Long.class).list();
+                        where not exists (select 1 from catalog_tracks t where t.id = u.id) order by u.n""").param("ids", Batch.array(ids)).query(Long.class).list();
     }
 
     /** Tags those of the tracks not tagged yet; returns how many. */
@@ -81,13 +107,20 @@ class TagRepository {
                         insert into tagged_tracks (user_id, tag_id, track_id, tagged_at)
                         select :user, :tag, u.id, :at from unnest(:ids::bigint[]) u(id)
                         on conflict (user_id, tag_id, track_id) do nothing""")
-                .param("user", userId).param("tag", tagId).param("ids", Batch.array(trackIds))
-                .param("at", Timestamp.from(at)).update();
+                .param("user", userId)
+                .param("tag", tagId)
+                .param("ids", Batch.array(trackIds))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     int untag(UUID userId, long tagId, List<Long> trackIds) {
-        return jdbc.sql("delete from tagged_tracks where user_id = :user and tag_id = :tag and track_id = any(:ids::bigint[])")
-                .param("user", userId).param("tag", tagId).param("ids", Batch.array(trackIds)).update();
+        return jdbc.sql(
+                        "delete from tagged_tracks where user_id = :user and tag_id = :tag and track_id = any(:ids::bigint[])")
+                .param("user", userId)
+                .param("tag", tagId)
+                .param("ids", Batch.array(trackIds))
+                .update();
     }
 
     /** A tag's tracks, newest tagged first, after (afterAt, afterId). */
@@ -96,8 +129,13 @@ class TagRepository {
                         select track_id, tagged_at from tagged_tracks
                         where user_id = :user and tag_id = :tag and (tagged_at, track_id) < (:afterAt, :afterId)
                         order by tagged_at desc, track_id desc limit :limit""")
-                .param("user", userId).param("tag", tagId).param("afterAt", Timestamp.from(afterAt))
-                .param("afterId", afterId).param("limit", limit)
-                .query((rs, row) -> new ShelfRepository.Entry(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+                .param("user", userId)
+                .param("tag", tagId)
+                .param("afterAt", Timestamp.from(afterAt))
+                .param("afterId", afterId)
+                .param("limit", limit)
+                .query((rs, row) -> new ShelfRepository.Entry(
+                        rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                .list();
     }
 }

@@ -28,11 +28,9 @@ class TagService {
     public static final int NAME_MAX = 50;
     public static final int MAX_TAGS = 1000;
 
-    public record TagView(long id, String name, Instant createdAt, long trackCount) {
-    }
+    public record TagView(long id, String name, Instant createdAt, long trackCount) {}
 
-    public record TaggedTrack(Instant taggedAt, TrackView track) {
-    }
+    public record TaggedTrack(Instant taggedAt, TrackView track) {}
 
     private final TagRepository tags;
     private final LibraryVersionRepository versions;
@@ -50,8 +48,9 @@ class TagService {
     public TagView create(UUID userId, String name) {
         String valid = validName(name);
         if (tags.count(userId) >= MAX_TAGS) {
-            throw ApiException.conflict(ProblemTypes.CONFLICT, "You have " + MAX_TAGS + " tags, the most there can be; "
-                    + "delete one first.");
+            throw ApiException.conflict(
+                    ProblemTypes.CONFLICT,
+                    "You have " + MAX_TAGS + " tags, the most there can be; " + "delete one first.");
         }
         try {
             long id = tags.create(userId, valid, Cursors.now(clock));
@@ -103,10 +102,13 @@ class TagService {
      */
     @Transactional(readOnly = true)
     public Page<TagView> tags(UUID userId, int limit, String cursor) {
-        List<TagView> rows = tags.page(userId, TAG_CURSOR.decodeOr(cursor, AfterTag.START).name(), limit + 1);
+        List<TagView> rows =
+                tags.page(userId, TAG_CURSOR.decodeOr(cursor, AfterTag.START).name(), limit + 1);
         boolean more = rows.size() > limit;
         List<TagView> page = more ? rows.subList(0, limit) : rows;
-        return new Page<>(List.copyOf(page), more ? TAG_CURSOR.encode(new AfterTag(page.getLast().name())) : null);
+        return new Page<>(
+                List.copyOf(page),
+                more ? TAG_CURSOR.encode(new AfterTag(page.getLast().name())) : null);
     }
 
     /** Puts tracks under a tag (all or nothing: unknown track ids are a 404 naming them). */
@@ -118,14 +120,17 @@ class TagService {
         }
         List<Long> unknown = tags.unknownTracks(ids);
         if (!unknown.isEmpty()) {
-            throw ApiException.notFound("The catalog has no track " + unknown.stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + "; nothing was changed.").with("unknownIds", unknown);
+            throw ApiException.notFound("The catalog has no track "
+                            + unknown.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + "; nothing was changed.")
+                    .with("unknownIds", unknown);
         }
         int tagged;
         try {
             tagged = tags.tag(userId, tagId, ids, Cursors.now(clock));
         } catch (DataIntegrityViolationException e) { // a track was deleted from the catalog meanwhile
-            throw ApiException.notFound("Some of these tracks were just removed from the catalog; nothing was changed.");
+            throw ApiException.notFound(
+                    "Some of these tracks were just removed from the catalog; nothing was changed.");
         }
         if (tagged > 0) {
             versions.bump(userId);
@@ -151,8 +156,12 @@ class TagService {
             throw noSuchTag(tagId);
         }
         var rows = tags.tracks(userId, tagId, after.at(), after.id(), limit + 1);
-        return LibraryPages.of(rows, limit, ids -> catalog.tracks(userId, ids).stream()
-                .collect(Collectors.toMap(TrackView::id, Function.identity())), TaggedTrack::new);
+        return LibraryPages.of(
+                rows,
+                limit,
+                ids -> catalog.tracks(userId, ids).stream()
+                        .collect(Collectors.toMap(TrackView::id, Function.identity())),
+                TaggedTrack::new);
     }
 
     static String validName(String name) {

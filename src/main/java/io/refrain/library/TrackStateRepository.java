@@ -33,16 +33,18 @@ class TrackStateRepository {
                                exists (select 1 from saved_tracks s where s.user_id = :user and s.track_id = u.id) as saved,
                                (select r.rating from track_ratings r where r.user_id = :user and r.track_id = u.id) as rating,
                                exists (select 1 from loved_tracks l where l.user_id = :user and l.track_id = u.id) as loved
-                        from unnest(:ids::bigint[]) u(id)""")
-                .param("user", userId).param("ids", Batch.array(trackIds))
-                .query(rs -> {
-                    var rating = rs.getBigDecimal("rating");
-                    if (!rs.getBoolean("saved") && !rs.getBoolean("loved") && rating == null) {
-                        return; // no state: the caller's default
-                    }
-                    states.put(rs.getLong("id"), new TrackView.Personal(rs.getBoolean("saved"),
-                            rating == null ? null : rating.doubleValue(), rs.getBoolean("loved")));
-                });
+                        from unnest(:ids::bigint[]) u(id)""").param("user", userId).param("ids", Batch.array(trackIds)).query(rs -> {
+            var rating = rs.getBigDecimal("rating");
+            if (!rs.getBoolean("saved") && !rs.getBoolean("loved") && rating == null) {
+                return; // no state: the caller's default
+            }
+            states.put(
+                    rs.getLong("id"),
+                    new TrackView.Personal(
+                            rs.getBoolean("saved"),
+                            rating == null ? null : rating.doubleValue(),
+                            rs.getBoolean("loved")));
+        });
         return states;
     }
 
@@ -54,6 +56,8 @@ class TrackStateRepository {
                            or exists (select 1 from track_ratings r where r.track_id = u.id)
                            or exists (select 1 from loved_tracks l where l.track_id = u.id)
                            or exists (select 1 from tagged_tracks t where t.track_id = u.id)""")
-                .param("ids", Batch.array(trackIds)).query(Long.class).list());
+                .param("ids", Batch.array(trackIds))
+                .query(Long.class)
+                .list());
     }
 }

@@ -10,5 +10,4 @@ import java.util.UUID;
  * @param version the playlist's version after the change
  * @param detail  what changed: trackIds, position, count, from, to (as the action has them)
  */
-record ActivityView(long id, UUID actorId, String action, long version, Object detail, Instant at) {
-}
+record ActivityView(long id, UUID actorId, String action, long version, Object detail, Instant at) {}

@@ -3,8 +3,8 @@ package io.refrain.playlists;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bulk creation of playlists for datasets (offered to {@code bench generate}), set-based on the
@@ -17,8 +17,7 @@ import org.springframework.stereotype.Service;
 public class BulkPlaylists {
 
     /** What was created. */
-    public record Counts(long playlists, long entries) {
-    }
+    public record Counts(long playlists, long entries) {}
 
     private final BulkPlaylistsRepository repository;
 

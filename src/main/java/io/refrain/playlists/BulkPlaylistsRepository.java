@@ -47,12 +47,10 @@ class BulkPlaylistsRepository {
                 from playlists p
                 cross join (select id, row_number() over (order by popularity desc nulls last, id) as rank
                             from catalog_tracks order by popularity desc nulls last, id limit %d) t
-                where p.user_id = any(:users) and p.name = 'Everything' and p.created_at = :at"""
-                .formatted(Positions.GAP, bigPlaylistTracks), big, at);
+                where p.user_id = any(:users) and p.name = 'Everything' and p.created_at = :at""".formatted(Positions.GAP, bigPlaylistTracks), big, at);
         update("""
                 insert into playlist_activity (user_id, playlist_id, actor_id, action, version, at)
-                select user_id, id, user_id, 'created', 1, created_at from playlists where user_id = any(:users) and created_at = :at""",
-                users, at);
+                select user_id, id, user_id, 'created', 1, created_at from playlists where user_id = any(:users) and created_at = :at""", users, at);
         return new BulkPlaylists.Counts(created, entries);
     }
 

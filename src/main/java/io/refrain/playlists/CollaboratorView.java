@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A collaborator of a playlist and their role: viewer or editor. */
-record CollaboratorView(UUID userId, String role, Instant addedAt) {
-}
+record CollaboratorView(UUID userId, String role, Instant addedAt) {}

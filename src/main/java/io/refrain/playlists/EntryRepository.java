@@ -16,13 +16,18 @@ import org.springframework.stereotype.Repository;
 class EntryRepository {
 
     /** An entry's id and position key. */
-    record Slot(long id, long position) {
-    }
+    record Slot(long id, long position) {}
 
     /** An entry of a page: its index in the playlist, who added it, its votes. */
-    record PageRow(long id, long index, long position, long trackId, UUID addedBy, Instant addedAt,
-                   int score, Integer myVote) {
-    }
+    record PageRow(
+            long id,
+            long index,
+            long position,
+            long trackId,
+            UUID addedBy,
+            Instant addedAt,
+            int score,
+            Integer myVote) {}
 
     private static final Long[] NONE = new Long[0];
 
@@ -38,22 +43,36 @@ class EntryRepository {
                         select id, position from playlist_entries
                         where user_id = :owner and playlist_id = :pl and id <> all(:excluded)
                         order by position offset :offset limit :limit""")
-                .param("owner", owner).param("pl", playlist).param("excluded", excluded.toArray(NONE))
-                .param("offset", offset).param("limit", limit).query(Slot.class).list();
+                .param("owner", owner)
+                .param("pl", playlist)
+                .param("excluded", excluded.toArray(NONE))
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(Slot.class)
+                .list();
     }
 
     /** Inserts the tracks at the given positions; returns the new entries' ids in position order. */
     List<Long> insert(UUID owner, UUID playlist, List<Long> positions, List<Long> trackIds, UUID addedBy, Instant now) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         insert into playlist_entries (user_id, playlist_id, position, track_id, added_by, added_at)
                         select :owner, :pl, u.position, u.track_id, :by, :now
                         from unnest(:positions::bigint[], :tracks::bigint[]) as u(position, track_id)
                         order by u.position
                         returning id, position""")
-                .param("owner", owner).param("pl", playlist).param("positions", positions.toArray(NONE))
-                .param("tracks", trackIds.toArray(NONE)).param("by", addedBy).param("now", Timestamp.from(now))
-                .query(Slot.class).list().stream()
-                .sorted(java.util.Comparator.comparingLong(Slot::position)).map(Slot::id).toList();
+                .param("owner", owner)
+                .param("pl", playlist)
+                .param("positions", positions.toArray(NONE))
+                .param("tracks", trackIds.toArray(NONE))
+                .param("by", addedBy)
+                .param("now", Timestamp.from(now))
+                .query(Slot.class)
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparingLong(Slot::position))
+                .map(Slot::id)
+                .toList();
     }
 
     /** Gives entries new positions in one statement (the unique key is checked at its end); rows changed. */
@@ -65,9 +84,11 @@ class EntryRepository {
                         update playlist_entries e set position = u.position
                         from unnest(:ids::bigint[], :positions::bigint[]) as u(id, position)
                         where e.user_id = :owner and e.playlist_id = :pl and e.id = u.id and e.position <> u.position""")
-                .param("owner", owner).param("pl", playlist)
+                .param("owner", owner)
+                .param("pl", playlist)
                 .param("ids", slots.stream().map(Slot::id).toArray(Long[]::new))
-                .param("positions", slots.stream().map(Slot::position).toArray(Long[]::new)).update();
+                .param("positions", slots.stream().map(Slot::position).toArray(Long[]::new))
+                .update();
     }
 
     /** Removes these entries of the playlist; returns the track ids of those removed. */
@@ -75,8 +96,11 @@ class EntryRepository {
         return jdbc.sql("""
                         delete from playlist_entries where user_id = :owner and playlist_id = :pl and id = any(:ids)
                         returning track_id""")
-                .param("owner", owner).param("pl", playlist).param("ids", entryIds.toArray(NONE))
-                .query(Long.class).list();
+                .param("owner", owner)
+                .param("pl", playlist)
+                .param("ids", entryIds.toArray(NONE))
+                .query(Long.class)
+                .list();
     }
 
     /** Removes the entries at indexes [start, start + count); returns their track ids. */
@@ -86,14 +110,23 @@ class EntryRepository {
                             select id from playlist_entries where user_id = :owner and playlist_id = :pl
                             order by position offset :start limit :count)
                         returning track_id""")
-                .param("owner", owner).param("pl", playlist).param("start", start).param("count", count)
-                .query(Long.class).list();
+                .param("owner", owner)
+                .param("pl", playlist)
+                .param("start", start)
+                .param("count", count)
+                .query(Long.class)
+                .list();
     }
 
     /** Those of the ids that are entries of this playlist. */
     List<Long> existing(UUID owner, UUID playlist, List<Long> entryIds) {
-        return jdbc.sql("select id from playlist_entries where user_id = :owner and playlist_id = :pl and id = any(:ids)")
-                .param("owner", owner).param("pl", playlist).param("ids", entryIds.toArray(NONE)).query(Long.class).list();
+        return jdbc.sql(
+                        "select id from playlist_entries where user_id = :owner and playlist_id = :pl and id = any(:ids)")
+                .param("owner", owner)
+                .param("pl", playlist)
+                .param("ids", entryIds.toArray(NONE))
+                .query(Long.class)
+                .list();
     }
 
     /** The track ids of the entries at indexes [start, start + count), in order. */
@@ -127,7 +160,10 @@ class EntryRepository {
                             from playlist_votes where playlist_id = :pl and entry_id = e.id) v on true
                         where e.user_id = :owner and e.playlist_id = :pl and e.position > :after and %s
                         order by e.position limit :limit""".formatted(base, READABLE))
-                .param("owner", owner).param("pl", playlist).param("reader", reader).param("after", after)
+                .param("owner", owner)
+                .param("pl", playlist)
+                .param("reader", reader)
+                .param("after", after)
                 .param("limit", limit);
         if (firstIndex != null) {
             statement = statement.param("first", firstIndex);
@@ -150,13 +186,21 @@ class EntryRepository {
                         from ranked r
                         where r.score < :score or (r.score = :score and r.position > :position)
                         order by r.score desc, r.position limit :limit""".formatted(READABLE))
-                .param("owner", owner).param("pl", playlist).param("reader", reader).param("score", afterScore)
-                .param("position", afterPosition).param("limit", limit).query(PageRow.class).list();
+                .param("owner", owner)
+                .param("pl", playlist)
+                .param("reader", reader)
+                .param("score", afterScore)
+                .param("position", afterPosition)
+                .param("limit", limit)
+                .query(PageRow.class)
+                .list();
     }
 
     /** Those of the track ids that some playlist holds. */
     List<Long> used(List<Long> trackIds) {
         return jdbc.sql("select distinct track_id from playlist_entries where track_id = any(:ids)")
-                .param("ids", trackIds.toArray(NONE)).query(Long.class).list();
+                .param("ids", trackIds.toArray(NONE))
+                .query(Long.class)
+                .list();
     }
 }

@@ -19,7 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FolderService {
 
-    public enum DeleteMode { MOVE_CONTENTS_UP, DELETE_CONTENTS }
+    public enum DeleteMode {
+        MOVE_CONTENTS_UP,
+        DELETE_CONTENTS
+    }
 
     static final String FOLDER_NOT_EMPTY = "folder-not-empty";
     static final String FOLDER_CYCLE = "folder-cycle";
@@ -58,7 +61,9 @@ class FolderService {
             folder(user, parent);
         }
         if (folders.count(user) >= PlaylistLimits.MAX_FOLDERS) {
-            throw ApiException.conflict(ProblemTypes.CONFLICT, "You have " + PlaylistLimits.MAX_FOLDERS + " folders, the most there may be.");
+            throw ApiException.conflict(
+                    ProblemTypes.CONFLICT,
+                    "You have " + PlaylistLimits.MAX_FOLDERS + " folders, the most there may be.");
         }
         UUID id = UUID.randomUUID();
         folders.insert(user, id, parent, name.strip(), clock.instant());
@@ -75,7 +80,12 @@ class FolderService {
         var rows = folders.children(user, parent, after.name(), after.id(), limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        return new Page<>(shown, more ? CHILDREN_CURSOR.encode(new AfterFolder(shown.getLast().name(), shown.getLast().id())) : null);
+        return new Page<>(
+                shown,
+                more
+                        ? CHILDREN_CURSOR.encode(new AfterFolder(
+                                shown.getLast().name(), shown.getLast().id()))
+                        : null);
     }
 
     @Transactional(readOnly = true)
@@ -100,7 +110,8 @@ class FolderService {
         if (parent != null) {
             folder(user, parent);
             if (folders.isWithin(user, parent, id)) {
-                throw new ApiException(HttpStatus.CONFLICT, FOLDER_CYCLE, "A folder cannot move into itself or a folder inside it.");
+                throw new ApiException(
+                        HttpStatus.CONFLICT, FOLDER_CYCLE, "A folder cannot move into itself or a folder inside it.");
             }
         }
         folders.move(user, id, parent);
@@ -117,7 +128,9 @@ class FolderService {
         folders.lockUser(user);
         FolderView folder = folder(user, id);
         if (mode == null && !folders.isEmpty(user, id)) {
-            throw new ApiException(HttpStatus.CONFLICT, FOLDER_NOT_EMPTY,
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    FOLDER_NOT_EMPTY,
                     "The folder is not empty: delete it with mode=move-contents-up or mode=delete-contents.");
         }
         if (mode == DeleteMode.MOVE_CONTENTS_UP) {
@@ -151,8 +164,12 @@ class FolderService {
         List<UUID> ids = folders.filed(user, folder, after, limit + 1);
         boolean more = ids.size() > limit;
         List<UUID> shown = more ? ids.subList(0, limit) : ids;
-        List<PlaylistView> items = shown.isEmpty() ? List.of() : playlists.byIds(shown, user).stream()
-                .filter(r -> r.isPublic() || r.role() != null).map(PlaylistRepository.Row::view).toList();
+        List<PlaylistView> items = shown.isEmpty()
+                ? List.of()
+                : playlists.byIds(shown, user).stream()
+                        .filter(r -> r.isPublic() || r.role() != null)
+                        .map(PlaylistRepository.Row::view)
+                        .toList();
         return new Page<>(items, more ? FILED_CURSOR.encode(new AfterPlaylist(shown.getLast())) : null);
     }
 

@@ -29,7 +29,9 @@ class PlaylistAccess {
     PlaylistRepository.Row lockForEditor(UUID id, UUID reader, Long expectedVersion) {
         PlaylistRepository.Row row = readable(playlists.lock(id, reader).orElse(null), id);
         if (!"owner".equals(row.role()) && !"editor".equals(row.role())) {
-            throw ApiException.forbidden(io.refrain.platform.errors.ProblemTypes.FORBIDDEN, "Only the owner and editors may change this playlist's tracks.");
+            throw ApiException.forbidden(
+                    io.refrain.platform.errors.ProblemTypes.FORBIDDEN,
+                    "Only the owner and editors may change this playlist's tracks.");
         }
         checkVersion(row, expectedVersion);
         return row;
@@ -39,7 +41,8 @@ class PlaylistAccess {
     PlaylistRepository.Row lockForOwner(UUID id, UUID reader, Long expectedVersion) {
         PlaylistRepository.Row row = readable(playlists.lock(id, reader).orElse(null), id);
         if (!"owner".equals(row.role())) {
-            throw ApiException.forbidden(io.refrain.platform.errors.ProblemTypes.FORBIDDEN, "Only the owner may do this.");
+            throw ApiException.forbidden(
+                    io.refrain.platform.errors.ProblemTypes.FORBIDDEN, "Only the owner may do this.");
         }
         checkVersion(row, expectedVersion);
         return row;
@@ -47,8 +50,11 @@ class PlaylistAccess {
 
     static void checkVersion(PlaylistRepository.Row row, Long expected) {
         if (expected != null && expected != row.version()) {
-            throw new ApiException(HttpStatus.CONFLICT, VERSION_CONFLICT, "The playlist has changed since version "
-                    + expected + " (it is at version " + row.version() + "); reload it and try again.")
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            VERSION_CONFLICT,
+                            "The playlist has changed since version " + expected + " (it is at version " + row.version()
+                                    + "); reload it and try again.")
                     .with("currentVersion", row.version());
         }
     }

@@ -10,6 +10,7 @@ final class PlaylistLimits {
     public static final int MAX_TRACKS = 10_000;
     /** Track ids one add call may carry; entry ids one remove call may carry. */
     public static final int MAX_BATCH = 100;
+
     public static final int PAGE_DEFAULT = 50;
     public static final int PAGE_MAX = 100;
     /** Collaborators one playlist may have. */
@@ -17,8 +18,7 @@ final class PlaylistLimits {
     /** Folders one user may have. */
     public static final int MAX_FOLDERS = 1000;
 
-    private PlaylistLimits() {
-    }
+    private PlaylistLimits() {}
 
     /** PostgreSQL text cannot hold NUL characters: a 400 here rather than a failing statement. */
     static void noNul(String field, String value) {

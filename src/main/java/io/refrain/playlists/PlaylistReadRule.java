@@ -8,15 +8,15 @@ package io.refrain.playlists;
  */
 public final class PlaylistReadRule {
 
-    private PlaylistReadRule() {
-    }
+    private PlaylistReadRule() {}
 
     /**
      * A boolean SQL expression: the playlist {@code playlistId} exists and {@code reader} may read
      * it. Both arguments are SQL expressions (bound parameters or columns), never values.
      */
     public static String readable(String playlistId, String reader) {
-        return "exists (select 1 from playlists rp where rp.id = " + playlistId + " and (rp.public or rp.user_id = " + reader
+        return "exists (select 1 from playlists rp where rp.id = " + playlistId + " and (rp.public or rp.user_id = "
+                + reader
                 + " or exists (select 1 from playlist_collaborators rc where rc.playlist_id = rp.id and rc.user_id = "
                 + reader + ")))";
     }

@@ -31,8 +31,12 @@ public class PlaylistService {
     private final AccountService accounts;
     private final Clock clock;
 
-    PlaylistService(PlaylistRepository playlists, PlaylistAccess access, ActivityRepository activity,
-                    AccountService accounts, Clock clock) {
+    PlaylistService(
+            PlaylistRepository playlists,
+            PlaylistAccess access,
+            ActivityRepository activity,
+            AccountService accounts,
+            Clock clock) {
         this.playlists = playlists;
         this.access = access;
         this.activity = activity;
@@ -63,8 +67,10 @@ public class PlaylistService {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return playlists.byIds(List.copyOf(ids), reader).stream().filter(PlaylistAccess::mayRead)
-                .map(PlaylistRepository.Row::id).collect(Collectors.toUnmodifiableSet());
+        return playlists.byIds(List.copyOf(ids), reader).stream()
+                .filter(PlaylistAccess::mayRead)
+                .map(PlaylistRepository.Row::id)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The playlist's version if the reader may read it (for conditional requests). */
@@ -82,7 +88,9 @@ public class PlaylistService {
         Instant now = clock.instant();
         String name = request.name() == null ? row.name() : request.name().strip();
         String description = request.description() == null ? row.description() : request.description();
-        String cover = request.coverUrl() == null ? row.coverUrl() : (request.coverUrl().isEmpty() ? null : request.coverUrl());
+        String cover = request.coverUrl() == null
+                ? row.coverUrl()
+                : (request.coverUrl().isEmpty() ? null : request.coverUrl());
         boolean isPublic = request.isPublic() == null ? row.isPublic() : request.isPublic();
         long version = playlists.update(row.userId(), id, name, description, cover, isPublic, now);
         activity.record(row.userId(), id, reader, "updated", version, Map.of(), now);
@@ -98,20 +106,30 @@ public class PlaylistService {
     /** Playlists the reader owns or collaborates on, newest first. */
     @Transactional(readOnly = true)
     public Page<PlaylistView> mine(UUID reader, int limit, String cursor) {
-        return keyset(cursor, limit, (after) -> playlists.mine(reader, after.at, after.id, limit + 1), PlaylistRepository.Row::createdAt);
+        return keyset(
+                cursor,
+                limit,
+                (after) -> playlists.mine(reader, after.at, after.id, limit + 1),
+                PlaylistRepository.Row::createdAt);
     }
 
     /** A user's public playlists, newest first. */
     @Transactional(readOnly = true)
     public Page<PlaylistView> publicOf(UUID owner, UUID reader, int limit, String cursor) {
-        return keyset(cursor, limit, (after) -> playlists.publicOf(owner, reader, after.at, after.id, limit + 1),
+        return keyset(
+                cursor,
+                limit,
+                (after) -> playlists.publicOf(owner, reader, after.at, after.id, limit + 1),
                 PlaylistRepository.Row::createdAt);
     }
 
     /** Playlists the reader follows (and may still read), most recently followed first. */
     @Transactional(readOnly = true)
     public Page<PlaylistView> followed(UUID reader, int limit, String cursor) {
-        return keyset(cursor, limit, (after) -> playlists.followed(reader, after.at, after.id, limit + 1),
+        return keyset(
+                cursor,
+                limit,
+                (after) -> playlists.followed(reader, after.at, after.id, limit + 1),
                 PlaylistRepository.Row::createdAt);
     }
 
@@ -135,7 +153,10 @@ public class PlaylistService {
         var rows = playlists.collaborators(id, reader, afterUser, limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        return new Page<>(shown.stream().map(r -> new CollaboratorView(r.userId(), r.role(), r.addedAt())).toList(),
+        return new Page<>(
+                shown.stream()
+                        .map(r -> new CollaboratorView(r.userId(), r.role(), r.addedAt()))
+                        .toList(),
                 more ? COLLABORATOR_CURSOR.encode(new AfterUser(shown.getLast().userId())) : null);
     }
 
@@ -148,8 +169,9 @@ public class PlaylistService {
         }
         accounts.profile(collaborator); // 404 for an unknown user
         if (playlists.collaboratorCount(id) >= PlaylistLimits.MAX_COLLABORATORS) {
-            throw ApiException.conflict(ProblemTypes.CONFLICT, "A playlist has at most "
-                    + PlaylistLimits.MAX_COLLABORATORS + " collaborators.");
+            throw ApiException.conflict(
+                    ProblemTypes.CONFLICT,
+                    "A playlist has at most " + PlaylistLimits.MAX_COLLABORATORS + " collaborators.");
         }
         Instant now = clock.instant();
         playlists.putCollaborator(id, collaborator, role, now);
@@ -181,13 +203,19 @@ public class PlaylistService {
     private static final CursorCodec<After> CURSOR = CursorCodec.of(After.class);
     private static final CursorCodec<AfterUser> COLLABORATOR_CURSOR = CursorCodec.of(AfterUser.class);
 
-    private static Page<PlaylistView> keyset(String cursor, int limit, Function<After, List<PlaylistRepository.Row>> load,
-                                             Function<PlaylistRepository.Row, Instant> key) {
+    private static Page<PlaylistView> keyset(
+            String cursor,
+            int limit,
+            Function<After, List<PlaylistRepository.Row>> load,
+            Function<PlaylistRepository.Row, Instant> key) {
         After from = CURSOR.decodeOr(cursor, After.FIRST);
         var rows = load.apply(from);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? CURSOR.encode(new After(key.apply(shown.getLast()), shown.getLast().id())) : null;
+        String next = more
+                ? CURSOR.encode(
+                        new After(key.apply(shown.getLast()), shown.getLast().id()))
+                : null;
         return new Page<>(shown.stream().map(PlaylistRepository.Row::view).toList(), next);
     }
 }

@@ -29,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PlaylistTrackService {
 
-    public enum Sort { POSITION, VOTES }
+    public enum Sort {
+        POSITION,
+        VOTES
+    }
 
     static final String PLAYLIST_FULL = "playlist-full";
 
@@ -40,8 +43,13 @@ class PlaylistTrackService {
     private final CatalogService catalog;
     private final Clock clock;
 
-    PlaylistTrackService(PlaylistAccess access, PlaylistRepository playlists, EntryRepository entries,
-                         ActivityRepository activity, CatalogService catalog, Clock clock) {
+    PlaylistTrackService(
+            PlaylistAccess access,
+            PlaylistRepository playlists,
+            EntryRepository entries,
+            ActivityRepository activity,
+            CatalogService catalog,
+            Clock clock) {
         this.access = access;
         this.playlists = playlists;
         this.entries = entries;
@@ -51,8 +59,7 @@ class PlaylistTrackService {
     }
 
     /** A page of a playlist and the version it was read at. */
-    public record TracksPage(long version, Page<PlaylistEntryView> page) {
-    }
+    public record TracksPage(long version, Page<PlaylistEntryView> page) {}
 
     /** Sorted by votes, a page continues after this score and position; the sort's name marks the cursor as such. */
     private record ByVotes(String sort, int score, long position) {
@@ -99,20 +106,39 @@ class PlaylistTrackService {
             rows = entries.pageByVotes(row.userId(), id, reader, after.score(), after.position(), limit + 1);
         } else {
             ByPosition after = BY_POSITION.decode(cursor);
-            Long firstIndex = after == null ? Long.valueOf(0) : after.version() == row.version() ? after.nextIndex() : null;
+            Long firstIndex =
+                    after == null ? Long.valueOf(0) : after.version() == row.version() ? after.nextIndex() : null;
             rows = entries.page(row.userId(), id, reader, after == null ? 0 : after.position(), firstIndex, limit + 1);
         }
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        Map<Long, TrackView> tracks = catalog.tracks(reader, shown.stream().map(EntryRepository.PageRow::trackId).distinct().toList())
-                .stream().collect(Collectors.toMap(TrackView::id, Function.identity()));
-        List<PlaylistEntryView> items = shown.stream().filter(r -> tracks.containsKey(r.trackId()))
-                .map(r -> new PlaylistEntryView(r.id(), r.index(), r.addedBy(), r.addedAt(), r.score(), r.myVote(), tracks.get(r.trackId())))
+        Map<Long, TrackView> tracks =
+                catalog
+                        .tracks(
+                                reader,
+                                shown.stream()
+                                        .map(EntryRepository.PageRow::trackId)
+                                        .distinct()
+                                        .toList())
+                        .stream()
+                        .collect(Collectors.toMap(TrackView::id, Function.identity()));
+        List<PlaylistEntryView> items = shown.stream()
+                .filter(r -> tracks.containsKey(r.trackId()))
+                .map(r -> new PlaylistEntryView(
+                        r.id(), r.index(), r.addedBy(), r.addedAt(), r.score(), r.myVote(), tracks.get(r.trackId())))
                 .toList();
-        String next = !more ? null : sort == Sort.VOTES
-                ? BY_VOTES.encode(new ByVotes(ByVotes.SORT, shown.getLast().score(), shown.getLast().position()))
-                : BY_POSITION.encode(new ByPosition(ByPosition.SORT, shown.getLast().position(), row.version(),
-                        shown.getLast().index() + 1));
+        String next = !more
+                ? null
+                : sort == Sort.VOTES
+                        ? BY_VOTES.encode(new ByVotes(
+                                ByVotes.SORT,
+                                shown.getLast().score(),
+                                shown.getLast().position()))
+                        : BY_POSITION.encode(new ByPosition(
+                                ByPosition.SORT,
+                                shown.getLast().position(),
+                                row.version(),
+                                shown.getLast().index() + 1));
         return new TracksPage(row.version(), new Page<>(items, next));
     }
 
@@ -120,27 +146,36 @@ class PlaylistTrackService {
     public PlaylistChange add(UUID id, UUID reader, List<Long> trackIds, Integer position, Long expectedVersion) {
         var row = access.lockForEditor(id, reader, expectedVersion);
         List<Long> distinct = List.copyOf(new LinkedHashSet<>(trackIds));
-        Set<Long> known = catalog.tracks(null, distinct).stream().map(TrackView::id).collect(Collectors.toSet());
+        Set<Long> known =
+                catalog.tracks(null, distinct).stream().map(TrackView::id).collect(Collectors.toSet());
         List<Long> unknown = distinct.stream().filter(t -> !known.contains(t)).toList();
         if (!unknown.isEmpty()) {
             throw ApiException.invalidField("trackIds", "unknown track ids: " + unknown);
         }
         int size = row.trackCount(); // exact: the playlist is locked
         if (size + trackIds.size() > PlaylistLimits.MAX_TRACKS) {
-            throw new ApiException(HttpStatus.CONFLICT, PLAYLIST_FULL, "A playlist holds at most " + PlaylistLimits.MAX_TRACKS
-                    + " tracks; this one has " + size + ".").with("trackCount", size);
+            throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            PLAYLIST_FULL,
+                            "A playlist holds at most " + PlaylistLimits.MAX_TRACKS + " tracks; this one has " + size
+                                    + ".")
+                    .with("trackCount", size);
         }
         int before = position == null ? size : position;
         if (before < 0 || before > size) {
             throw ApiException.invalidField("position", "must be between 0 and the track count (" + size + ")");
         }
-        var plan = Positions.place(before, trackIds.size(), size,
+        var plan = Positions.place(
+                before,
+                trackIds.size(),
+                size,
                 (offset, limit) -> entries.slots(row.userId(), id, offset, limit, List.of()));
         entries.reposition(row.userId(), id, plan.rebalanced());
         Instant now = clock.instant();
         List<Long> added = entries.insert(row.userId(), id, plan.placed(), trackIds, reader, now);
         long version = playlists.bump(row.userId(), id, now);
-        activity.record(row.userId(), id, reader, "added", version, detail("trackIds", trackIds, "position", before), now);
+        activity.record(
+                row.userId(), id, reader, "added", version, detail("trackIds", trackIds, "position", before), now);
         return new PlaylistChange(version, added, added.size());
     }
 
@@ -157,8 +192,10 @@ class PlaylistTrackService {
             List<Long> ids = List.copyOf(new LinkedHashSet<>(request.entryIds()));
             List<Long> present = entries.existing(row.userId(), id, ids);
             if (present.size() != ids.size()) {
-                List<Long> missing = ids.stream().filter(e -> !present.contains(e)).toList();
-                throw ApiException.conflict(ProblemTypes.CONFLICT, "Entries " + missing + " are not in this playlist (any more).")
+                List<Long> missing =
+                        ids.stream().filter(e -> !present.contains(e)).toList();
+                throw ApiException.conflict(
+                                ProblemTypes.CONFLICT, "Entries " + missing + " are not in this playlist (any more).")
                         .with("missingEntryIds", missing);
             }
             removedTracks = entries.deleteIds(row.userId(), id, ids);
@@ -194,7 +231,10 @@ class PlaylistTrackService {
         List<EntryRepository.Slot> moving = entries.range(row.userId(), id, start, length);
         List<Long> movingIds = moving.stream().map(EntryRepository.Slot::id).toList();
         int target = insertBefore < start ? insertBefore : insertBefore - length;
-        var plan = Positions.place(target, length, size - length,
+        var plan = Positions.place(
+                target,
+                length,
+                size - length,
                 (offset, limit) -> entries.slots(row.userId(), id, offset, limit, movingIds));
         List<EntryRepository.Slot> changes = new ArrayList<>(plan.rebalanced());
         for (int i = 0; i < moving.size(); i++) {
@@ -203,8 +243,14 @@ class PlaylistTrackService {
         entries.reposition(row.userId(), id, changes);
         Instant now = clock.instant();
         long version = playlists.bump(row.userId(), id, now);
-        activity.record(row.userId(), id, reader, "moved", version,
-                detail("from", start, "count", length, "to", insertBefore, "entryIds", movingIds), now);
+        activity.record(
+                row.userId(),
+                id,
+                reader,
+                "moved",
+                version,
+                detail("from", start, "count", length, "to", insertBefore, "entryIds", movingIds),
+                now);
         return new PlaylistChange(version, null, length);
     }
 
@@ -216,19 +262,21 @@ class PlaylistTrackService {
         var rows = activity.feed(row.userId(), id, reader, before, limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        return new Page<>(shown, more ? ACTIVITY_CURSOR.encode(new BeforeActivity(shown.getLast().id())) : null);
+        return new Page<>(
+                shown,
+                more ? ACTIVITY_CURSOR.encode(new BeforeActivity(shown.getLast().id())) : null);
     }
 
     /** The score of an entry after the reader's vote. */
-    public record VoteResult(long entryId, int votes, Integer myVote) {
-    }
+    public record VoteResult(long entryId, int votes, Integer myVote) {}
 
     /** Sets (1, -1) or clears (null) the reader's vote: owner, collaborators and followers vote. */
     @Transactional
     public VoteResult vote(UUID id, UUID reader, long entryId, Integer vote) {
         var row = access.read(id, reader);
         if (row.role() == null && !row.following()) {
-            throw ApiException.forbidden(ProblemTypes.FORBIDDEN, "Only collaborators and followers vote on a playlist's tracks.");
+            throw ApiException.forbidden(
+                    ProblemTypes.FORBIDDEN, "Only collaborators and followers vote on a playlist's tracks.");
         }
         if (vote != null && vote != 1 && vote != -1) {
             throw ApiException.invalidField("vote", "must be 1 or -1");
@@ -246,10 +294,12 @@ class PlaylistTrackService {
 
     private static void checkRange(int start, int count, int size, String startField, String countField) {
         if (start < 0 || start >= size) {
-            throw ApiException.invalidField(startField, "must be between 0 and the track count - 1 (" + (size - 1) + ")");
+            throw ApiException.invalidField(
+                    startField, "must be between 0 and the track count - 1 (" + (size - 1) + ")");
         }
         if (count < 1 || (long) start + count > size) {
-            throw ApiException.invalidField(countField, "must be at least 1 and stay within the playlist (" + size + " tracks)");
+            throw ApiException.invalidField(
+                    countField, "must be at least 1 and stay within the playlist (" + size + " tracks)");
         }
     }
 

@@ -13,7 +13,15 @@ import java.util.UUID;
  * @param role    the reader's relation to it: owner, editor, viewer, or none (a public playlist)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlaylistView(UUID id, UUID ownerId, String name, String description, String coverUrl,
-                           @JsonProperty("public") @Schema(name = "public") boolean isPublic, long version, int trackCount,
-                           String role, Instant createdAt, Instant updatedAt) {
-}
+record PlaylistView(
+        UUID id,
+        UUID ownerId,
+        String name,
+        String description,
+        String coverUrl,
+        @JsonProperty("public") @Schema(name = "public") boolean isPublic,
+        long version,
+        int trackCount,
+        String role,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -19,6 +19,5 @@ public record PlaylistsProperties(@NotNull @Valid Smart smart) {
     /**
      * @param minRefreshDelay a stale smart playlist is evaluated again at most once per this delay
      */
-    public record Smart(@NotNull Duration minRefreshDelay) {
-    }
+    public record Smart(@NotNull Duration minRefreshDelay) {}
 }

@@ -27,17 +27,16 @@ final class Positions {
      * @param placed     the keys for the placed entries, ascending
      * @param rebalanced neighbours that get new keys (empty when the gap had room)
      */
-    record Plan(List<Long> placed, List<EntryRepository.Slot> rebalanced) {
-    }
+    record Plan(List<Long> placed, List<EntryRepository.Slot> rebalanced) {}
 
-    private Positions() {
-    }
+    private Positions() {}
 
     /** Keys for {@code count} entries placed before index {@code before} of a list of {@code size}. */
     static Plan place(int before, int count, int size, Reader reader) {
         List<EntryRepository.Slot> around = reader.read(Math.max(before - 1, 0), before > 0 ? 2 : 1);
         long lo = before > 0 ? around.getFirst().position() : 0;
-        EntryRepository.Slot next = before > 0 ? (around.size() > 1 ? around.get(1) : null) : (around.isEmpty() ? null : around.getFirst());
+        EntryRepository.Slot next =
+                before > 0 ? (around.size() > 1 ? around.get(1) : null) : (around.isEmpty() ? null : around.getFirst());
         long hi = next == null ? lo + (count + 1) * GAP : next.position();
         long spacing = (hi - lo) / (count + 1);
         if (spacing >= 1) {
@@ -46,10 +45,11 @@ final class Positions {
         for (int window = Math.max(MIN_WINDOW, count); ; window *= 2) {
             int start = Math.max(0, before - window);
             int end = Math.min(size, before + window);
-            List<EntryRepository.Slot> slots = reader.read(start > 0 ? start - 1 : 0, end - start + (start > 0 ? 1 : 0) + 1);
+            List<EntryRepository.Slot> slots =
+                    reader.read(start > 0 ? start - 1 : 0, end - start + (start > 0 ? 1 : 0) + 1);
             long low = start > 0 ? slots.getFirst().position() : 0;
-            List<EntryRepository.Slot> inside = new ArrayList<>(slots.subList(start > 0 ? 1 : 0,
-                    start > 0 ? 1 + end - start : end - start));
+            List<EntryRepository.Slot> inside =
+                    new ArrayList<>(slots.subList(start > 0 ? 1 : 0, start > 0 ? 1 + end - start : end - start));
             int total = inside.size() + count;
             long high = end < size ? slots.getLast().position() : low + (total + 1) * GAP;
             long step = end < size ? (high - low) / (total + 1) : GAP;

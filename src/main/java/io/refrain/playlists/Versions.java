@@ -5,8 +5,7 @@ import io.refrain.platform.errors.ApiException;
 /** Reads the version an edit is based on from its body or its {@code If-Match} header. */
 final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /**
      * The body's version if given, else the one in {@code If-Match} ({@code "12"}, or an ETag of

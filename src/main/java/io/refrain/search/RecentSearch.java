@@ -2,5 +2,4 @@ package io.refrain.search;
 
 import java.time.Instant;
 
-record RecentSearch(String query, Instant searchedAt) {
-}
+record RecentSearch(String query, Instant searchedAt) {}

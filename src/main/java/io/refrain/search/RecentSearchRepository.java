@@ -28,27 +28,33 @@ class RecentSearchRepository {
                         insert into recent_searches (user_id, query_key, query, searched_at)
                         values (:user, left(refrain_search_normalize(:query), 200), :query, :at)
                         on conflict (user_id, query_key) do update set query = excluded.query, searched_at = excluded.searched_at""")
-                .param("user", userId).param("query", query).param("at", Timestamp.from(at)).update();
+                .param("user", userId)
+                .param("query", query)
+                .param("at", Timestamp.from(at))
+                .update();
         jdbc.sql("""
                         delete from recent_searches where user_id = :user and query_key in (
                             select query_key from recent_searches where user_id = :user
-                            order by searched_at desc, query_key offset :keep)""")
-                .param("user", userId).param("keep", KEEP).update();
+                            order by searched_at desc, query_key offset :keep)""").param("user", userId).param("keep", KEEP).update();
     }
 
     List<RecentSearch> list(UUID userId) {
         return jdbc.sql("""
                         select query, searched_at from recent_searches where user_id = :user
-                        order by searched_at desc, query_key""")
-                .param("user", userId).query(RecentSearch.class).list();
+                        order by searched_at desc, query_key""").param("user", userId).query(RecentSearch.class).list();
     }
 
     int clear(UUID userId) {
-        return jdbc.sql("delete from recent_searches where user_id = :user").param("user", userId).update();
+        return jdbc.sql("delete from recent_searches where user_id = :user")
+                .param("user", userId)
+                .update();
     }
 
     int remove(UUID userId, String query) {
-        return jdbc.sql("delete from recent_searches where user_id = :user and query_key = left(refrain_search_normalize(:query), 200)")
-                .param("user", userId).param("query", query).update();
+        return jdbc.sql(
+                        "delete from recent_searches where user_id = :user and query_key = left(refrain_search_normalize(:query), 200)")
+                .param("user", userId)
+                .param("query", query)
+                .update();
     }
 }

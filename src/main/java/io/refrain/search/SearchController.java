@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
-@Tag(name = "search", description = "Typo-tolerant, accent-insensitive search in any script; autocomplete; recent searches.")
+@Tag(
+        name = "search",
+        description = "Typo-tolerant, accent-insensitive search in any script; autocomplete; recent searches.")
 class SearchController {
 
     private final SearchService search;
@@ -29,26 +31,30 @@ class SearchController {
         this.search = search;
     }
 
-    record SuggestionList(List<Suggestion> items) {
-    }
+    record SuggestionList(List<Suggestion> items) {}
 
-    record RecentSearchList(List<RecentSearch> items) {
-    }
+    record RecentSearchList(List<RecentSearch> items) {}
 
     @GetMapping("/search")
-    @Operation(summary = "Search tracks, artists and albums",
+    @Operation(
+            summary = "Search tracks, artists and albums",
             description = "q: 1–200 characters. type: comma-separated track, artist, album (default all). "
                     + "limit 1–50 (default 20) per type. Each type pages on its own: pass its `next` as `cursor` "
                     + "with `type` set to that one type. The first page is added to your recent searches.")
-    SearchResults search(@Parameter(hidden = true) AuthenticatedUser user, @RequestParam(required = false) String q,
-                         @RequestParam(required = false) List<String> type, @RequestParam(required = false) Integer limit,
-                         @RequestParam(required = false) String cursor) {
+    SearchResults search(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> type,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         return search.search(user.id(), q, types(type), Limits.pageSize(limit, 20, 50), cursor);
     }
 
     @GetMapping("/search/suggest")
-    @Operation(summary = "Autocomplete as the user types",
-            description = "Names starting with q (or with a word starting with q), most popular first. limit 1–20 (default 10).")
+    @Operation(
+            summary = "Autocomplete as the user types",
+            description =
+                    "Names starting with q (or with a word starting with q), most popular first. limit 1–20 (default 10).")
     SuggestionList suggest(@RequestParam(required = false) String q, @RequestParam(required = false) Integer limit) {
         return new SuggestionList(search.suggest(q, Limits.pageSize(limit, 10, 20)));
     }

@@ -25,16 +25,14 @@ class SearchRepository {
     static final double STRICT_WORD_THRESHOLD = 0.4;
     /** For scripts without spaces, where a "word" is a whole phrase: the best-matching stretch counts. */
     static final double WORD_THRESHOLD = 0.6;
+
     static final BigDecimal FIRST_PAGE_SCORE = BigDecimal.valueOf(2);
 
-    record Hit(long id, BigDecimal score) {
-    }
+    record Hit(long id, BigDecimal score) {}
 
-    record ArtistHit(long id, String name, Integer popularity) {
-    }
+    record ArtistHit(long id, String name, Integer popularity) {}
 
-    record AlbumHit(long id, String title, String releaseDate, String artists) {
-    }
+    record AlbumHit(long id, String title, String releaseDate, String artists) {}
 
     /**
      * Keyset condition; the first page starts after (2, 0), above any score. The candidates are
@@ -70,7 +68,8 @@ class SearchRepository {
                 .param("strict", Double.toString(STRICT_WORD_THRESHOLD))
                 .param("word", Double.toString(WORD_THRESHOLD))
                 .param("seqscan", ranked ? "off" : "on")
-                .query((rs, row) -> rs.getString(1)).single();
+                .query((rs, row) -> rs.getString(1))
+                .single();
     }
 
     /**
@@ -97,14 +96,22 @@ class SearchRepository {
     static final int EXACT_CANDIDATES = 200;
 
     List<Hit> tracks(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits(CANDIDATES.replace("{table}", "tracks").replace("{whole}", "c.title_search = :nq or c.artists_search = :nq") + """
+        return hits(
+                CANDIDATES
+                                .replace("{table}", "tracks")
+                                .replace("{whole}", "c.title_search = :nq or c.artists_search = :nq")
+                        + """
                 x as materialized (
                     select t.id, round((0.55 * strict_word_similarity(:nq, t.search_text)
                                        + 0.30 * greatest(similarity(:nq, t.title_search), similarity(:nq, t.artists_search))
                                        + 0.15 * coalesce(t.popularity, 0) / 100.0)::numeric, 6) as score
                     from catalog_tracks t where t.id = any(array(select id from candidates)))
                 select id, score from x where true
-                """ + AFTER, nq, afterScore, afterId, limit);
+                """ + AFTER,
+                nq,
+                afterScore,
+                afterId,
+                limit);
     }
 
     /** Artists and albums rank the same way: by their one name. */
@@ -118,13 +125,21 @@ class SearchRepository {
             """ + AFTER;
 
     List<Hit> artists(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits((CANDIDATES + NAME_HITS).replace("{table}", "artists").replace("{whole}", "c.search_text = :nq"),
-                nq, afterScore, afterId, limit);
+        return hits(
+                (CANDIDATES + NAME_HITS).replace("{table}", "artists").replace("{whole}", "c.search_text = :nq"),
+                nq,
+                afterScore,
+                afterId,
+                limit);
     }
 
     List<Hit> albums(String nq, BigDecimal afterScore, long afterId, int limit) {
-        return hits((CANDIDATES + NAME_HITS).replace("{table}", "albums").replace("{whole}", "c.search_text = :nq"),
-                nq, afterScore, afterId, limit);
+        return hits(
+                (CANDIDATES + NAME_HITS).replace("{table}", "albums").replace("{whole}", "c.search_text = :nq"),
+                nq,
+                afterScore,
+                afterId,
+                limit);
     }
 
     /**
@@ -145,13 +160,20 @@ class SearchRepository {
 
     private List<Hit> hits(String sql, String nq, BigDecimal afterScore, long afterId, int limit) {
         return jdbc.sql(sql.replace("{match}", match(nq)))
-                .param("nq", nq).param("cap", EXACT_CANDIDATES).param("afterScore", afterScore).param("afterId", afterId).param("limit", limit)
-                .query(Hit.class).list();
+                .param("nq", nq)
+                .param("cap", EXACT_CANDIDATES)
+                .param("afterScore", afterScore)
+                .param("afterId", afterId)
+                .param("limit", limit)
+                .query(Hit.class)
+                .list();
     }
 
     List<ArtistHit> artistsByIds(List<Long> ids) {
         return jdbc.sql("select id, name, popularity from catalog_artists where id = any(:ids)")
-                .param("ids", ids.toArray(Long[]::new)).query(ArtistHit.class).list();
+                .param("ids", ids.toArray(Long[]::new))
+                .query(ArtistHit.class)
+                .list();
     }
 
     List<AlbumHit> albumsByIds(List<Long> ids) {
@@ -160,7 +182,9 @@ class SearchRepository {
                                (select string_agg(a.name, ', ' order by aa.position)
                                 from catalog_album_artists aa join catalog_artists a on a.id = aa.artist_id where aa.album_id = al.id) as artists
                         from catalog_albums al where al.id = any(:ids)""")
-                .param("ids", ids.toArray(Long[]::new)).query(AlbumHit.class).list();
+                .param("ids", ids.toArray(Long[]::new))
+                .query(AlbumHit.class)
+                .list();
     }
 
     /**
@@ -191,7 +215,10 @@ class SearchRepository {
                         order by popularity desc nulls last, whole desc, type, id
                         limit :limit""")
                 // normalised text has no punctuation, so no LIKE wildcard can be in nq
-                .param("prefix", nq + "%").param("wordPrefix", "% " + nq + "%").param("limit", limit)
-                .query(Suggestion.class).list();
+                .param("prefix", nq + "%")
+                .param("wordPrefix", "% " + nq + "%")
+                .param("limit", limit)
+                .query(Suggestion.class)
+                .list();
     }
 }

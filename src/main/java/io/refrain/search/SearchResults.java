@@ -9,10 +9,8 @@ import io.refrain.platform.web.Page;
  */
 record SearchResults(Page<TrackView> tracks, Page<ArtistResult> artists, Page<AlbumResult> albums) {
 
-    public record ArtistResult(long id, String name, Integer popularity) {
-    }
+    public record ArtistResult(long id, String name, Integer popularity) {}
 
     /** @param artists the album artists' names, comma-separated */
-    public record AlbumResult(long id, String title, String releaseDate, String artists) {
-    }
+    public record AlbumResult(long id, String title, String releaseDate, String artists) {}
 }

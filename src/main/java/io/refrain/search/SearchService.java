@@ -23,7 +23,11 @@ class SearchService {
 
     public static final int MAX_QUERY = 200;
 
-    public enum Type { TRACK, ARTIST, ALBUM }
+    public enum Type {
+        TRACK,
+        ARTIST,
+        ALBUM
+    }
 
     private final SearchRepository search;
     private final RecentSearchRepository recent;
@@ -38,8 +42,7 @@ class SearchService {
     }
 
     /** A page of one type's hits continues after this score and id. */
-    private record HitCursor(Type type, BigDecimal score, long id) {
-    }
+    private record HitCursor(Type type, BigDecimal score, long id) {}
 
     private static final CursorCodec<HitCursor> CURSOR = CursorCodec.of(HitCursor.class);
 
@@ -97,27 +100,49 @@ class SearchService {
 
     private Page<SearchResults.ArtistResult> artistPage(String q, BigDecimal afterScore, long afterId, int limit) {
         var hits = search.artists(q, afterScore, afterId, limit + 1);
-        return page(hits, limit, Type.ARTIST, ids -> search.artistsByIds(ids).stream()
-                .map(a -> new SearchResults.ArtistResult(a.id(), a.name(), a.popularity())).toList(),
+        return page(
+                hits,
+                limit,
+                Type.ARTIST,
+                ids -> search.artistsByIds(ids).stream()
+                        .map(a -> new SearchResults.ArtistResult(a.id(), a.name(), a.popularity()))
+                        .toList(),
                 SearchResults.ArtistResult::id);
     }
 
     private Page<SearchResults.AlbumResult> albumPage(String q, BigDecimal afterScore, long afterId, int limit) {
         var hits = search.albums(q, afterScore, afterId, limit + 1);
-        return page(hits, limit, Type.ALBUM, ids -> search.albumsByIds(ids).stream()
-                .map(a -> new SearchResults.AlbumResult(a.id(), a.title(), a.releaseDate(), a.artists())).toList(),
+        return page(
+                hits,
+                limit,
+                Type.ALBUM,
+                ids -> search.albumsByIds(ids).stream()
+                        .map(a -> new SearchResults.AlbumResult(a.id(), a.title(), a.releaseDate(), a.artists()))
+                        .toList(),
                 SearchResults.AlbumResult::id);
     }
 
     /** Loads the views of one page of hits in one go and keeps the ranking order. */
-    private static <T> Page<T> page(List<SearchRepository.Hit> hits, int limit, Type type,
-                                    Function<List<Long>, List<T>> load, Function<T, Long> idOf) {
+    private static <T> Page<T> page(
+            List<SearchRepository.Hit> hits,
+            int limit,
+            Type type,
+            Function<List<Long>, List<T>> load,
+            Function<T, Long> idOf) {
         boolean more = hits.size() > limit;
         List<SearchRepository.Hit> shown = more ? hits.subList(0, limit) : hits;
-        Map<Long, T> byId = load.apply(shown.stream().map(SearchRepository.Hit::id).toList()).stream()
+        Map<Long, T> byId = load
+                .apply(shown.stream().map(SearchRepository.Hit::id).toList())
+                .stream()
                 .collect(Collectors.toMap(idOf, Function.identity()));
-        List<T> items = shown.stream().map(h -> byId.get(h.id())).filter(java.util.Objects::nonNull).toList();
-        String next = more ? CURSOR.encode(new HitCursor(type, shown.getLast().score(), shown.getLast().id())) : null;
+        List<T> items = shown.stream()
+                .map(h -> byId.get(h.id()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        String next = more
+                ? CURSOR.encode(new HitCursor(
+                        type, shown.getLast().score(), shown.getLast().id()))
+                : null;
         return new Page<>(items, next);
     }
 

@@ -1,5 +1,4 @@
 package io.refrain.search;
 
 /** One autocomplete entry: what it is, its id, the text to show and, for tracks, the artist. */
-record Suggestion(String type, long id, String text, String detail) {
-}
+record Suggestion(String type, long id, String text, String detail) {}

@@ -15,12 +15,33 @@ class AccountDeletionIT extends IntegrationTest {
         var doomed = newAccount();
         var survivor = newAccount();
         // give the doomed account rows in every user-owned table
-        api.put("/api/v1/me/settings", Json.of("language", "de", "theme", "dark", "explicitContent", "allow",
-                "audioQuality", "high", "privateSession", false, "autoplay", true, "crossfadeSeconds", 0,
-                "normalizeVolume", true, "timezone", "UTC"), doomed.accessToken()).assertStatus(200);
+        api.put(
+                        "/api/v1/me/settings",
+                        Json.of(
+                                "language",
+                                "de",
+                                "theme",
+                                "dark",
+                                "explicitContent",
+                                "allow",
+                                "audioQuality",
+                                "high",
+                                "privateSession",
+                                false,
+                                "autoplay",
+                                true,
+                                "crossfadeSeconds",
+                                0,
+                                "normalizeVolume",
+                                true,
+                                "timezone",
+                                "UTC"),
+                        doomed.accessToken())
+                .assertStatus(200);
         api.post("/api/v1/auth/otp/request", Json.of("email", doomed.email())).assertStatus(202);
         api.post("/api/v1/auth/otp/request", Json.of("email", survivor.email())).assertStatus(202);
-        api.post("/api/v1/auth/refresh", Json.of("refreshToken", doomed.refreshToken())).assertStatus(200);
+        api.post("/api/v1/auth/refresh", Json.of("refreshToken", doomed.refreshToken()))
+                .assertStatus(200);
         api.get("/api/v1/search?q=queen", doomed.accessToken()).assertStatus(200);
         api.get("/api/v1/search?q=queen", survivor.accessToken()).assertStatus(200);
         fillLibrary(doomed.accessToken());
@@ -32,12 +53,29 @@ class AccountDeletionIT extends IntegrationTest {
         playlistRows(newAccount(), survivor); // the survivor's collaborations on doomed's playlists go with them
         listens(doomed);
         listens(survivor);
-        api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), doomed.accessToken()).assertStatus(201);
-        api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), survivor.accessToken()).assertStatus(201);
+        api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), doomed.accessToken())
+                .assertStatus(201);
+        api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), survivor.accessToken())
+                .assertStatus(201);
         List<String> tables = userOwnedTables();
-        assertThat(tables).contains("users", "user_roles", "user_settings", "one_time_codes", "auth_sessions", "refresh_tokens",
-                "saved_tracks", "saved_albums", "followed_artists", "track_ratings", "album_ratings", "artist_ratings",
-                "loved_tracks", "tags", "tagged_tracks", "api_tokens");
+        assertThat(tables)
+                .contains(
+                        "users",
+                        "user_roles",
+                        "user_settings",
+                        "one_time_codes",
+                        "auth_sessions",
+                        "refresh_tokens",
+                        "saved_tracks",
+                        "saved_albums",
+                        "followed_artists",
+                        "track_ratings",
+                        "album_ratings",
+                        "artist_ratings",
+                        "loved_tracks",
+                        "tags",
+                        "tagged_tracks",
+                        "api_tokens");
         for (String table : tables) {
             assertThat(rows(table, doomed.id())).as(table).isPositive();
             assertThat(rows(table, survivor.id())).as(table).isPositive();
@@ -53,23 +91,38 @@ class AccountDeletionIT extends IntegrationTest {
         api.post("/api/v1/auth/login", Json.of("email", doomed.email(), "password", doomed.password()))
                 .assertProblem(401, "invalid-credentials");
         // the address is free again
-        api.post("/api/v1/auth/signup", Json.of("email", doomed.email(), "password", "new-password", "displayName", "Again"))
+        api.post(
+                        "/api/v1/auth/signup",
+                        Json.of("email", doomed.email(), "password", "new-password", "displayName", "Again"))
                 .assertStatus(202);
     }
 
     /** A saved track and album, a followed artist, every kind of rating, a loved track, a tag with a track. */
     private void fillLibrary(String token) {
-        long track = jdbc.sql("select id from tracks order by id limit 1").query(Long.class).single();
-        long album = jdbc.sql("select id from albums order by id limit 1").query(Long.class).single();
-        long artist = jdbc.sql("select id from artists order by id limit 1").query(Long.class).single();
+        long track = jdbc.sql("select id from tracks order by id limit 1")
+                .query(Long.class)
+                .single();
+        long album = jdbc.sql("select id from albums order by id limit 1")
+                .query(Long.class)
+                .single();
+        long artist = jdbc.sql("select id from artists order by id limit 1")
+                .query(Long.class)
+                .single();
         api.put("/api/v1/me/tracks?ids=" + track, null, token).assertStatus(204);
         api.put("/api/v1/me/albums?ids=" + album, null, token).assertStatus(204);
         api.put("/api/v1/me/following/artists?ids=" + artist, null, token).assertStatus(204);
-        api.put("/api/v1/me/ratings/tracks/" + track, Json.of("rating", 4), token).assertStatus(200);
-        api.put("/api/v1/me/ratings/albums/" + album, Json.of("rating", 4), token).assertStatus(200);
-        api.put("/api/v1/me/ratings/artists/" + artist, Json.of("rating", 4), token).assertStatus(200);
+        api.put("/api/v1/me/ratings/tracks/" + track, Json.of("rating", 4), token)
+                .assertStatus(200);
+        api.put("/api/v1/me/ratings/albums/" + album, Json.of("rating", 4), token)
+                .assertStatus(200);
+        api.put("/api/v1/me/ratings/artists/" + artist, Json.of("rating", 4), token)
+                .assertStatus(200);
         api.put("/api/v1/me/loved/tracks/" + track, null, token).assertStatus(204);
-        long tag = api.post("/api/v1/me/tags", Json.of("name", "keep"), token).assertStatus(201).json().path("id").asLong();
+        long tag = api.post("/api/v1/me/tags", Json.of("name", "keep"), token)
+                .assertStatus(201)
+                .json()
+                .path("id")
+                .asLong();
         api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token).assertStatus(204);
     }
 
@@ -78,36 +131,69 @@ class AccountDeletionIT extends IntegrationTest {
      * naming it (a row of smart_playlist_references).
      */
     private void smartPlaylist(String token) {
-        String loved = api.post("/api/v1/smart-playlists", "{\"name\": \"loved\", \"rules\": {\"all\": [{\"is\": {\"loved\": true}}]}}",
-                token).assertStatus(201).text("id");
-        api.post("/api/v1/smart-playlists", "{\"name\": \"nested\", \"rules\": {\"all\": [{\"inPlaylist\": {\"id\": \""
-                + loved + "\"}}]}}", token).assertStatus(201);
+        String loved = api.post(
+                        "/api/v1/smart-playlists",
+                        "{\"name\": \"loved\", \"rules\": {\"all\": [{\"is\": {\"loved\": true}}]}}",
+                        token)
+                .assertStatus(201)
+                .text("id");
+        api.post(
+                        "/api/v1/smart-playlists",
+                        "{\"name\": \"nested\", \"rules\": {\"all\": [{\"inPlaylist\": {\"id\": \"" + loved + "\"}}]}}",
+                        token)
+                .assertStatus(201);
     }
 
     /** Listens (with their statistics) and an import batch. */
     private void listens(Account user) {
-        long track = jdbc.sql("select min(t.id) from tracks t join track_genres g on g.track_id = t.id where t.album_id is not null")
-                .query(Long.class).single();
-        api.post("/api/v1/me/listens", "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}"
-                .formatted(clock.instant().minusSeconds(60), track), user.accessToken()).assertStatus(200);
-        jdbc.sql("insert into listen_imports (user_id, format, dry_run, status, started_at) values (?, 'lastfm', false, 'done', now())")
-                .param(user.id()).update();
+        long track = jdbc.sql(
+                        "select min(t.id) from tracks t join track_genres g on g.track_id = t.id where t.album_id is not null")
+                .query(Long.class)
+                .single();
+        api.post(
+                        "/api/v1/me/listens",
+                        "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}"
+                                .formatted(clock.instant().minusSeconds(60), track),
+                        user.accessToken())
+                .assertStatus(200);
+        jdbc.sql(
+                        "insert into listen_imports (user_id, format, dry_run, status, started_at) values (?, 'lastfm', false, 'done', now())")
+                .param(user.id())
+                .update();
     }
 
     /** A playlist of {@code owner} with a track, {@code other} as collaborator, follower and voter; a folder each, with a filing. */
     private void playlistRows(Account owner, Account other) {
         String playlist = api.post("/api/v1/playlists", Json.of("name", "mine", "public", true), owner.accessToken())
-                .assertStatus(201).text("id");
+                .assertStatus(201)
+                .text("id");
         long track = jdbc.sql("select min(id) from tracks").query(Long.class).single();
-        long entry = api.post("/api/v1/playlists/" + playlist + "/tracks", Json.of("trackIds", List.of(track)), owner.accessToken())
-                .assertStatus(201).json().path("entryIds").get(0).asLong();
-        api.put("/api/v1/playlists/" + playlist + "/collaborators/" + other.id(), Json.of("role", "editor"), owner.accessToken())
+        long entry = api.post(
+                        "/api/v1/playlists/" + playlist + "/tracks",
+                        Json.of("trackIds", List.of(track)),
+                        owner.accessToken())
+                .assertStatus(201)
+                .json()
+                .path("entryIds")
+                .get(0)
+                .asLong();
+        api.put(
+                        "/api/v1/playlists/" + playlist + "/collaborators/" + other.id(),
+                        Json.of("role", "editor"),
+                        owner.accessToken())
                 .assertStatus(200);
-        api.put("/api/v1/playlists/" + playlist + "/follow", null, other.accessToken()).assertStatus(204);
-        api.put("/api/v1/playlists/" + playlist + "/entries/" + entry + "/vote", Json.of("vote", 1), other.accessToken())
+        api.put("/api/v1/playlists/" + playlist + "/follow", null, other.accessToken())
+                .assertStatus(204);
+        api.put(
+                        "/api/v1/playlists/" + playlist + "/entries/" + entry + "/vote",
+                        Json.of("vote", 1),
+                        other.accessToken())
                 .assertStatus(200);
-        String folder = api.post("/api/v1/me/folders", Json.of("name", "folder"), owner.accessToken()).assertStatus(201).text("id");
-        api.put("/api/v1/playlists/" + playlist + "/folder", Json.of("folderId", folder), owner.accessToken()).assertStatus(204);
+        String folder = api.post("/api/v1/me/folders", Json.of("name", "folder"), owner.accessToken())
+                .assertStatus(201)
+                .text("id");
+        api.put("/api/v1/playlists/" + playlist + "/folder", Json.of("folderId", folder), owner.accessToken())
+                .assertStatus(204);
     }
 
     /**
@@ -115,7 +201,8 @@ class AccountDeletionIT extends IntegrationTest {
      * Partitions (of listens) are counted through their parent.
      */
     private List<String> userOwnedTables() {
-        List<String> tables = new java.util.ArrayList<>(jdbc.sql("""
+        List<String> tables =
+                new java.util.ArrayList<>(jdbc.sql("""
                         select c.table_name from information_schema.columns c
                         join pg_class p on p.relname = c.table_name and not p.relispartition
                         where c.table_schema = 'public' and c.column_name = 'user_id'
@@ -126,6 +213,9 @@ class AccountDeletionIT extends IntegrationTest {
 
     private long rows(String table, UUID userId) {
         String column = table.equals("users") ? "id" : "user_id";
-        return jdbc.sql("select count(*) from " + table + " where " + column + " = ?").param(userId).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + table + " where " + column + " = ?")
+                .param(userId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -25,7 +25,8 @@ class RateLimitIT extends IntegrationTest {
         assertThat(limited.json().path("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
 
         // the same endpoints from another address still work
-        api.from(Api.randomAddress()).post("/api/v1/auth/login", Json.of("email", newEmail(), "password", "wrong-pass"))
+        api.from(Api.randomAddress())
+                .post("/api/v1/auth/login", Json.of("email", newEmail(), "password", "wrong-pass"))
                 .assertProblem(401, "invalid-credentials");
 
         clock.advance(Duration.ofSeconds(retryAfter));
@@ -37,18 +38,22 @@ class RateLimitIT extends IntegrationTest {
     void guessingOneAccountFromManyAddressesIsLimitedPerAccount() {
         var account = newAccount(); // its verification used 1 of the 10
         for (int i = 0; i < 9; i++) {
-            api.from(Api.randomAddress()).post("/api/v1/auth/login", Json.of("email", account.email(), "password", "guess" + i))
+            api.from(Api.randomAddress())
+                    .post("/api/v1/auth/login", Json.of("email", account.email(), "password", "guess" + i))
                     .assertProblem(401, "invalid-credentials");
         }
-        api.from(Api.randomAddress()).post("/api/v1/auth/login", Json.of("email", account.email(), "password", account.password()))
+        api.from(Api.randomAddress())
+                .post("/api/v1/auth/login", Json.of("email", account.email(), "password", account.password()))
                 .assertProblem(429, "rate-limited");
         // unknown addresses are limited the same way, so the limit reveals nothing
         String unknown = newEmail();
         for (int i = 0; i < 10; i++) {
-            api.from(Api.randomAddress()).post("/api/v1/auth/login", Json.of("email", unknown, "password", "guess" + i))
+            api.from(Api.randomAddress())
+                    .post("/api/v1/auth/login", Json.of("email", unknown, "password", "guess" + i))
                     .assertProblem(401, "invalid-credentials");
         }
-        api.from(Api.randomAddress()).post("/api/v1/auth/login", Json.of("email", unknown, "password", "guess"))
+        api.from(Api.randomAddress())
+                .post("/api/v1/auth/login", Json.of("email", unknown, "password", "guess"))
                 .assertProblem(429, "rate-limited");
     }
 
@@ -56,12 +61,15 @@ class RateLimitIT extends IntegrationTest {
     void codeEndpointsAreLimitedToo() {
         String email = newEmail();
         for (int i = 0; i < 10; i++) {
-            api.from(Api.randomAddress()).post("/api/v1/auth/verify", Json.of("email", email, "code", "000000"))
+            api.from(Api.randomAddress())
+                    .post("/api/v1/auth/verify", Json.of("email", email, "code", "000000"))
                     .assertProblem(400, "invalid-code");
         }
-        api.from(Api.randomAddress()).post("/api/v1/auth/otp/login", Json.of("email", email, "code", "000000"))
+        api.from(Api.randomAddress())
+                .post("/api/v1/auth/otp/login", Json.of("email", email, "code", "000000"))
                 .assertProblem(429, "rate-limited");
-        api.from(Api.randomAddress()).post("/api/v1/auth/otp/request", Json.of("email", email))
+        api.from(Api.randomAddress())
+                .post("/api/v1/auth/otp/request", Json.of("email", email))
                 .assertProblem(429, "rate-limited");
     }
 }

@@ -13,12 +13,15 @@ class SignupAndVerifyIT extends IntegrationTest {
     @Test
     void signupMailsACodeThatVerifiesAndLogsIn() {
         String email = newEmail();
-        var accepted = api.post("/api/v1/auth/signup", Json.of("email", email, "password", "correct horse", "displayName", "Ann"))
+        var accepted = api.post(
+                        "/api/v1/auth/signup",
+                        Json.of("email", email, "password", "correct horse", "displayName", "Ann"))
                 .assertStatus(202);
         assertThat(accepted.text("status")).isEqualTo("code_sent");
 
         String code = outbox.awaitCode(email);
-        var tokens = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertStatus(200);
+        var tokens = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code))
+                .assertStatus(200);
         assertThat(tokens.text("tokenType")).isEqualTo("Bearer");
         assertThat(tokens.json().path("expiresIn").asLong()).isEqualTo(900);
         assertThat(tokens.json().path("refreshExpiresIn").asLong()).isEqualTo(30L * 24 * 3600);
@@ -38,16 +41,18 @@ class SignupAndVerifyIT extends IntegrationTest {
     void signupAnswersTheSameForNewUnverifiedAndVerifiedAddresses() {
         var account = newAccount();
         String fresh = newEmail();
-        var forNew = api.post("/api/v1/auth/signup", Json.of("email", fresh, "password", "whatever1", "displayName", "X"));
-        var forExisting = api.post("/api/v1/auth/signup",
-                Json.of("email", account.email(), "password", "other-pass", "displayName", "Y"));
+        var forNew =
+                api.post("/api/v1/auth/signup", Json.of("email", fresh, "password", "whatever1", "displayName", "X"));
+        var forExisting = api.post(
+                "/api/v1/auth/signup", Json.of("email", account.email(), "password", "other-pass", "displayName", "Y"));
         assertThat(forExisting.status()).isEqualTo(forNew.status()).isEqualTo(202);
         assertThat(forExisting.body()).isEqualTo(forNew.body());
 
         // the owner of the verified account is told; their password is unchanged
         var mails = outbox.awaitMails(account.email(), 2);
         assertThat(mails.getLast()).contains("you already have one");
-        api.post("/api/v1/auth/login", Json.of("email", account.email(), "password", account.password())).assertStatus(200);
+        api.post("/api/v1/auth/login", Json.of("email", account.email(), "password", account.password()))
+                .assertStatus(200);
         api.post("/api/v1/auth/login", Json.of("email", account.email(), "password", "other-pass"))
                 .assertProblem(401, "invalid-credentials");
     }
@@ -65,7 +70,8 @@ class SignupAndVerifyIT extends IntegrationTest {
     @Test
     void unverifiedAccountCannotLogInAndGetsANewCode() {
         String email = newEmail();
-        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U")).assertStatus(202);
+        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U"))
+                .assertStatus(202);
         outbox.awaitMails(email, 1);
         clock.advance(Duration.ofSeconds(61)); // past the resend throttle
         api.post("/api/v1/auth/login", Json.of("email", email, "password", "password1"))
@@ -77,7 +83,8 @@ class SignupAndVerifyIT extends IntegrationTest {
     @Test
     void codeIsSingleUse() {
         String email = newEmail();
-        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U")).assertStatus(202);
+        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U"))
+                .assertStatus(202);
         String code = outbox.awaitCode(email);
         api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertStatus(200);
         api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertProblem(400, "invalid-code");
@@ -86,7 +93,8 @@ class SignupAndVerifyIT extends IntegrationTest {
     @Test
     void codeExpiresAfterTenMinutes() {
         String email = newEmail();
-        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U")).assertStatus(202);
+        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U"))
+                .assertStatus(202);
         String code = outbox.awaitCode(email);
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertProblem(400, "invalid-code");
@@ -95,25 +103,32 @@ class SignupAndVerifyIT extends IntegrationTest {
     @Test
     void fiveWrongTriesInvalidateTheCode() {
         String email = newEmail();
-        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U")).assertStatus(202);
+        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U"))
+                .assertStatus(202);
         String code = outbox.awaitCode(email);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 5; i++) {
-            api.post("/api/v1/auth/verify", Json.of("email", email, "code", wrong)).assertProblem(400, "invalid-code");
+            api.post("/api/v1/auth/verify", Json.of("email", email, "code", wrong))
+                    .assertProblem(400, "invalid-code");
         }
         api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertProblem(400, "invalid-code");
         assertThat(jdbc.sql("select count(*) from one_time_codes c join users u on u.id = c.user_id where u.email = ?")
-                .param(email).query(Long.class).single()).isZero();
+                        .param(email)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void fourWrongTriesStillAllowTheRightCode() {
         String email = newEmail();
-        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U")).assertStatus(202);
+        api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password1", "displayName", "U"))
+                .assertStatus(202);
         String code = outbox.awaitCode(email);
         String wrong = code.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < 4; i++) {
-            api.post("/api/v1/auth/verify", Json.of("email", email, "code", wrong)).assertProblem(400, "invalid-code");
+            api.post("/api/v1/auth/verify", Json.of("email", email, "code", wrong))
+                    .assertProblem(400, "invalid-code");
         }
         api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertStatus(200);
     }
@@ -135,14 +150,17 @@ class SignupAndVerifyIT extends IntegrationTest {
         String second = outbox.awaitCode(email, 2);
         // the new code replaces the old one
         if (!second.equals(first)) {
-            api.post("/api/v1/auth/verify", Json.of("email", email, "code", first)).assertProblem(400, "invalid-code");
+            api.post("/api/v1/auth/verify", Json.of("email", email, "code", first))
+                    .assertProblem(400, "invalid-code");
         }
         api.post("/api/v1/auth/verify", Json.of("email", email, "code", second)).assertStatus(200);
     }
 
     @Test
     void signupValidatesItsFields() {
-        var problem = api.post("/api/v1/auth/signup", Json.of("email", "not-an-address", "password", "short", "displayName", ""))
+        var problem = api.post(
+                        "/api/v1/auth/signup",
+                        Json.of("email", "not-an-address", "password", "short", "displayName", ""))
                 .assertProblem(400, "validation");
         assertThat(problem.json().path("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("displayName", "email", "password");

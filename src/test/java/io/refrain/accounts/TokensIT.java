@@ -19,23 +19,27 @@ class TokensIT extends IntegrationTest {
         var expired = api.get("/api/v1/me", account.accessToken()).assertProblem(401, "unauthenticated");
         assertThat(expired.header("WWW-Authenticate")).contains("invalid_token");
 
-        var refreshed = api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken())).assertStatus(200);
+        var refreshed = api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken()))
+                .assertStatus(200);
         api.get("/api/v1/me", refreshed.text("accessToken")).assertStatus(200);
     }
 
     @Test
     void refreshRotatesTheToken() {
         var account = newAccount();
-        var first = api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken())).assertStatus(200);
+        var first = api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken()))
+                .assertStatus(200);
         assertThat(first.text("refreshToken")).isNotEqualTo(account.refreshToken());
-        var second = api.post("/api/v1/auth/refresh", Json.of("refreshToken", first.text("refreshToken"))).assertStatus(200);
+        var second = api.post("/api/v1/auth/refresh", Json.of("refreshToken", first.text("refreshToken")))
+                .assertStatus(200);
         api.get("/api/v1/me", second.text("accessToken")).assertStatus(200);
     }
 
     @Test
     void reusingARotatedRefreshTokenRevokesTheWholeSession() {
         var account = newAccount();
-        var rotated = api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken())).assertStatus(200);
+        var rotated = api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken()))
+                .assertStatus(200);
 
         // an attacker (or a buggy client) presents the old token again
         api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken()))
@@ -56,12 +60,14 @@ class TokensIT extends IntegrationTest {
     @Test
     void logoutEndsTheSession() {
         var account = newAccount();
-        api.post("/api/v1/auth/logout", Json.of("refreshToken", account.refreshToken())).assertStatus(204);
+        api.post("/api/v1/auth/logout", Json.of("refreshToken", account.refreshToken()))
+                .assertStatus(204);
         api.get("/api/v1/me", account.accessToken()).assertProblem(401, "unauthenticated");
         api.post("/api/v1/auth/refresh", Json.of("refreshToken", account.refreshToken()))
                 .assertProblem(401, "invalid-refresh-token");
         // idempotent, and unknown tokens are no error
-        api.post("/api/v1/auth/logout", Json.of("refreshToken", account.refreshToken())).assertStatus(204);
+        api.post("/api/v1/auth/logout", Json.of("refreshToken", account.refreshToken()))
+                .assertStatus(204);
         api.post("/api/v1/auth/logout", Json.of("refreshToken", "garbage")).assertStatus(204);
     }
 
@@ -89,7 +95,8 @@ class TokensIT extends IntegrationTest {
         String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
         api.get("/api/v1/me", tampered).assertProblem(401, "unauthenticated");
         api.get("/api/v1/me", "not-a-jwt").assertProblem(401, "unauthenticated");
-        api.post("/api/v1/auth/refresh", Json.of("refreshToken", "not-a-token")).assertProblem(401, "invalid-refresh-token");
+        api.post("/api/v1/auth/refresh", Json.of("refreshToken", "not-a-token"))
+                .assertProblem(401, "invalid-refresh-token");
         api.get("/api/v1/me").assertProblem(401, "unauthenticated");
     }
 }

@@ -18,7 +18,8 @@ class BenchOptionsTest {
 
     @Test
     void mistakesAreReportedClearly() {
-        assertThatThrownBy(() -> BenchOptions.parse(List.of("--preset", "huge"))).hasMessageContaining("unknown preset");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--preset", "huge")))
+                .hasMessageContaining("unknown preset");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--users", "many"))).hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--users"))).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--users", "0"))).hasMessageContaining("at least 1");

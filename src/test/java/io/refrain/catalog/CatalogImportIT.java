@@ -60,12 +60,14 @@ class CatalogImportIT extends IntegrationTest {
     static final String DEMO = "demo/catalog-demo.csv.gz";
     /** The real data set, next to the project (see ../shared/data/README.md); tests using it skip without it. */
     static final Path REAL = Path.of("../shared/data/catalog/spotify_songs_tidytuesday_2020-01-21.csv.gz");
+
     static final String HEADER = "track_id,track_name,track_artist,track_popularity,track_album_id,track_album_name,"
             + "track_album_release_date,playlist_name,playlist_id,playlist_genre,playlist_subgenre,danceability,energy,"
             + "key,loudness,mode,speechiness,acousticness,instrumentalness,liveness,valence,tempo,duration_ms";
 
     @Autowired
     CatalogImporter importer;
+
     @Autowired
     DatabaseServer server;
 
@@ -78,8 +80,12 @@ class CatalogImportIT extends IntegrationTest {
     void dropScratchDatabase() {
         if (scratch != null) {
             scratch.close();
-            assertThat(jdbc.sql("select count(*) from pg_database where datname = ?").param(scratch.name())
-                    .query(Long.class).single()).as("scratch database dropped").isZero();
+            assertThat(jdbc.sql("select count(*) from pg_database where datname = ?")
+                            .param(scratch.name())
+                            .query(Long.class)
+                            .single())
+                    .as("scratch database dropped")
+                    .isZero();
         }
     }
 
@@ -94,13 +100,17 @@ class CatalogImportIT extends IntegrationTest {
 
         assertThat(Counts.of(jdbc)).isEqualTo(before);
         // other tests add tracks by hand or through MusicBrainz; the import's own are origin 'import'
-        assertThat(jdbc.sql("select count(*) from tracks where origin = 'import'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from tracks where origin = 'import'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(file.namedTracks().size());
         assertNothingChanged(summary);
         assertThat(summary.rowsRead()).isEqualTo(file.rows());
         assertThat(summary.distinctTracks()).isEqualTo(file.namedTracks().size());
         assertThat(summary.tracksUnchanged()).isEqualTo(file.namedTracks().size());
-        assertThat(summary.duplicateRowsMerged()).isEqualTo(summary.rowsAccepted() - file.namedTracks().size()).isPositive();
+        assertThat(summary.duplicateRowsMerged())
+                .isEqualTo(summary.rowsAccepted() - file.namedTracks().size())
+                .isPositive();
         assertSkippedUnnamedRows(summary, file, "demo catalog");
     }
 
@@ -121,30 +131,40 @@ class CatalogImportIT extends IntegrationTest {
         for (var track : file.genres().entrySet()) {
             if (file.playlistRows().get(track.getKey()) > 1) {
                 merged++;
-                assertThat(stored.get(track.getKey())).as("genres of %s", track.getKey()).isEqualTo(track.getValue());
+                assertThat(stored.get(track.getKey()))
+                        .as("genres of %s", track.getKey())
+                        .isEqualTo(track.getValue());
             }
         }
         assertThat(merged).as("tracks listed in several playlists").isGreaterThan(100);
         // e.g. a remix listed in a pop playlist and three edm ones: both genres and all four sub-genres
-        String widest = file.genres().entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
-                .orElseThrow().getKey();
-        assertThat(stored.get(widest)).hasSizeGreaterThanOrEqualTo(4).isEqualTo(file.genres().get(widest));
+        String widest = file.genres().entrySet().stream()
+                .max(Comparator.comparingInt(e -> e.getValue().size()))
+                .orElseThrow()
+                .getKey();
+        assertThat(stored.get(widest))
+                .hasSizeGreaterThanOrEqualTo(4)
+                .isEqualTo(file.genres().get(widest));
     }
 
     @Test
     void aMissingFileIsAClearError() {
         Path missing = temp.resolve("no-such-catalog.csv.gz");
         assertThatThrownBy(() -> CatalogImporter.Source.of(missing))
-                .isInstanceOf(CliException.class).hasMessage("cannot read " + missing);
+                .isInstanceOf(CliException.class)
+                .hasMessage("cannot read " + missing);
         assertThatThrownBy(() -> CatalogImporter.Source.of(temp))
-                .isInstanceOf(CliException.class).hasMessage("cannot read " + temp);
+                .isInstanceOf(CliException.class)
+                .hasMessage("cannot read " + temp);
     }
 
     // ---------------------------------------------------------------- the real file, in a scratch database
 
     @Test
     void theRealFileImportsOnceAndThenChangesNothing() {
-        assumeTrue(Files.isReadable(REAL), "the real catalog file is not at " + REAL.toAbsolutePath().normalize());
+        assumeTrue(
+                Files.isReadable(REAL),
+                "the real catalog file is not at " + REAL.toAbsolutePath().normalize());
         CatalogFile file = CatalogFile.read(() -> Files.newInputStream(REAL));
         assertThat(file.rows()).isEqualTo(32_833);
         assertThat(file.namedTracks()).hasSize(28_352);
@@ -177,13 +197,14 @@ class CatalogImportIT extends IntegrationTest {
     @Test
     void badRowsAreSkippedWithAReasonAndTheirLineWhileGoodRowsAreImported() throws IOException {
         String id = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        Path csv = write("bad-rows.csv",
-                row(id + "good1", "First Good Song", "0.5", "0.6", "5", "55"),            // line 2
-                row(id + "dance", "Bad Danceability", "very", "0.6", "5", "55"),          // line 3
-                row(id + "energy", "Too Much Energy", "0.5", "1.5", "5", "55"),           // line 4
-                row(id + "key", "No Such Key", "0.5", "0.6", "12", "55"),                 // line 5
-                row(id + "pop", "Too Popular", "0.5", "0.6", "5", "101"),                 // line 6
-                row(id + "good2", "Second Good Song", "0.25", "1e-1", "0", "0"));         // line 7
+        Path csv = write(
+                "bad-rows.csv",
+                row(id + "good1", "First Good Song", "0.5", "0.6", "5", "55"), // line 2
+                row(id + "dance", "Bad Danceability", "very", "0.6", "5", "55"), // line 3
+                row(id + "energy", "Too Much Energy", "0.5", "1.5", "5", "55"), // line 4
+                row(id + "key", "No Such Key", "0.5", "0.6", "12", "55"), // line 5
+                row(id + "pop", "Too Popular", "0.5", "0.6", "5", "101"), // line 6
+                row(id + "good2", "Second Good Song", "0.25", "1e-1", "0", "0")); // line 7
 
         ScratchDatabase db = scratch();
         ImportSummary summary = db.importer().importSources(List.of(CatalogImporter.Source.of(csv)), false);
@@ -191,23 +212,39 @@ class CatalogImportIT extends IntegrationTest {
         assertThat(summary.rowsRead()).isEqualTo(6);
         assertThat(summary.rowsAccepted()).isEqualTo(2);
         assertThat(summary.tracksInserted()).isEqualTo(2);
-        assertThat(summary.rejectedByReason()).containsOnly(Map.entry("bad number in danceability", 1L),
-                Map.entry("energy out of range", 1L), Map.entry("key out of range", 1L),
-                Map.entry("track_popularity out of range", 1L));
-        assertThat(summary.rejectedExamples()).hasSize(4).satisfiesExactlyInAnyOrder(
-                e -> assertThat(e).startsWith(csv + " line 3: bad number in danceability").contains("'very'"),
-                e -> assertThat(e).startsWith(csv + " line 4: energy out of range").contains("'1.5'"),
-                e -> assertThat(e).startsWith(csv + " line 5: key out of range").contains("'12'"),
-                e -> assertThat(e).startsWith(csv + " line 6: track_popularity out of range").contains("'101'"));
+        assertThat(summary.rejectedByReason())
+                .containsOnly(
+                        Map.entry("bad number in danceability", 1L),
+                        Map.entry("energy out of range", 1L),
+                        Map.entry("key out of range", 1L),
+                        Map.entry("track_popularity out of range", 1L));
+        assertThat(summary.rejectedExamples())
+                .hasSize(4)
+                .satisfiesExactlyInAnyOrder(
+                        e -> assertThat(e)
+                                .startsWith(csv + " line 3: bad number in danceability")
+                                .contains("'very'"),
+                        e -> assertThat(e)
+                                .startsWith(csv + " line 4: energy out of range")
+                                .contains("'1.5'"),
+                        e -> assertThat(e)
+                                .startsWith(csv + " line 5: key out of range")
+                                .contains("'12'"),
+                        e -> assertThat(e)
+                                .startsWith(csv + " line 6: track_popularity out of range")
+                                .contains("'101'"));
         assertThat(summary.describe()).contains("4 skipped", "line 3", "line 6");
 
         Map<String, String> titles = new HashMap<>();
-        db.jdbc().sql("""
+        db.jdbc()
+                .sql("""
                         select s.external_id, t.title from track_sources s join tracks t on t.id = s.track_id
                         where s.provider = 'spotify' and s.external_id like :prefix""")
-                .param("prefix", id + "%").query((rs, n) -> titles.put(rs.getString(1), rs.getString(2))).list();
-        assertThat(titles).containsOnly(Map.entry(id + "good1", "First Good Song"),
-                Map.entry(id + "good2", "Second Good Song"));
+                .param("prefix", id + "%")
+                .query((rs, n) -> titles.put(rs.getString(1), rs.getString(2)))
+                .list();
+        assertThat(titles)
+                .containsOnly(Map.entry(id + "good1", "First Good Song"), Map.entry(id + "good2", "Second Good Song"));
         assertThat(db.jdbc().sql("""
                         select f.energy from audio_features f join track_sources s on s.track_id = f.track_id
                         where s.external_id = ?""").param(id + "good2").query(Double.class).single())
@@ -218,19 +255,21 @@ class CatalogImportIT extends IntegrationTest {
     void rowsWithTheWrongNumberOfColumnsAreSkipped() throws IOException {
         String id = "it" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String good = row(id + "good", "Good Song", "0.5", "0.6", "5", "55");
-        Path csv = write("columns.csv",
-                good,                                                                    // line 2
-                id + "short,Short Row,Some Artist,50,album1,Some Album",                 // line 3
-                row(id + "long", "Long Row", "0.5", "0.6", "5", "55") + ",extra");       // line 4
+        Path csv = write(
+                "columns.csv",
+                good, // line 2
+                id + "short,Short Row,Some Artist,50,album1,Some Album", // line 3
+                row(id + "long", "Long Row", "0.5", "0.6", "5", "55") + ",extra"); // line 4
 
         ImportSummary summary = scratch().importer().importSources(List.of(CatalogImporter.Source.of(csv)), false);
 
         assertThat(summary.rowsAccepted()).isEqualTo(1);
         assertThat(summary.tracksInserted()).isEqualTo(1);
         assertThat(summary.rowsRejected()).isEqualTo(2);
-        assertThat(summary.rejectedExamples()).satisfiesExactlyInAnyOrder(
-                e -> assertThat(e).startsWith(csv + " line 3: ").containsIgnoringCase("column"),
-                e -> assertThat(e).startsWith(csv + " line 4: ").containsIgnoringCase("column"));
+        assertThat(summary.rejectedExamples())
+                .satisfiesExactlyInAnyOrder(
+                        e -> assertThat(e).startsWith(csv + " line 3: ").containsIgnoringCase("column"),
+                        e -> assertThat(e).startsWith(csv + " line 4: ").containsIgnoringCase("column"));
     }
 
     @Test
@@ -238,13 +277,14 @@ class CatalogImportIT extends IntegrationTest {
         ScratchDatabase db = scratch();
         Path notCatalog = write("songs.csv");
         Files.writeString(notCatalog, "title,artist\nSong,Someone\n");
-        Path good = write("good.csv", row("it" + UUID.randomUUID().toString().substring(0, 8), "Song", "0.5", "0.6",
-                "5", "55"));
+        Path good = write(
+                "good.csv", row("it" + UUID.randomUUID().toString().substring(0, 8), "Song", "0.5", "0.6", "5", "55"));
         Counts before = Counts.of(db.jdbc());
 
         // one import of several files is one transaction: the good file's rows are not kept either
-        assertThatThrownBy(() -> db.importer().importSources(
-                List.of(CatalogImporter.Source.of(good), CatalogImporter.Source.of(notCatalog)), false))
+        assertThatThrownBy(() -> db.importer()
+                        .importSources(
+                                List.of(CatalogImporter.Source.of(good), CatalogImporter.Source.of(notCatalog)), false))
                 .isInstanceOf(CliException.class)
                 .hasMessageStartingWith(notCatalog + " is not a catalog file: missing columns [track_id,");
         assertThat(Counts.of(db.jdbc())).isEqualTo(before);
@@ -258,7 +298,8 @@ class CatalogImportIT extends IntegrationTest {
 
         // the rows before the break were read (and copied to staging) when the error comes
         assertThatThrownBy(() -> db.importer().importSources(List.of(CatalogImporter.Source.of(broken)), false))
-                .isInstanceOf(CliException.class).hasMessageStartingWith(broken + " could not be read as CSV");
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith(broken + " could not be read as CSV");
         assertThat(Counts.of(db.jdbc())).isEqualTo(before);
     }
 
@@ -269,8 +310,10 @@ class CatalogImportIT extends IntegrationTest {
         Files.write(garbage, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
         for (Path broken : List.of(cut, garbage)) {
             Counts before = Counts.of(scratch().jdbc());
-            assertThatThrownBy(() -> scratch().importer().importSources(List.of(CatalogImporter.Source.of(broken)), false))
-                    .isInstanceOf(CliException.class).hasMessageContaining(broken.toString());
+            assertThatThrownBy(
+                            () -> scratch().importer().importSources(List.of(CatalogImporter.Source.of(broken)), false))
+                    .isInstanceOf(CliException.class)
+                    .hasMessageContaining(broken.toString());
             assertThat(Counts.of(scratch().jdbc())).isEqualTo(before);
         }
     }
@@ -288,22 +331,29 @@ class CatalogImportIT extends IntegrationTest {
     }
 
     private static void assertSkippedUnnamedRows(ImportSummary summary, CatalogFile file, String sourceName) {
-        assertThat(summary.rejectedByReason()).isEqualTo(Map.of("missing track name", (long) file.unnamedLines().size()));
-        assertThat(summary.rowsAccepted()).isEqualTo(file.rows() - file.unnamedLines().size());
+        assertThat(summary.rejectedByReason()).isEqualTo(Map.of("missing track name", (long)
+                file.unnamedLines().size()));
+        assertThat(summary.rowsAccepted())
+                .isEqualTo(file.rows() - file.unnamedLines().size());
         List<String> expected = file.unnamedLines().stream()
-                .map(line -> sourceName + " line " + line + ": missing track name (track_name is empty or NA)").toList();
+                .map(line -> sourceName + " line " + line + ": missing track name (track_name is empty or NA)")
+                .toList();
         assertThat(summary.rejectedExamples()).containsExactlyElementsOf(expected);
     }
 
     /** Tracks, albums and artists in the database are exactly those of the file. */
     private static void assertCatalogMatches(JdbcClient db, CatalogFile file) {
         Set<String> tracks = new HashSet<>(db.sql("select external_id from track_sources where provider = 'spotify'")
-                .query(String.class).list());
+                .query(String.class)
+                .list());
         assertThat(tracks).isEqualTo(file.namedTracks());
         Set<String> albums = new HashSet<>(db.sql("select external_id from album_sources where provider = 'spotify'")
-                .query(String.class).list());
+                .query(String.class)
+                .list());
         assertThat(albums).isEqualTo(file.albums());
-        Set<String> artists = new HashSet<>(db.sql("select name from artists where origin = 'import'").query(String.class).list());
+        Set<String> artists = new HashSet<>(db.sql("select name from artists where origin = 'import'")
+                .query(String.class)
+                .list());
         assertThat(artists).isEqualTo(file.artists());
         assertThat(genresByExternalId(db)).isEqualTo(file.genres());
     }
@@ -314,7 +364,8 @@ class CatalogImportIT extends IntegrationTest {
                         select s.external_id, g.name from track_sources s
                         join track_genres tg on tg.track_id = s.track_id join genres g on g.id = tg.genre_id
                         where s.provider = 'spotify'""")
-                .query((rs, n) -> genres.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2)))
+                .query((rs, n) -> genres.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                        .add(rs.getString(2)))
                 .list();
         return genres;
     }
@@ -327,10 +378,33 @@ class CatalogImportIT extends IntegrationTest {
     }
 
     /** A valid catalog row with the given id, title, danceability, energy, key and popularity. */
-    private static String row(String id, String title, String danceability, String energy, String key, String popularity) {
-        return String.join(",", id, title, "Import Test Artist", popularity, id + "-album", "Import Test Album",
-                "2019-06-14", "Test Playlist", "pl1", "pop", "dance pop", danceability, energy, key, "-5.5", "1",
-                "0.05", "0.1", "0", "0.1", "0.5", "120.0", "200000");
+    private static String row(
+            String id, String title, String danceability, String energy, String key, String popularity) {
+        return String.join(
+                ",",
+                id,
+                title,
+                "Import Test Artist",
+                popularity,
+                id + "-album",
+                "Import Test Album",
+                "2019-06-14",
+                "Test Playlist",
+                "pl1",
+                "pop",
+                "dance pop",
+                danceability,
+                energy,
+                key,
+                "-5.5",
+                "1",
+                "0.05",
+                "0.1",
+                "0",
+                "0.1",
+                "0.5",
+                "120.0",
+                "200000");
     }
 
     private Path write(String name, String... rows) throws IOException {
@@ -358,9 +432,19 @@ class CatalogImportIT extends IntegrationTest {
     }
 
     /** Row counts of the catalog tables. */
-    record Counts(long tracks, long albums, long artists, long genres, long trackGenres, long trackSources,
-                  long trackArtists, long albumArtists, long features, Timestamp lastTrackUpdate,
-                  Timestamp lastAlbumUpdate, Timestamp lastFeaturesUpdate) {
+    record Counts(
+            long tracks,
+            long albums,
+            long artists,
+            long genres,
+            long trackGenres,
+            long trackSources,
+            long trackArtists,
+            long albumArtists,
+            long features,
+            Timestamp lastTrackUpdate,
+            Timestamp lastAlbumUpdate,
+            Timestamp lastFeaturesUpdate) {
 
         static Counts of(JdbcClient db) {
             return db.sql("""
@@ -370,9 +454,19 @@ class CatalogImportIT extends IntegrationTest {
                                    (select count(*) from album_artists), (select count(*) from audio_features),
                                    (select max(updated_at) from tracks), (select max(updated_at) from albums),
                                    (select max(updated_at) from audio_features)""")
-                    .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                            rs.getTimestamp(10), rs.getTimestamp(11), rs.getTimestamp(12)))
+                    .query((rs, n) -> new Counts(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getLong(8),
+                            rs.getLong(9),
+                            rs.getTimestamp(10),
+                            rs.getTimestamp(11),
+                            rs.getTimestamp(12)))
                     .single();
         }
     }
@@ -389,13 +483,19 @@ class CatalogImportIT extends IntegrationTest {
      * cells) so that line numbers are the file's. A row is a track when its name is not empty
      * or {@code NA}.
      */
-    record CatalogFile(long rows, List<Long> unnamedLines, Set<String> namedTracks, Map<String, Integer> playlistRows,
-                       Set<String> albums, Set<String> artists, Map<String, Set<String>> genres) {
+    record CatalogFile(
+            long rows,
+            List<Long> unnamedLines,
+            Set<String> namedTracks,
+            Map<String, Integer> playlistRows,
+            Set<String> albums,
+            Set<String> artists,
+            Map<String, Set<String>> genres) {
 
         static CatalogFile read(Opener opener) {
             try (InputStream raw = opener.open();
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw),
-                         StandardCharsets.UTF_8))) {
+                    BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
                 List<String> header = List.of(reader.readLine().split(","));
                 long rows = 0;
                 List<Long> unnamed = new ArrayList<>();
@@ -408,7 +508,10 @@ class CatalogImportIT extends IntegrationTest {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     lineNumber++;
                     rows++;
-                    CSVRecord cells = CSVFormat.RFC4180.parse(new StringReader(line)).getRecords().getFirst();
+                    CSVRecord cells = CSVFormat.RFC4180
+                            .parse(new StringReader(line))
+                            .getRecords()
+                            .getFirst();
                     assertThat(cells.size()).as("cells in line %d", lineNumber).isEqualTo(header.size());
                     Map<String, String> row = new HashMap<>();
                     for (int i = 0; i < header.size(); i++) {
@@ -426,8 +529,10 @@ class CatalogImportIT extends IntegrationTest {
                         albums.add(row.get("track_album_id"));
                     }
                     Set<String> trackGenres = genres.computeIfAbsent(id, k -> new TreeSet<>());
-                    Stream.of(row.get("playlist_genre"), row.get("playlist_subgenre")).filter(g -> g != null)
-                            .map(g -> g.toLowerCase(java.util.Locale.ROOT)).forEach(trackGenres::add);
+                    Stream.of(row.get("playlist_genre"), row.get("playlist_subgenre"))
+                            .filter(g -> g != null)
+                            .map(g -> g.toLowerCase(java.util.Locale.ROOT))
+                            .forEach(trackGenres::add);
                 }
                 return new CatalogFile(rows, unnamed, tracks, playlistRows, albums, artists, genres);
             } catch (IOException e) {
@@ -454,7 +559,8 @@ class CatalogImportIT extends IntegrationTest {
         private static final Pattern URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$");
 
         static ScratchDatabase create(JdbcClient admin, DatabaseServer server) {
-            String name = "refrain_import_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            String name = "refrain_import_"
+                    + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             Matcher url = URL.matcher(server.url());
             assumeTrue(url.matches(), "cannot derive a database URL from " + server.url());
             try {

@@ -62,21 +62,36 @@ class ConcurrentAccessFlushIT extends IntegrationTest {
             }
         }
 
-        assertThat(count(shared.subList(0, 10))).as("read 3 times a round").hasSize(10).containsOnly(3L * ROUNDS);
-        assertThat(count(shared.subList(10, 300))).as("read by both servers every round").hasSize(290).containsOnly(2L * ROUNDS);
-        assertThat(count(onlyFirst)).as("read by one server every round").hasSize(700).containsOnly((long) ROUNDS);
+        assertThat(count(shared.subList(0, 10)))
+                .as("read 3 times a round")
+                .hasSize(10)
+                .containsOnly(3L * ROUNDS);
+        assertThat(count(shared.subList(10, 300)))
+                .as("read by both servers every round")
+                .hasSize(290)
+                .containsOnly(2L * ROUNDS);
+        assertThat(count(onlyFirst))
+                .as("read by one server every round")
+                .hasSize(700)
+                .containsOnly((long) ROUNDS);
     }
 
     private List<Long> count(List<Long> ids) {
         return jdbc.sql("select access_count from track_access where track_id = any(:ids)")
-                .param("ids", ids.toArray(Long[]::new)).query(Long.class).list();
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list();
     }
 
     private List<Long> tracks(int n) {
         String prefix = "flush-" + UUID.randomUUID();
-        return LongStream.range(0, n).mapToObj(i -> jdbc.sql("""
+        return LongStream.range(0, n)
+                .mapToObj(i -> jdbc.sql("""
                         insert into tracks (title, origin, created_at, updated_at)
                         values (:title, 'admin', now(), now()) returning id""")
-                .param("title", prefix + "-" + i).query(Long.class).single()).toList();
+                        .param("title", prefix + "-" + i)
+                        .query(Long.class)
+                        .single())
+                .toList();
     }
 }

@@ -28,6 +28,7 @@ class LibraryTracksSurviveCleanupIT extends IntegrationTest {
 
     @Autowired
     StaleEntryCleanup cleanup;
+
     @Autowired
     CatalogProperties settings;
 
@@ -37,10 +38,16 @@ class LibraryTracksSurviveCleanupIT extends IntegrationTest {
         List<Long> ids = List.of(fetch(), fetch(), fetch(), fetch(), fetch());
         assertThat(new HashSet<>(ids)).hasSize(5);
         api.put("/api/v1/me/tracks?ids=" + ids.get(0), null, token).assertStatus(204);
-        api.put("/api/v1/me/ratings/tracks/" + ids.get(1), Json.of("rating", 0.5), token).assertStatus(200);
+        api.put("/api/v1/me/ratings/tracks/" + ids.get(1), Json.of("rating", 0.5), token)
+                .assertStatus(200);
         api.put("/api/v1/me/loved/tracks/" + ids.get(2), null, token).assertStatus(204);
-        long tag = api.post("/api/v1/me/tags", Json.of("name", "keep me"), token).assertStatus(201).json().path("id").asLong();
-        api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + ids.get(3), null, token).assertStatus(204);
+        long tag = api.post("/api/v1/me/tags", Json.of("name", "keep me"), token)
+                .assertStatus(201)
+                .json()
+                .path("id")
+                .asLong();
+        api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + ids.get(3), null, token)
+                .assertStatus(204);
 
         clock.advance(settings.staleAfter().plus(Duration.ofDays(1)));
         cleanup.run();
@@ -56,16 +63,28 @@ class LibraryTracksSurviveCleanupIT extends IntegrationTest {
         String mbid = UUID.randomUUID().toString();
         String body = fixture().replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\": \"" + mbid + "\"");
         MusicBrainzStub.SERVER.stubFor(get(urlPathEqualTo("/ws/2/recording/" + mbid))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
-        long id = api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, catalogAdmin().accessToken())
-                .assertStatus(200).json().path("id").asLong();
-        assertThat(jdbc.sql("select origin from tracks where id = ?").param(id).query(String.class).single())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
+        long id = api.get(
+                        "/api/v1/tracks/by-source/musicbrainz/" + mbid,
+                        catalogAdmin().accessToken())
+                .assertStatus(200)
+                .json()
+                .path("id")
+                .asLong();
+        assertThat(jdbc.sql("select origin from tracks where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("connector");
         return id;
     }
 
     private static String fixture() {
-        try (InputStream in = LibraryTracksSurviveCleanupIT.class.getResourceAsStream("/musicbrainz/recording-minimal.json")) {
+        try (InputStream in =
+                LibraryTracksSurviveCleanupIT.class.getResourceAsStream("/musicbrainz/recording-minimal.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,6 +92,10 @@ class LibraryTracksSurviveCleanupIT extends IntegrationTest {
     }
 
     private boolean exists(long id) {
-        return jdbc.sql("select count(*) from tracks where id = ?").param(id).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from tracks where id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

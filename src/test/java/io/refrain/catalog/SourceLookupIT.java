@@ -29,8 +29,10 @@ class SourceLookupIT extends IntegrationTest {
 
     @Autowired
     StaleEntryCleanup cleanup;
+
     @Autowired
     TestTrackUsage usage;
+
     @Autowired
     CatalogProperties settings;
 
@@ -39,8 +41,11 @@ class SourceLookupIT extends IntegrationTest {
         String mbid = UUID.randomUUID().toString();
         String body = fixture(fixture).replaceFirst("\"id\"\\s*:\\s*\"[^\"]+\"", "\"id\": \"" + mbid + "\"");
         MusicBrainzStub.SERVER.stubFor(get(urlPathEqualTo("/ws/2/recording/" + mbid))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(body).withFixedDelay(delayMs)));
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)
+                        .withFixedDelay(delayMs)));
         return mbid;
     }
 
@@ -53,7 +58,9 @@ class SourceLookupIT extends IntegrationTest {
     }
 
     private static int requestsFor(String mbid) {
-        return MusicBrainzStub.SERVER.findAll(getRequestedFor(urlPathEqualTo("/ws/2/recording/" + mbid))).size();
+        return MusicBrainzStub.SERVER
+                .findAll(getRequestedFor(urlPathEqualTo("/ws/2/recording/" + mbid)))
+                .size();
     }
 
     private String token() {
@@ -62,9 +69,13 @@ class SourceLookupIT extends IntegrationTest {
 
     @Test
     void aKnownExternalIdIsServedFromTheCatalog() {
-        var row = jdbc.sql("select external_id, track_id from track_sources where provider = 'spotify' order by track_id limit 1")
-                .query().singleRow();
-        var track = api.get("/api/v1/tracks/by-source/spotify/" + row.get("external_id"), token()).assertStatus(200).json();
+        var row = jdbc.sql(
+                        "select external_id, track_id from track_sources where provider = 'spotify' order by track_id limit 1")
+                .query()
+                .singleRow();
+        var track = api.get("/api/v1/tracks/by-source/spotify/" + row.get("external_id"), token())
+                .assertStatus(200)
+                .json();
         assertThat(track.path("id").asLong()).isEqualTo(((Number) row.get("track_id")).longValue());
         api.get("/api/v1/tracks/by-source/spotify/no-such-track-id", token()).assertProblem(404, "not-found");
     }
@@ -72,12 +83,17 @@ class SourceLookupIT extends IntegrationTest {
     @Test
     void aMissIsFetchedOnceSavedAndThenServedFromTheCatalog() {
         String mbid = stubRecording("recording-featured.json", 0);
-        var track = api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token()).assertStatus(200).json();
+        var track = api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token())
+                .assertStatus(200)
+                .json();
         assertThat(track.path("title").asString()).isEqualTo("Night Drive");
         assertThat(track.path("artists").findValuesAsString("role")).containsExactly("main", "featured", "featured");
         assertThat(track.path("sources").findValuesAsString("provider")).contains("musicbrainz", "isrc");
-        assertThat(jdbc.sql("select origin from tracks where id = :id").param("id", track.path("id").asLong())
-                .query(String.class).single()).isEqualTo("connector");
+        assertThat(jdbc.sql("select origin from tracks where id = :id")
+                        .param("id", track.path("id").asLong())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("connector");
 
         var again = api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid.toUpperCase(), token());
         // an upper-case MBID is the same recording; either way the source is asked only once
@@ -91,26 +107,49 @@ class SourceLookupIT extends IntegrationTest {
         String mbid = stubRecording("recording-tags-only.json", 400);
         String token = token();
         try (var pool = Executors.newFixedThreadPool(8)) {
-            List<Callable<Long>> calls = java.util.stream.IntStream.range(0, 8).<Callable<Long>>mapToObj(i -> () ->
-                    api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token).assertStatus(200).json().path("id").asLong())
+            List<Callable<Long>> calls = java.util.stream.IntStream.range(0, 8)
+                    .<Callable<Long>>mapToObj(i -> () -> api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token)
+                            .assertStatus(200)
+                            .json()
+                            .path("id")
+                            .asLong())
                     .toList();
-            List<Long> ids = pool.invokeAll(calls).stream().map(SourceLookupIT::join).toList();
+            List<Long> ids =
+                    pool.invokeAll(calls).stream().map(SourceLookupIT::join).toList();
             assertThat(ids).hasSize(8).containsOnly(ids.getFirst());
         }
         assertThat(requestsFor(mbid)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from track_sources where provider = 'musicbrainz' and external_id = :id")
-                .param("id", mbid).query(Long.class).single()).isEqualTo(1);
+                        .param("id", mbid)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
     void aRecordingWhoseIsrcIsKnownJoinsThatTrack() {
         String mbid = stubRecording("recording-featured.json", 0);
         List<String> isrcs = List.of("GBAYE1200731", "USUM71301245"); // the fixture's ISRCs
-        jdbc.sql("delete from track_sources where provider = 'isrc' and external_id in (:isrcs)").param("isrcs", isrcs).update();
-        long existing = api.post("/api/v1/tracks", Json.of("title", "Night Drive (catalog)", "artists",
-                List.of(Map.of("name", "Aurora Lane")), "sources", List.of(Map.of("provider", "isrc", "id", isrcs.get(1)))), token())
-                .assertStatus(201).json().path("id").asLong();
-        var track = api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token()).assertStatus(200).json();
+        jdbc.sql("delete from track_sources where provider = 'isrc' and external_id in (:isrcs)")
+                .param("isrcs", isrcs)
+                .update();
+        long existing = api.post(
+                        "/api/v1/tracks",
+                        Json.of(
+                                "title",
+                                "Night Drive (catalog)",
+                                "artists",
+                                List.of(Map.of("name", "Aurora Lane")),
+                                "sources",
+                                List.of(Map.of("provider", "isrc", "id", isrcs.get(1)))),
+                        token())
+                .assertStatus(201)
+                .json()
+                .path("id")
+                .asLong();
+        var track = api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token())
+                .assertStatus(200)
+                .json();
         assertThat(track.path("id").asLong()).isEqualTo(existing);
         assertThat(track.path("sources").findValuesAsString("provider")).contains("musicbrainz", "isrc");
     }
@@ -118,29 +157,46 @@ class SourceLookupIT extends IntegrationTest {
     @Test
     void sourceErrorsBecomeClearProblems() {
         String missing = UUID.randomUUID().toString();
-        MusicBrainzStub.SERVER.stubFor(get(urlPathEqualTo("/ws/2/recording/" + missing)).willReturn(aResponse()
-                .withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"Not Found\", \"help\": \"For usage, please see: https://musicbrainz.org/development/mmd\"}")));
+        MusicBrainzStub.SERVER.stubFor(
+                get(urlPathEqualTo("/ws/2/recording/" + missing))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(404)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"error\": \"Not Found\", \"help\": \"For usage, please see: https://musicbrainz.org/development/mmd\"}")));
         api.get("/api/v1/tracks/by-source/musicbrainz/" + missing, token()).assertProblem(404, "not-found");
 
         String busy = UUID.randomUUID().toString();
-        MusicBrainzStub.SERVER.stubFor(get(urlPathEqualTo("/ws/2/recording/" + busy)).willReturn(aResponse()
-                .withStatus(503).withHeader("Retry-After", "7")
-                .withBody("Your requests are exceeding the allowable rate limit.")));
-        var unavailable = api.get("/api/v1/tracks/by-source/musicbrainz/" + busy, token()).assertProblem(503, "service-unavailable");
+        MusicBrainzStub.SERVER.stubFor(get(urlPathEqualTo("/ws/2/recording/" + busy))
+                .willReturn(aResponse()
+                        .withStatus(503)
+                        .withHeader("Retry-After", "7")
+                        .withBody("Your requests are exceeding the allowable rate limit.")));
+        var unavailable = api.get("/api/v1/tracks/by-source/musicbrainz/" + busy, token())
+                .assertProblem(503, "service-unavailable");
         assertThat(unavailable.header("Retry-After")).isEqualTo("7");
 
         String broken = UUID.randomUUID().toString();
-        MusicBrainzStub.SERVER.stubFor(get(urlPathEqualTo("/ws/2/recording/" + broken)).willReturn(aResponse()
-                .withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"title\": ")));
-        var garbled = api.get("/api/v1/tracks/by-source/musicbrainz/" + broken, token()).assertProblem(503, "service-unavailable");
+        MusicBrainzStub.SERVER.stubFor(get(urlPathEqualTo("/ws/2/recording/" + broken))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"title\": ")));
+        var garbled = api.get("/api/v1/tracks/by-source/musicbrainz/" + broken, token())
+                .assertProblem(503, "service-unavailable");
         assertThat(garbled.header("Retry-After")).isNotBlank();
 
         api.get("/api/v1/tracks/by-source/musicbrainz/not-a-uuid", token()).assertProblem(400, "validation");
         api.get("/api/v1/tracks/by-source/Not%20A%20Provider/x", token()).assertProblem(400, "validation");
         api.get("/api/v1/tracks/by-source/musicbrainz/" + missing, null).assertProblem(401, "unauthenticated");
         assertThat(jdbc.sql("select count(*) from track_sources where external_id in (:a, :b, :c)")
-                .param("a", missing).param("b", busy).param("c", broken).query(Long.class).single()).isZero();
+                        .param("a", missing)
+                        .param("b", busy)
+                        .param("c", broken)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -148,8 +204,14 @@ class SourceLookupIT extends IntegrationTest {
         long stale = fetch("recording-minimal.json");
         long used = fetch("recording-tags-only.json");
         long readLater = fetch("recording-featured.json");
-        long admin = api.post("/api/v1/tracks", Json.of("title", "Kept by an admin", "artists", List.of(Map.of("name", "Admin Artist"))),
-                token()).assertStatus(201).json().path("id").asLong();
+        long admin = api.post(
+                        "/api/v1/tracks",
+                        Json.of("title", "Kept by an admin", "artists", List.of(Map.of("name", "Admin Artist"))),
+                        token())
+                .assertStatus(201)
+                .json()
+                .path("id")
+                .asLong();
         usage.markUsed(used);
 
         clock.advance(settings.staleAfter().plus(Duration.ofDays(1)));
@@ -167,18 +229,29 @@ class SourceLookupIT extends IntegrationTest {
                 select count(*) from artists a where a.origin = 'connector'
                   and not exists (select 1 from track_artists ta where ta.artist_id = a.id)
                   and not exists (select 1 from album_artists aa where aa.artist_id = a.id)""").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from tracks where origin = 'import'").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from tracks where origin = 'import'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
 
         assertThat(cleanup.run().removed()).isZero(); // nothing left to do: idempotent
     }
 
     private long fetch(String fixture) {
         String mbid = stubRecording(fixture, 0);
-        return api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token()).assertStatus(200).json().path("id").asLong();
+        return api.get("/api/v1/tracks/by-source/musicbrainz/" + mbid, token())
+                .assertStatus(200)
+                .json()
+                .path("id")
+                .asLong();
     }
 
     private boolean exists(long id) {
-        return jdbc.sql("select count(*) from tracks where id = :id").param("id", id).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from tracks where id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     private static <T> T join(Future<T> future) {

@@ -21,7 +21,8 @@ abstract class HistoryTestSupport extends IntegrationTest {
     }
 
     static String byName(String artist, String title, Instant at) {
-        return "{\"listenedAt\": \"%s\", \"track\": {\"artist\": %s, \"title\": %s}}".formatted(at, quote(artist), quote(title));
+        return "{\"listenedAt\": \"%s\", \"track\": {\"artist\": %s, \"title\": %s}}"
+                .formatted(at, quote(artist), quote(title));
     }
 
     static String batch(List<String> listens) {
@@ -38,8 +39,10 @@ abstract class HistoryTestSupport extends IntegrationTest {
     }
 
     List<Long> trackIds(int n) {
-        return jdbc.sql("select id from tracks where origin = 'import' order by random() limit :n").param("n", n)
-                .query(Long.class).list();
+        return jdbc.sql("select id from tracks where origin = 'import' order by random() limit :n")
+                .param("n", n)
+                .query(Long.class)
+                .list();
     }
 
     static String csv(List<?> values) {

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 class HistoryVersionsIT extends HistoryTestSupport {
 
     private long version(UUID user) {
-        return jdbc.sql("select coalesce((select version from history_versions where user_id = ?), 0)").param(user)
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce((select version from history_versions where user_id = ?), 0)")
+                .param(user)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -32,7 +34,8 @@ class HistoryVersionsIT extends HistoryTestSupport {
         api.post("/api/v1/me/listens", listen, account.accessToken()).assertStatus(200);
         assertThat(version(account.id())).isEqualTo(first);
 
-        api.post("/api/v1/me/listens", byId(track, recent(20)), account.accessToken()).assertStatus(200);
+        api.post("/api/v1/me/listens", byId(track, recent(20)), account.accessToken())
+                .assertStatus(200);
         assertThat(version(account.id())).isNotEqualTo(first);
     }
 }

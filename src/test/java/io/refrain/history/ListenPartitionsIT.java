@@ -30,8 +30,10 @@ class ListenPartitionsIT extends HistoryTestSupport {
 
     @Autowired
     ListenPartitions partitions;
+
     @Autowired
     ListenArchiver archiver;
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
@@ -41,7 +43,9 @@ class ListenPartitionsIT extends HistoryTestSupport {
         partitions.createAhead();
         YearMonth now = YearMonth.from(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         for (int i = 0; i <= ListenPartitions.MONTHS_AHEAD; i++) {
-            assertThat(exists(now.plusMonths(i))).as("partition of %s", now.plusMonths(i)).isTrue();
+            assertThat(exists(now.plusMonths(i)))
+                    .as("partition of %s", now.plusMonths(i))
+                    .isTrue();
         }
         assertThat(partitions.months()).contains(now, now.plusMonths(ListenPartitions.MONTHS_AHEAD));
     }
@@ -50,7 +54,8 @@ class ListenPartitionsIT extends HistoryTestSupport {
     void aListenOfAMonthWithoutPartitionCreatesIt() {
         var user = newAccount();
         Instant at = Instant.parse("2009-03-14T20:15:00Z");
-        api.post("/api/v1/me/listens", byId(trackIds(1).getFirst(), at), user.accessToken()).assertStatus(200);
+        api.post("/api/v1/me/listens", byId(trackIds(1).getFirst(), at), user.accessToken())
+                .assertStatus(200);
         assertThat(exists(YearMonth.of(2009, 3))).isTrue();
         assertThat(recentTimes(user)).containsExactly(at);
     }
@@ -62,9 +67,12 @@ class ListenPartitionsIT extends HistoryTestSupport {
         stale.reload();
         var user = newAccount();
         Instant at = Instant.parse("2004-06-01T10:00:00Z");
-        api.post("/api/v1/me/listens", byId(trackIds(1).getFirst(), at), user.accessToken()).assertStatus(200);
+        api.post("/api/v1/me/listens", byId(trackIds(1).getFirst(), at), user.accessToken())
+                .assertStatus(200);
         var reader = new ListenReader(jdbc, stale);
-        assertThat(reader.recent(user.id(), null, null, 10)).extracting(ListenReader.Stored::listenedAt).containsExactly(at);
+        assertThat(reader.recent(user.id(), null, null, 10))
+                .extracting(ListenReader.Stored::listenedAt)
+                .containsExactly(at);
     }
 
     @Test
@@ -75,7 +83,8 @@ class ListenPartitionsIT extends HistoryTestSupport {
         for (int i = 0; i < users.size(); i++) {
             Account user = users.get(i);
             String body = byId(tracks.get(i), Instant.parse("2010-07-0%dT10:00:00Z".formatted(i + 1)));
-            writes.add(() -> api.post("/api/v1/me/listens", body, user.accessToken()).status());
+            writes.add(() ->
+                    api.post("/api/v1/me/listens", body, user.accessToken()).status());
         }
         try (var pool = Executors.newFixedThreadPool(users.size())) {
             for (Future<Integer> status : pool.invokeAll(writes)) {
@@ -83,7 +92,10 @@ class ListenPartitionsIT extends HistoryTestSupport {
             }
         }
         assertThat(exists(YearMonth.of(2010, 7))).isTrue();
-        assertThat(jdbc.sql("select count(*) from listens_2010_07").query(Long.class).single()).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from listens_2010_07")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(4);
     }
 
     @Test
@@ -92,7 +104,9 @@ class ListenPartitionsIT extends HistoryTestSupport {
         var ann = newAccount();
         var bob = newAccount();
         List<Long> tracks = trackIds(3);
-        List<Instant> annOld = List.of(Instant.parse("2007-05-02T08:00:00Z"), Instant.parse("2007-05-10T09:30:00Z"),
+        List<Instant> annOld = List.of(
+                Instant.parse("2007-05-02T08:00:00Z"),
+                Instant.parse("2007-05-10T09:30:00Z"),
                 Instant.parse("2007-05-31T23:59:59Z"));
         List<String> annListens = new ArrayList<>();
         for (int i = 0; i < annOld.size(); i++) {
@@ -101,11 +115,18 @@ class ListenPartitionsIT extends HistoryTestSupport {
         Instant annRecent = recent(10);
         annListens.add(byId(tracks.getFirst(), annRecent));
         api.post("/api/v1/me/listens", batch(annListens), ann.accessToken()).assertStatus(200);
-        api.post("/api/v1/me/listens", batch(List.of(byId(tracks.get(1), Instant.parse("2007-05-03T12:00:00Z")),
-                byId(tracks.get(2), Instant.parse("2007-05-04T12:00:00Z")))), bob.accessToken()).assertStatus(200);
+        api.post(
+                        "/api/v1/me/listens",
+                        batch(List.of(
+                                byId(tracks.get(1), Instant.parse("2007-05-03T12:00:00Z")),
+                                byId(tracks.get(2), Instant.parse("2007-05-04T12:00:00Z")))),
+                        bob.accessToken())
+                .assertStatus(200);
         assertThat(recentTimes(ann)).hasSize(4);
         var statsBefore = stats(ann);
-        long rows = jdbc.sql("select count(*) from listens_2007_05").query(Long.class).single();
+        long rows = jdbc.sql("select count(*) from listens_2007_05")
+                .query(Long.class)
+                .single();
 
         var dryRun = archiver.archive(month, true);
         assertThat(dryRun.status()).isEqualTo(ListenArchiver.Status.DRY_RUN);
@@ -121,9 +142,11 @@ class ListenPartitionsIT extends HistoryTestSupport {
         List<String> lines = gunzipLines(file);
         assertThat(lines.getFirst()).startsWith("user_id,listened_at,track_id");
         assertThat(lines).hasSize((int) rows + 1);
-        assertThat(lines.stream().filter(l -> l.startsWith(ann.id().toString()))).hasSize(3);
+        assertThat(lines.stream().filter(l -> l.startsWith(ann.id().toString())))
+                .hasSize(3);
         var record = jdbc.sql("select file_name, row_count, sha256 from listen_archives where month = '2007-05-01'")
-                .query().singleRow();
+                .query()
+                .singleRow();
         assertThat(record).containsEntry("file_name", "listens_2007_05.csv.gz").containsEntry("row_count", rows);
         assertThat((String) record.get("sha256")).hasSize(64);
         assertThat(exists(month)).isFalse();
@@ -135,13 +158,18 @@ class ListenPartitionsIT extends HistoryTestSupport {
 
         // the export has everything, each user only their own
         List<JsonNode> annExport = export(ann);
-        assertThat(annExport.stream().map(l -> Instant.ofEpochSecond(l.path("listened_at").asLong())))
+        assertThat(annExport.stream()
+                        .map(l -> Instant.ofEpochSecond(l.path("listened_at").asLong())))
                 .containsExactly(annOld.get(0), annOld.get(1), annOld.get(2), annRecent);
         JsonNode first = annExport.getFirst().path("track_metadata");
-        String title = jdbc.sql("select title from tracks where id = :id").param("id", tracks.getFirst()).query(String.class).single();
+        String title = jdbc.sql("select title from tracks where id = :id")
+                .param("id", tracks.getFirst())
+                .query(String.class)
+                .single();
         assertThat(first.path("track_name").asString()).isEqualTo(title);
         assertThat(first.path("artist_name").asString()).isNotEmpty();
-        assertThat(first.path("additional_info").path("refrain_track_id").asLong()).isEqualTo(tracks.getFirst());
+        assertThat(first.path("additional_info").path("refrain_track_id").asLong())
+                .isEqualTo(tracks.getFirst());
         assertThat(export(bob)).hasSize(2);
         assertThat(api.get("/v3/api-docs").assertStatus(200).body()).contains("/api/v1/me/listens/export");
 
@@ -154,9 +182,14 @@ class ListenPartitionsIT extends HistoryTestSupport {
     private List<JsonNode> export(Account user) {
         var response = api.get("/api/v1/me/listens/export", user.accessToken()).assertStatus(200);
         assertThat(response.header("Content-Type")).startsWith("application/x-ndjson");
-        assertThat(response.header("Content-Disposition")).startsWith("attachment").contains(".jsonl");
+        assertThat(response.header("Content-Disposition"))
+                .startsWith("attachment")
+                .contains(".jsonl");
         List<JsonNode> lines = new ArrayList<>();
-        response.body().lines().filter(l -> !l.isBlank()).forEach(l -> lines.add(io.refrain.support.Json.MAPPER.readTree(l)));
+        response.body()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .forEach(l -> lines.add(io.refrain.support.Json.MAPPER.readTree(l)));
         return lines;
     }
 
@@ -165,13 +198,15 @@ class ListenPartitionsIT extends HistoryTestSupport {
                         select (select plays from listen_totals where user_id = :u) as plays,
                                (select first_played_at from listen_totals where user_id = :u) as first,
                                (select sum(plays) from listen_stats_tracks where user_id = :u) as track_plays,
-                               (select sum(plays) from listen_months where user_id = :u) as month_plays""")
-                .param("u", user.id()).query().singleRow();
+                               (select sum(plays) from listen_months where user_id = :u) as month_plays""").param("u", user.id()).query().singleRow();
     }
 
     private List<Instant> recentTimes(Account user) {
         List<Instant> times = new ArrayList<>();
-        api.get("/api/v1/me/recently-played?limit=50", user.accessToken()).assertStatus(200).json().path("items")
+        api.get("/api/v1/me/recently-played?limit=50", user.accessToken())
+                .assertStatus(200)
+                .json()
+                .path("items")
                 .forEach(item -> times.add(Instant.parse(item.path("listenedAt").asString())));
         return times;
     }
@@ -179,12 +214,13 @@ class ListenPartitionsIT extends HistoryTestSupport {
     private boolean exists(YearMonth month) {
         return jdbc.sql("select to_regclass(:name) is not null")
                 .param("name", "listens_%04d_%02d".formatted(month.getYear(), month.getMonthValue()))
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 
     private static List<String> gunzipLines(Path file) throws Exception {
-        try (var reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8))) {
+        try (var reader = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             return reader.lines().toList();
         }
     }

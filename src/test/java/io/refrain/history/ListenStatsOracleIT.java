@@ -28,19 +28,24 @@ class ListenStatsOracleIT extends HistoryTestSupport {
     private static final int ROUNDS = 30;
     /** Around a new year, so hours, days and months all roll over. */
     private static final Instant FROM = Instant.parse("2025-12-31T20:00:00Z");
+
     private static final long SPAN_SECONDS = Duration.ofDays(33).toSeconds();
 
     @Autowired
     ListenIngestion ingestion;
+
     @Autowired
     ListenStatsRebuild rebuild;
 
     @Test
     void rebuildingFromTheStoredListensChangesNoStatisticTheLivePathKept() {
         Random random = new Random(SEED);
-        List<UUID> users = List.of(newAccount().id(), newAccount().id(), newAccount().id());
+        List<UUID> users =
+                List.of(newAccount().id(), newAccount().id(), newAccount().id());
         // a fixed pool (lowest ids), so a seed replays the same batches; a small pool makes repeats likely
-        List<Long> tracks = jdbc.sql("select id from tracks where origin = 'import' order by id limit 12").query(Long.class).list();
+        List<Long> tracks = jdbc.sql("select id from tracks where origin = 'import' order by id limit 12")
+                .query(Long.class)
+                .list();
         Map<UUID, List<ListenInput>> sent = new LinkedHashMap<>();
         for (int round = 0; round < ROUNDS; round++) {
             UUID user = users.get(random.nextInt(users.size()));
@@ -53,16 +58,23 @@ class ListenStatsOracleIT extends HistoryTestSupport {
                 } else {
                     Instant at = FROM.plusSeconds(random.nextLong(SPAN_SECONDS));
                     Integer ms = random.nextInt(4) == 0 ? null : 1_000 + random.nextInt(400_000);
-                    batch.add(new ListenInput(at, TrackReference.byId(tracks.get(random.nextInt(tracks.size()))), ms,
-                            random.nextInt(6) == 0, null, null, "oracle"));
+                    batch.add(new ListenInput(
+                            at,
+                            TrackReference.byId(tracks.get(random.nextInt(tracks.size()))),
+                            ms,
+                            random.nextInt(6) == 0,
+                            null,
+                            null,
+                            "oracle"));
                 }
             }
             ingestion.submit(user, batch, ListenSource.API);
             before.addAll(batch);
 
             Map<String, List<String>> live = statistics(user);
-            rebuild.rebuild(List.of(user), 1, done -> { });
-            assertThat(statistics(user)).as("seed %d, round %d: rebuilt statistics equal the live ones", SEED, round)
+            rebuild.rebuild(List.of(user), 1, done -> {});
+            assertThat(statistics(user))
+                    .as("seed %d, round %d: rebuilt statistics equal the live ones", SEED, round)
                     .isEqualTo(live);
             StatsCheck.assertConsistent(jdbc, user);
         }
@@ -72,9 +84,13 @@ class ListenStatsOracleIT extends HistoryTestSupport {
     private Map<String, List<String>> statistics(UUID user) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (ListenStatistic statistic : ListenStatistic.values()) {
-            rows.put(statistic.table, jdbc.sql("select (to_jsonb(s) - 'version')::text from " + statistic.table
-                            + " s where user_id = :user order by 1")
-                    .param("user", user).query(String.class).list());
+            rows.put(
+                    statistic.table,
+                    jdbc.sql("select (to_jsonb(s) - 'version')::text from " + statistic.table
+                                    + " s where user_id = :user order by 1")
+                            .param("user", user)
+                            .query(String.class)
+                            .list());
         }
         return rows;
     }

@@ -11,8 +11,14 @@ import tools.jackson.databind.JsonNode;
  * Removed" on the Append; during execution: children with Actual Loops = 0, "never executed"),
  * and the shared buffers the execution touched (planning excluded).
  */
-record PlanSummary(Set<String> executed, int planned, int removedAtStartup, long sharedBuffers, double executionMs,
-                   double planningMs, String json) {
+record PlanSummary(
+        Set<String> executed,
+        int planned,
+        int removedAtStartup,
+        long sharedBuffers,
+        double executionMs,
+        double planningMs,
+        String json) {
 
     static PlanSummary of(String explainJson) {
         JsonNode root = Json.MAPPER.readTree(explainJson).get(0);
@@ -21,9 +27,16 @@ record PlanSummary(Set<String> executed, int planned, int removedAtStartup, long
         Set<String> planned = new TreeSet<>();
         int[] removed = {0};
         walk(plan, executed, planned, removed);
-        long buffers = plan.path("Shared Hit Blocks").asLong() + plan.path("Shared Read Blocks").asLong();
-        return new PlanSummary(executed, planned.size(), removed[0], buffers, root.path("Execution Time").asDouble(),
-                root.path("Planning Time").asDouble(), explainJson);
+        long buffers = plan.path("Shared Hit Blocks").asLong()
+                + plan.path("Shared Read Blocks").asLong();
+        return new PlanSummary(
+                executed,
+                planned.size(),
+                removed[0],
+                buffers,
+                root.path("Execution Time").asDouble(),
+                root.path("Planning Time").asDouble(),
+                explainJson);
     }
 
     private static void walk(JsonNode node, Set<String> executed, Set<String> planned, int[] removed) {
@@ -42,6 +55,7 @@ record PlanSummary(Set<String> executed, int planned, int removedAtStartup, long
 
     String describe() {
         return "partitions in plan %d (+%d removed at start-up), executed %d %s, shared buffers %d, execution %.3f ms, planning %.3f ms"
-                .formatted(planned, removedAtStartup, executed.size(), executed, sharedBuffers, executionMs, planningMs);
+                .formatted(
+                        planned, removedAtStartup, executed.size(), executed, sharedBuffers, executionMs, planningMs);
     }
 }

@@ -62,7 +62,9 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
             }
         }
         for (int from = 0; from < listens.size(); from += ListenRules.MAX_BATCH) {
-            ingestion.submit(active.id(), listens.subList(from, Math.min(listens.size(), from + ListenRules.MAX_BATCH)),
+            ingestion.submit(
+                    active.id(),
+                    listens.subList(from, Math.min(listens.size(), from + ListenRules.MAX_BATCH)),
                     ListenSource.API);
         }
         sparseNewest = newest.atOffset(ZoneOffset.UTC).minusYears(3).toInstant();
@@ -93,8 +95,14 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
                                                  :last::timestamptz, interval '1 month') m,
                                  generate_series(0, 999) g
                             where m + g * interval '17 minutes' < :last::timestamptz""")
-                    .param("user", other).param("offset", i).param("track", tracks.get(i))
-                    .param("first", java.sql.Timestamp.from(newest.atOffset(ZoneOffset.UTC).minusMonths(MONTHS - 1).toInstant()))
+                    .param("user", other)
+                    .param("offset", i)
+                    .param("track", tracks.get(i))
+                    .param(
+                            "first",
+                            java.sql.Timestamp.from(newest.atOffset(ZoneOffset.UTC)
+                                    .minusMonths(MONTHS - 1)
+                                    .toInstant()))
                     .param("last", java.sql.Timestamp.from(newest))
                     .update();
         }
@@ -108,7 +116,8 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
     @Test
     void thereAreFiveYearsOfPartitions() {
         long partitions = jdbc.sql("select count(*) from pg_inherits where inhparent = 'listens'::regclass")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         assertThat(partitions).isGreaterThanOrEqualTo(MONTHS);
     }
 
@@ -120,10 +129,14 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         assertThat(plan.executed()).containsExactly(partition(sparseNewest));
         assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
 
-        var page = api.get("/api/v1/me/recently-played?limit=50", sparse.accessToken()).assertStatus(200).json();
+        var page = api.get("/api/v1/me/recently-played?limit=50", sparse.accessToken())
+                .assertStatus(200)
+                .json();
         assertThat(page.path("items")).hasSize(5);
-        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString())).isEqualTo(sparseNewest);
-        assertThat(page.path("next").isNull() || page.path("next").isMissingNode()).isTrue();
+        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString()))
+                .isEqualTo(sparseNewest);
+        assertThat(page.path("next").isNull() || page.path("next").isMissingNode())
+                .isTrue();
     }
 
     @Test
@@ -134,9 +147,12 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         assertThat(plan.executed()).containsExactly(partition(newest));
         assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
 
-        var page = api.get("/api/v1/me/recently-played", active.accessToken()).assertStatus(200).json();
+        var page = api.get("/api/v1/me/recently-played", active.accessToken())
+                .assertStatus(200)
+                .json();
         assertThat(page.path("items")).hasSize(20);
-        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString())).isEqualTo(newest);
+        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString()))
+                .isEqualTo(newest);
         assertThat(page.path("next").asString()).isNotEmpty();
     }
 
@@ -145,18 +161,27 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         // two statements, one per month with listens: the months of the gap are never planned
         for (Instant month : List.of(newest, sparseNewest)) {
             PlanSummary plan = explain(ListenReader.sql(false, false, false), returning.id(), month(month));
-            System.out.println("EXPLAIN recently played, user back after a gap, " + partition(month) + ": " + plan.describe());
+            System.out.println(
+                    "EXPLAIN recently played, user back after a gap, " + partition(month) + ": " + plan.describe());
             assertThat(plan.planned()).isEqualTo(1);
             assertThat(plan.executed()).containsExactly(partition(month));
             assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
         }
 
-        var page = api.get("/api/v1/me/recently-played?limit=5", returning.accessToken()).assertStatus(200).json();
+        var page = api.get("/api/v1/me/recently-played?limit=5", returning.accessToken())
+                .assertStatus(200)
+                .json();
         assertThat(page.path("items")).hasSize(5);
-        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString())).isEqualTo(newest);
-        assertThat(Instant.parse(page.path("items").get(3).path("listenedAt").asString())).isEqualTo(sparseNewest);
-        var rest = api.get("/api/v1/me/recently-played?limit=5&cursor=" + page.path("next").asString(), returning.accessToken())
-                .assertStatus(200).json();
+        assertThat(Instant.parse(page.path("items").get(0).path("listenedAt").asString()))
+                .isEqualTo(newest);
+        assertThat(Instant.parse(page.path("items").get(3).path("listenedAt").asString()))
+                .isEqualTo(sparseNewest);
+        var rest = api.get(
+                        "/api/v1/me/recently-played?limit=5&cursor="
+                                + page.path("next").asString(),
+                        returning.accessToken())
+                .assertStatus(200)
+                .json();
         assertThat(rest.path("items")).hasSize(1);
 
         // the next page, from before the oldest recent listen, goes straight to the month before the gap
@@ -175,7 +200,8 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         Account spread = newAccount();
         List<ListenInput> listens = new ArrayList<>();
         for (int m = 1; m <= 11; m += 2) { // six listens, one every other month over the last year
-            listens.add(listen(newest.atOffset(ZoneOffset.UTC).minusMonths(m).toInstant(), tracks.get(m % tracks.size())));
+            listens.add(
+                    listen(newest.atOffset(ZoneOffset.UTC).minusMonths(m).toInstant(), tracks.get(m % tracks.size())));
         }
         ingestion.submit(spread.id(), listens, ListenSource.API);
         api.get("/api/v1/me/recently-played", spread.accessToken()).assertStatus(200); // warms the session cache
@@ -184,16 +210,30 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
                 .count(api, client -> client.get("/api/v1/me/recently-played?limit=20", spread.accessToken()));
         var items = counted.result().assertStatus(200).json().path("items");
         assertThat(items).hasSize(6);
-        assertThat(Instant.parse(items.get(0).path("listenedAt").asString())).isEqualTo(listens.getFirst().listenedAt());
-        assertThat(Instant.parse(items.get(5).path("listenedAt").asString())).isEqualTo(listens.getLast().listenedAt());
-        assertThat(counted.statements()).filteredOn(sql -> sql.contains("from listens")).hasSize(1);
+        assertThat(Instant.parse(items.get(0).path("listenedAt").asString()))
+                .isEqualTo(listens.getFirst().listenedAt());
+        assertThat(Instant.parse(items.get(5).path("listenedAt").asString()))
+                .isEqualTo(listens.getLast().listenedAt());
+        assertThat(counted.statements())
+                .filteredOn(sql -> sql.contains("from listens"))
+                .hasSize(1);
         assertThat(counted.statements()).noneMatch(sql -> sql.contains("listen_months")); // no month walk
 
         YearMonth first = YearMonth.from(listens.getLast().listenedAt().atOffset(ZoneOffset.UTC));
         YearMonth last = YearMonth.from(listens.getFirst().listenedAt().atOffset(ZoneOffset.UTC));
-        PlanSummary plan = explain(ListenReader.sql(false, false, false), spread.id(), Map.of(
-                "from", java.sql.Timestamp.from(first.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
-                "to", java.sql.Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        PlanSummary plan = explain(
+                ListenReader.sql(false, false, false),
+                spread.id(),
+                Map.of(
+                        "from",
+                                java.sql.Timestamp.from(first.atDay(1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant()),
+                        "to",
+                                java.sql.Timestamp.from(last.plusMonths(1)
+                                        .atDay(1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant())));
         System.out.println("EXPLAIN recently played, short spread history: " + plan.describe());
         assertThat(plan.planned()).isLessThanOrEqualTo(ListenReader.SHORT_SPAN_MONTHS); // pruned while planning
         assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
@@ -208,23 +248,30 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
         assertThat(plan.executed()).hasSize(1);
         assertThat(plan.sharedBuffers()).isLessThan(MAX_BUFFERS);
 
-        PlanSummary activePlan = explain(ListenReader.sql(true, false, false), active.id(), lastMonthOf(active.id(), track));
+        PlanSummary activePlan =
+                explain(ListenReader.sql(true, false, false), active.id(), lastMonthOf(active.id(), track));
         System.out.println("EXPLAIN track plays, active user: " + activePlan.describe());
         // five plays of the track a month: a page of 21 takes five such statements, each planning one month
         assertThat(activePlan.planned()).isEqualTo(1);
         assertThat(activePlan.executed()).hasSize(1);
         assertThat(activePlan.sharedBuffers()).isLessThan(MAX_BUFFERS);
 
-        var plays = api.get("/api/v1/me/tracks/" + track + "/listens?limit=50", sparse.accessToken()).assertStatus(200).json();
+        var plays = api.get("/api/v1/me/tracks/" + track + "/listens?limit=50", sparse.accessToken())
+                .assertStatus(200)
+                .json();
         assertThat(plays.path("items")).hasSize(1);
         assertThat(plays.path("plays").asInt()).isEqualTo(1);
-        var activePlays = api.get("/api/v1/me/tracks/" + track + "/listens?limit=21", active.accessToken()).assertStatus(200).json();
+        var activePlays = api.get("/api/v1/me/tracks/" + track + "/listens?limit=21", active.accessToken())
+                .assertStatus(200)
+                .json();
         assertThat(activePlays.path("items")).hasSize(21);
         int seen = activePlays.path("items").size();
         String cursor = activePlays.path("next").asString();
         while (cursor != null) { // every play exactly once, across all the months
-            var older = api.get("/api/v1/me/tracks/" + track + "/listens?limit=50&cursor=" + cursor, active.accessToken())
-                    .assertStatus(200).json();
+            var older = api.get(
+                            "/api/v1/me/tracks/" + track + "/listens?limit=50&cursor=" + cursor, active.accessToken())
+                    .assertStatus(200)
+                    .json();
             seen += older.path("items").size();
             cursor = older.path("next").isNull() ? null : older.path("next").asString();
         }
@@ -234,14 +281,24 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
     /** The bounds ListenReader gives the statement for the month of {@code at}. */
     private static Map<String, Object> month(Instant at) {
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
-        return Map.of("from", java.sql.Timestamp.from(month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
-                "to", java.sql.Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return Map.of(
+                "from",
+                java.sql.Timestamp.from(
+                        month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                "to",
+                java.sql.Timestamp.from(month.plusMonths(1)
+                        .atDay(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()));
     }
 
     /** The bounds ListenReader gives the first statement of a track's plays: the month of the user's last play of it. */
     private Map<String, Object> lastMonthOf(UUID user, long track) {
         var last = jdbc.sql("select last_played_at from listen_stats_tracks where user_id = :u and track_id = :t")
-                .param("u", user).param("t", track).query(java.sql.Timestamp.class).single();
+                .param("u", user)
+                .param("t", track)
+                .query(java.sql.Timestamp.class)
+                .single();
         Map<String, Object> params = new HashMap<>(month(last.toInstant()));
         params.put("track", track);
         return params;
@@ -250,7 +307,9 @@ class SparseUserRecentlyPlayedIT extends HistoryTestSupport {
     private PlanSummary explain(String sql, UUID user, Map<String, Object> params) {
         PlanSummary summary = null;
         for (int run = 0; run < 2; run++) { // the second run is measured: the first may read pages from disk
-            var statement = jdbc.sql("explain (analyze, buffers, format json) " + sql).param("user", user).param("limit", 21);
+            var statement = jdbc.sql("explain (analyze, buffers, format json) " + sql)
+                    .param("user", user)
+                    .param("limit", 21);
             for (var param : params.entrySet()) {
                 statement = statement.param(param.getKey(), param.getValue());
             }

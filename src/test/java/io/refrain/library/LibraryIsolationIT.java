@@ -23,8 +23,7 @@ class LibraryIsolationIT extends LibraryTestSupport {
     /** The owner's library, set up once for the class (the application context and database are shared). */
     private static Fixture owner;
 
-    record Fixture(Account account, long track, long album, long artist, long tag, String tagName) {
-    }
+    record Fixture(Account account, long track, long album, long artist, long tag, String tagName) {}
 
     record Endpoint(String method, String path, String body, int status, Consumer<JsonNode> check) {
         @Override
@@ -33,13 +32,15 @@ class LibraryIsolationIT extends LibraryTestSupport {
         }
     }
 
-    private static final Consumer<JsonNode> NOTHING = json -> { };
+    private static final Consumer<JsonNode> NOTHING = json -> {};
     private static final Consumer<JsonNode> EMPTY_PAGE = json -> {
         assertThat(json.path("items")).isEmpty();
         assertThat(json.path("next").isNull()).isTrue();
     };
-    private static final Consumer<JsonNode> ALL_FALSE = json -> assertThat(values(json)).containsOnly(false);
-    private static final Consumer<JsonNode> ALL_NULL = json -> assertThat(values(json)).containsOnlyNulls();
+    private static final Consumer<JsonNode> ALL_FALSE =
+            json -> assertThat(values(json)).containsOnly(false);
+    private static final Consumer<JsonNode> ALL_NULL =
+            json -> assertThat(values(json)).containsOnlyNulls();
 
     static Stream<Endpoint> endpoints() {
         String rating = Json.of("rating", 1.5);
@@ -68,8 +69,9 @@ class LibraryIsolationIT extends LibraryTestSupport {
                 new Endpoint("PUT", "/api/v1/me/loved/tracks/{track}", null, 204, NOTHING),
                 new Endpoint("DELETE", "/api/v1/me/loved/tracks/{track}", null, 204, NOTHING),
                 new Endpoint("GET", "/api/v1/me/tags", null, 200, EMPTY_PAGE),
-                new Endpoint("POST", "/api/v1/me/tags", "{\"name\":\"{tagName}\"}", 201,
-                        json -> assertThat(json.path("trackCount").asLong()).isZero()),
+                new Endpoint("POST", "/api/v1/me/tags", "{\"name\":\"{tagName}\"}", 201, json -> assertThat(
+                                json.path("trackCount").asLong())
+                        .isZero()),
                 new Endpoint("GET", "/api/v1/me/tags/{tag}", null, 404, NOTHING),
                 new Endpoint("PATCH", "/api/v1/me/tags/{tag}", Json.of("name", "taken over"), 404, NOTHING),
                 new Endpoint("DELETE", "/api/v1/me/tags/{tag}", null, 404, NOTHING),
@@ -96,14 +98,22 @@ class LibraryIsolationIT extends LibraryTestSupport {
                 String tagName = "private " + UUID.randomUUID().toString().substring(0, 8);
                 api.put("/api/v1/me/tracks?ids=" + track, null, token).assertStatus(204);
                 api.put("/api/v1/me/albums?ids=" + album, null, token).assertStatus(204);
-                api.put("/api/v1/me/following/artists?ids=" + artist, null, token).assertStatus(204);
-                api.put("/api/v1/me/ratings/tracks/" + track, Json.of("rating", 4.5), token).assertStatus(200);
-                api.put("/api/v1/me/ratings/albums/" + album, Json.of("rating", 4), token).assertStatus(200);
-                api.put("/api/v1/me/ratings/artists/" + artist, Json.of("rating", 3.5), token).assertStatus(200);
+                api.put("/api/v1/me/following/artists?ids=" + artist, null, token)
+                        .assertStatus(204);
+                api.put("/api/v1/me/ratings/tracks/" + track, Json.of("rating", 4.5), token)
+                        .assertStatus(200);
+                api.put("/api/v1/me/ratings/albums/" + album, Json.of("rating", 4), token)
+                        .assertStatus(200);
+                api.put("/api/v1/me/ratings/artists/" + artist, Json.of("rating", 3.5), token)
+                        .assertStatus(200);
                 api.put("/api/v1/me/loved/tracks/" + track, null, token).assertStatus(204);
-                long tag = api.post("/api/v1/me/tags", Json.of("name", tagName), token).assertStatus(201)
-                        .json().path("id").asLong();
-                api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token).assertStatus(204);
+                long tag = api.post("/api/v1/me/tags", Json.of("name", tagName), token)
+                        .assertStatus(201)
+                        .json()
+                        .path("id")
+                        .asLong();
+                api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + track, null, token)
+                        .assertStatus(204);
                 owner = new Fixture(account, track, album, artist, tag, tagName);
             }
         }
@@ -131,25 +141,46 @@ class LibraryIsolationIT extends LibraryTestSupport {
         }
         assertThat(snapshot(owner.account().id())).as("the owner's rows").isEqualTo(before);
         // and the owner still sees everything
-        assertThat(api.get("/api/v1/me/tags/" + owner.tag() + "/tracks", owner.account().accessToken())
-                .assertStatus(200).json().path("items")).hasSize(1);
+        assertThat(api.get(
+                                "/api/v1/me/tags/" + owner.tag() + "/tracks",
+                                owner.account().accessToken())
+                        .assertStatus(200)
+                        .json()
+                        .path("items"))
+                .hasSize(1);
 
         api.send(endpoint.method(), path, body, null, "application/json").assertProblem(401, "unauthenticated");
     }
 
     private static String fill(String template) {
-        return template.replace("{track}", Long.toString(owner.track())).replace("{album}", Long.toString(owner.album()))
-                .replace("{artist}", Long.toString(owner.artist())).replace("{tag}", Long.toString(owner.tag()))
+        return template.replace("{track}", Long.toString(owner.track()))
+                .replace("{album}", Long.toString(owner.album()))
+                .replace("{artist}", Long.toString(owner.artist()))
+                .replace("{tag}", Long.toString(owner.tag()))
                 .replace("{tagName}", owner.tagName());
     }
 
     /** Every library row of the user, as text. */
     private String snapshot(UUID userId) {
         StringBuilder all = new StringBuilder();
-        for (String table : List.of("saved_tracks", "saved_albums", "followed_artists", "track_ratings", "album_ratings",
-                "artist_ratings", "loved_tracks", "tags", "tagged_tracks")) {
-            all.append(table).append(": ").append(jdbc.sql("select coalesce(string_agg(t::text, ';' order by t::text), '') from "
-                    + table + " t where user_id = ?").param(userId).query(String.class).single()).append('\n');
+        for (String table : List.of(
+                "saved_tracks",
+                "saved_albums",
+                "followed_artists",
+                "track_ratings",
+                "album_ratings",
+                "artist_ratings",
+                "loved_tracks",
+                "tags",
+                "tagged_tracks")) {
+            all.append(table)
+                    .append(": ")
+                    .append(jdbc.sql("select coalesce(string_agg(t::text, ';' order by t::text), '') from " + table
+                                    + " t where user_id = ?")
+                            .param(userId)
+                            .query(String.class)
+                            .single())
+                    .append('\n');
         }
         return all.toString();
     }

@@ -25,19 +25,30 @@ class LibraryRatingsIT extends LibraryTestSupport {
     @ValueSource(strings = {"tracks", "albums", "artists"})
     void rateChangeAndRemove(String kind) {
         List<Long> ids = ids(kind, 3);
-        api.put("/api/v1/me/ratings/" + kind + "/" + ids.get(0), Json.of("rating", 4.5), token).assertStatus(200)
-                .json().path("rating").asDouble();
-        api.put("/api/v1/me/ratings/" + kind + "/" + ids.get(1), Json.of("rating", 0), token).assertStatus(200);
-        api.put("/api/v1/me/ratings/" + kind + "/" + ids.get(1), Json.of("rating", 5), token).assertStatus(200);
-        JsonNode ratings = api.get("/api/v1/me/ratings/" + kind + "?ids=" + csv(ids), token).assertStatus(200).json();
+        api.put("/api/v1/me/ratings/" + kind + "/" + ids.get(0), Json.of("rating", 4.5), token)
+                .assertStatus(200)
+                .json()
+                .path("rating")
+                .asDouble();
+        api.put("/api/v1/me/ratings/" + kind + "/" + ids.get(1), Json.of("rating", 0), token)
+                .assertStatus(200);
+        api.put("/api/v1/me/ratings/" + kind + "/" + ids.get(1), Json.of("rating", 5), token)
+                .assertStatus(200);
+        JsonNode ratings = api.get("/api/v1/me/ratings/" + kind + "?ids=" + csv(ids), token)
+                .assertStatus(200)
+                .json();
         assertThat(values(ratings)).containsExactly(4.5, 5.0, null);
 
         api.delete("/api/v1/me/ratings/" + kind + "/" + ids.get(0), token).assertStatus(204);
         api.delete("/api/v1/me/ratings/" + kind + "/" + ids.get(0), token).assertStatus(204); // idempotent
-        assertThat(values(api.get("/api/v1/me/ratings/" + kind + "?ids=" + csv(ids), token).json()))
+        assertThat(values(api.get("/api/v1/me/ratings/" + kind + "?ids=" + csv(ids), token)
+                        .json()))
                 .containsExactly(null, 5.0, null);
         String table = kind.substring(0, kind.length() - 1) + "_ratings";
-        assertThat(jdbc.sql("select count(*) from " + table + " where rating = 5").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from " + table + " where rating = 5")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @ParameterizedTest
@@ -55,9 +66,13 @@ class LibraryRatingsIT extends LibraryTestSupport {
         api.put(path, Json.of("rating", 3, "stars", 3), token).assertProblem(400, "malformed-request");
         api.put("/api/v1/me/ratings/" + kind + "/" + unknownId(kind), Json.of("rating", 3), token)
                 .assertProblem(404, "not-found");
-        api.put("/api/v1/me/ratings/" + kind + "/abc", Json.of("rating", 3), token).assertStatus(400);
-        assertThat(values(api.get("/api/v1/me/ratings/" + kind + "?ids=" + id, token).json())).containsExactly((Object) null);
-        String fiftyOne = csv(java.util.stream.LongStream.rangeClosed(1, 51).boxed().toList());
+        api.put("/api/v1/me/ratings/" + kind + "/abc", Json.of("rating", 3), token)
+                .assertStatus(400);
+        assertThat(values(api.get("/api/v1/me/ratings/" + kind + "?ids=" + id, token)
+                        .json()))
+                .containsExactly((Object) null);
+        String fiftyOne =
+                csv(java.util.stream.LongStream.rangeClosed(1, 51).boxed().toList());
         api.get("/api/v1/me/ratings/" + kind + "?ids=" + fiftyOne, token).assertProblem(400, "validation");
         api.get("/api/v1/me/ratings/" + kind, token).assertProblem(400, "validation");
     }
@@ -80,19 +95,28 @@ class LibraryRatingsIT extends LibraryTestSupport {
 
         api.delete("/api/v1/me/loved/tracks/" + id, token).assertStatus(204);
         api.delete("/api/v1/me/loved/tracks/" + id, token).assertStatus(204);
-        assertThat(api.get("/api/v1/tracks/" + id, token).json().path("me").path("loved").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/tracks/" + id, token)
+                        .json()
+                        .path("me")
+                        .path("loved")
+                        .asBoolean())
+                .isFalse();
         api.put("/api/v1/me/loved/tracks/" + unknownId("tracks"), null, token).assertProblem(404, "not-found");
     }
 
     @Test
     void aRatingShowsOnAlbumAndArtistPagesToo() {
-        // an artist whose tracks all have an album: its top track is on both its page and its album's: it is on both the artist's and the album's page
+        // an artist whose tracks all have an album: its top track is on both its page and its album's: it is on both
+        // the artist's and the album's page
         long artistId = jdbc.sql("""
                 select ta.artist_id from track_artists ta
                 group by ta.artist_id
                 having bool_and(exists (select 1 from tracks t where t.id = ta.track_id and t.album_id is not null))
                 order by random() limit 1""").query(Long.class).single();
-        JsonNode topTracks = api.get("/api/v1/artists/" + artistId, token).assertStatus(200).json().path("topTracks");
+        JsonNode topTracks = api.get("/api/v1/artists/" + artistId, token)
+                .assertStatus(200)
+                .json()
+                .path("topTracks");
         JsonNode rated = null;
         for (JsonNode track : topTracks) {
             if (!track.path("album").isMissingNode() && !track.path("album").isNull()) {
@@ -100,15 +124,24 @@ class LibraryRatingsIT extends LibraryTestSupport {
                 break;
             }
         }
-        assertThat(rated).as("artist " + artistId + " has a top track with an album").isNotNull();
+        assertThat(rated)
+                .as("artist " + artistId + " has a top track with an album")
+                .isNotNull();
         long trackId = rated.path("id").asLong();
         long albumId = rated.path("album").path("id").asLong();
-        api.put("/api/v1/me/ratings/tracks/" + trackId, Json.of("rating", 2.5), token).assertStatus(200);
+        api.put("/api/v1/me/ratings/tracks/" + trackId, Json.of("rating", 2.5), token)
+                .assertStatus(200);
 
-        JsonNode album = api.get("/api/v1/albums/" + albumId, token).assertStatus(200).json();
-        assertThat(ratingOf(album.path("tracks"), trackId)).as("on the album page").isEqualTo(2.5);
-        JsonNode artist = api.get("/api/v1/artists/" + artistId, token).assertStatus(200).json();
-        assertThat(ratingOf(artist.path("topTracks"), trackId)).as("on the artist page").isEqualTo(2.5);
+        JsonNode album =
+                api.get("/api/v1/albums/" + albumId, token).assertStatus(200).json();
+        assertThat(ratingOf(album.path("tracks"), trackId))
+                .as("on the album page")
+                .isEqualTo(2.5);
+        JsonNode artist =
+                api.get("/api/v1/artists/" + artistId, token).assertStatus(200).json();
+        assertThat(ratingOf(artist.path("topTracks"), trackId))
+                .as("on the artist page")
+                .isEqualTo(2.5);
     }
 
     private static Double ratingOf(JsonNode tracks, long trackId) {

@@ -52,10 +52,16 @@ class LibrarySavedIT extends LibraryTestSupport {
         api.put("/api/v1/me/tracks?ids=" + ids.get(0), null, token).assertStatus(204);
         clock.advance(Duration.ofSeconds(1));
         api.put("/api/v1/me/tracks?ids=" + ids.get(1), null, token).assertStatus(204);
-        String savedAt = api.get("/api/v1/me/tracks", token).json().path("items").get(1).path("savedAt").asString();
+        String savedAt = api.get("/api/v1/me/tracks", token)
+                .json()
+                .path("items")
+                .get(1)
+                .path("savedAt")
+                .asString();
         clock.advance(Duration.ofSeconds(1));
 
-        api.put("/api/v1/me/tracks?ids=" + csv(List.of(ids.get(0), ids.get(0))), null, token).assertStatus(204);
+        api.put("/api/v1/me/tracks?ids=" + csv(List.of(ids.get(0), ids.get(0))), null, token)
+                .assertStatus(204);
 
         JsonNode items = api.get("/api/v1/me/tracks", token).json().path("items");
         assertThat(longs(items, "track.id")).containsExactly(ids.get(1), ids.get(0));
@@ -70,8 +76,11 @@ class LibrarySavedIT extends LibraryTestSupport {
         api.delete("/api/v1/me/tracks?ids=" + ids.get(1), token).assertStatus(204); // idempotent
 
         long unknown = unknownId("tracks");
-        JsonNode contains = api.get("/api/v1/me/tracks/contains?ids=" + csv(List.of(ids.get(2), ids.get(1), unknown, ids.get(0))),
-                token).assertStatus(200).json();
+        JsonNode contains = api.get(
+                        "/api/v1/me/tracks/contains?ids=" + csv(List.of(ids.get(2), ids.get(1), unknown, ids.get(0))),
+                        token)
+                .assertStatus(200)
+                .json();
         assertThat(values(contains)).containsExactly(true, false, false, true);
         assertThat(longs(api.get("/api/v1/me/tracks", token).json().path("items"), "track.id"))
                 .containsExactlyInAnyOrder(ids.get(0), ids.get(2));
@@ -81,14 +90,17 @@ class LibrarySavedIT extends LibraryTestSupport {
     void unknownIdsSaveNothingAndAreNamed() {
         List<Long> ids = trackIds(2);
         long unknown = unknownId("tracks");
-        JsonNode problem = api.put("/api/v1/me/tracks?ids=" + ids.get(0) + "," + unknown + "," + ids.get(1), null, token)
-                .assertProblem(404, "not-found").json();
+        JsonNode problem = api.put(
+                        "/api/v1/me/tracks?ids=" + ids.get(0) + "," + unknown + "," + ids.get(1), null, token)
+                .assertProblem(404, "not-found")
+                .json();
         assertThat(longs(problem.path("unknownIds"), "")).containsExactly(unknown);
         assertThat(problem.path("detail").asString()).contains(String.valueOf(unknown));
         assertThat(api.get("/api/v1/me/tracks", token).json().path("items")).isEmpty();
 
         api.put("/api/v1/me/albums?ids=" + unknownId("albums"), null, token).assertProblem(404, "not-found");
-        api.put("/api/v1/me/following/artists?ids=" + unknownId("artists"), null, token).assertProblem(404, "not-found");
+        api.put("/api/v1/me/following/artists?ids=" + unknownId("artists"), null, token)
+                .assertProblem(404, "not-found");
     }
 
     @ParameterizedTest
@@ -115,8 +127,11 @@ class LibrarySavedIT extends LibraryTestSupport {
     void fiftyAtOnceIsAllowed() {
         List<Long> ids = trackIds(50);
         api.put("/api/v1/me/tracks?ids=" + csv(ids), null, token).assertStatus(204);
-        assertThat(values(api.get("/api/v1/me/tracks/contains?ids=" + csv(ids), token).assertStatus(200).json()))
-                .hasSize(50).containsOnly(true);
+        assertThat(values(api.get("/api/v1/me/tracks/contains?ids=" + csv(ids), token)
+                        .assertStatus(200)
+                        .json()))
+                .hasSize(50)
+                .containsOnly(true);
     }
 
     @Test
@@ -132,7 +147,8 @@ class LibrarySavedIT extends LibraryTestSupport {
         int pages = 0;
         do {
             JsonNode page = api.get("/api/v1/me/tracks?limit=7" + (cursor == null ? "" : "&cursor=" + cursor), token)
-                    .assertStatus(200).json();
+                    .assertStatus(200)
+                    .json();
             seen.addAll(longs(page.path("items"), "track.id"));
             cursor = page.path("next").isNull() ? null : page.path("next").asString();
             pages++;
@@ -140,7 +156,8 @@ class LibrarySavedIT extends LibraryTestSupport {
         assertThat(pages).isEqualTo(8);
         assertThat(seen).hasSize(50);
         assertThat(new HashSet<>(seen)).isEqualTo(new HashSet<>(ids));
-        assertThat(seen.subList(0, 30)).containsExactlyElementsOf(ids.subList(20, 50).reversed());
+        assertThat(seen.subList(0, 30))
+                .containsExactlyElementsOf(ids.subList(20, 50).reversed());
     }
 
     @Test
@@ -150,17 +167,29 @@ class LibrarySavedIT extends LibraryTestSupport {
         api.put("/api/v1/me/albums?ids=" + csv(ids), null, token).assertStatus(204);
         api.delete("/api/v1/me/albums?ids=" + ids.get(2), token).assertStatus(204);
 
-        JsonNode items = api.get("/api/v1/me/albums?limit=1", token).assertStatus(200).json().path("items");
+        JsonNode items = api.get("/api/v1/me/albums?limit=1", token)
+                .assertStatus(200)
+                .json()
+                .path("items");
         assertThat(items).hasSize(1);
         JsonNode page = api.get("/api/v1/me/albums", token).json();
         assertThat(longs(page.path("items"), "album.id")).containsExactlyInAnyOrder(ids.get(0), ids.get(1));
         JsonNode album = page.path("items").get(0).path("album");
         long albumId = album.path("id").asLong();
-        assertThat(album.path("title").asString()).isEqualTo(
-                jdbc.sql("select title from albums where id = ?").param(albumId).query(String.class).single());
-        assertThat(longs(album.path("artists"), "id")).containsExactlyElementsOf(jdbc.sql(
-                "select artist_id from album_artists where album_id = ? order by position").param(albumId).query(Long.class).list());
-        assertThat(values(api.get("/api/v1/me/albums/contains?ids=" + csv(ids), token).assertStatus(200).json()))
+        assertThat(album.path("title").asString())
+                .isEqualTo(jdbc.sql("select title from albums where id = ?")
+                        .param(albumId)
+                        .query(String.class)
+                        .single());
+        assertThat(longs(album.path("artists"), "id"))
+                .containsExactlyElementsOf(
+                        jdbc.sql("select artist_id from album_artists where album_id = ? order by position")
+                                .param(albumId)
+                                .query(Long.class)
+                                .list());
+        assertThat(values(api.get("/api/v1/me/albums/contains?ids=" + csv(ids), token)
+                        .assertStatus(200)
+                        .json()))
                 .containsExactly(true, true, false);
     }
 
@@ -169,38 +198,55 @@ class LibrarySavedIT extends LibraryTestSupport {
         List<Long> ids = artistIds(3);
         api.put("/api/v1/me/following/artists?ids=" + ids.get(0), null, token).assertStatus(204);
         clock.advance(Duration.ofSeconds(1));
-        api.put("/api/v1/me/following/artists?ids=" + csv(ids.subList(1, 3)), null, token).assertStatus(204);
+        api.put("/api/v1/me/following/artists?ids=" + csv(ids.subList(1, 3)), null, token)
+                .assertStatus(204);
         api.delete("/api/v1/me/following/artists?ids=" + ids.get(1), token).assertStatus(204);
 
-        JsonNode items = api.get("/api/v1/me/following/artists", token).assertStatus(200).json().path("items");
+        JsonNode items = api.get("/api/v1/me/following/artists", token)
+                .assertStatus(200)
+                .json()
+                .path("items");
         assertThat(longs(items, "artist.id")).containsExactly(ids.get(2), ids.get(0));
-        assertThat(items.get(0).path("artist").path("name").asString()).isEqualTo(
-                jdbc.sql("select name from artists where id = ?").param(ids.get(2)).query(String.class).single());
+        assertThat(items.get(0).path("artist").path("name").asString())
+                .isEqualTo(jdbc.sql("select name from artists where id = ?")
+                        .param(ids.get(2))
+                        .query(String.class)
+                        .single());
         assertThat(items.get(0).path("followedAt").asString()).isNotBlank();
-        assertThat(values(api.get("/api/v1/me/following/artists/contains?ids=" + csv(ids), token).assertStatus(200).json()))
+        assertThat(values(api.get("/api/v1/me/following/artists/contains?ids=" + csv(ids), token)
+                        .assertStatus(200)
+                        .json()))
                 .containsExactly(true, false, true);
     }
 
     @Test
     void savedAndRatedStateShowsOnTrackPagesAndInSearch() {
         long tnt = jdbc.sql("select id from tracks where title = 'T.N.T.' and artist_names like '%AC/DC%' limit 1")
-                .query(Long.class).single();
-        JsonNode before = api.get("/api/v1/tracks/" + tnt, token).assertStatus(200).json().path("me");
+                .query(Long.class)
+                .single();
+        JsonNode before =
+                api.get("/api/v1/tracks/" + tnt, token).assertStatus(200).json().path("me");
         assertThat(before.path("saved").asBoolean()).isFalse();
-        assertThat(before.path("rating").isNull() || before.path("rating").isMissingNode()).isTrue();
+        assertThat(before.path("rating").isNull() || before.path("rating").isMissingNode())
+                .isTrue();
 
         api.put("/api/v1/me/tracks?ids=" + tnt, null, token).assertStatus(204);
-        api.put("/api/v1/me/ratings/tracks/" + tnt, Json.of("rating", 4.5), token).assertStatus(200);
+        api.put("/api/v1/me/ratings/tracks/" + tnt, Json.of("rating", 4.5), token)
+                .assertStatus(200);
         api.put("/api/v1/me/loved/tracks/" + tnt, null, token).assertStatus(204);
 
-        JsonNode me = api.get("/api/v1/tracks/" + tnt, token).assertStatus(200).json().path("me");
+        JsonNode me =
+                api.get("/api/v1/tracks/" + tnt, token).assertStatus(200).json().path("me");
         assertThat(me.path("saved").asBoolean()).isTrue();
         assertThat(me.path("rating").asDouble()).isEqualTo(4.5);
         assertThat(me.path("loved").asBoolean()).isTrue();
 
         JsonNode found = null;
-        for (JsonNode track : api.get("/api/v1/search?q=tnt&type=track", token).assertStatus(200).json()
-                .path("tracks").path("items")) {
+        for (JsonNode track : api.get("/api/v1/search?q=tnt&type=track", token)
+                .assertStatus(200)
+                .json()
+                .path("tracks")
+                .path("items")) {
             if (track.path("id").asLong() == tnt) {
                 found = track;
             }
@@ -212,7 +258,8 @@ class LibrarySavedIT extends LibraryTestSupport {
 
         // someone else sees the same track without this state
         String other = newAccount().accessToken();
-        JsonNode theirs = api.get("/api/v1/tracks/" + tnt, other).assertStatus(200).json().path("me");
+        JsonNode theirs =
+                api.get("/api/v1/tracks/" + tnt, other).assertStatus(200).json().path("me");
         assertThat(theirs.path("saved").asBoolean()).isFalse();
         assertThat(theirs.path("loved").asBoolean()).isFalse();
         assertThat(theirs.path("rating").isNumber()).isFalse();
@@ -221,12 +268,24 @@ class LibrarySavedIT extends LibraryTestSupport {
     @Test
     void aTrackDeletedFromTheCatalogLeavesTheLibrary() {
         String admin = catalogAdmin().accessToken();
-        long id = api.post("/api/v1/tracks", Json.of("title", "Soon gone", "artists", List.of(java.util.Map.of("name",
-                "Library Test Artist"))), admin).assertStatus(201).json().path("id").asLong();
+        long id = api.post(
+                        "/api/v1/tracks",
+                        Json.of(
+                                "title",
+                                "Soon gone",
+                                "artists",
+                                List.of(java.util.Map.of("name", "Library Test Artist"))),
+                        admin)
+                .assertStatus(201)
+                .json()
+                .path("id")
+                .asLong();
         api.put("/api/v1/me/tracks?ids=" + id, null, token).assertStatus(204);
         api.delete("/api/v1/tracks/" + id, admin).assertStatus(204);
 
-        assertThat(api.get("/api/v1/me/tracks", token).assertStatus(200).json().path("items")).isEmpty();
-        assertThat(values(api.get("/api/v1/me/tracks/contains?ids=" + id, token).json())).containsExactly(false);
+        assertThat(api.get("/api/v1/me/tracks", token).assertStatus(200).json().path("items"))
+                .isEmpty();
+        assertThat(values(api.get("/api/v1/me/tracks/contains?ids=" + id, token).json()))
+                .containsExactly(false);
     }
 }

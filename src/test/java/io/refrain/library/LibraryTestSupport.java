@@ -23,11 +23,16 @@ abstract class LibraryTestSupport extends IntegrationTest {
 
     /** Random ids so that concurrent tests rarely share entries (they never share users). */
     private List<Long> ids(String table, int n) {
-        return jdbc.sql("select id from " + table + " order by random() limit :n").param("n", n).query(Long.class).list();
+        return jdbc.sql("select id from " + table + " order by random() limit :n")
+                .param("n", n)
+                .query(Long.class)
+                .list();
     }
 
     long unknownId(String table) {
-        return jdbc.sql("select coalesce(max(id), 0) + 1000000 from " + table).query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) + 1000000 from " + table)
+                .query(Long.class)
+                .single();
     }
 
     static String csv(List<Long> ids) {

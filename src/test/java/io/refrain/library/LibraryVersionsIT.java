@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 class LibraryVersionsIT extends LibraryTestSupport {
 
     private long version(UUID user) {
-        return jdbc.sql("select coalesce((select version from library_versions where user_id = ?), 0)").param(user)
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce((select version from library_versions where user_id = ?), 0)")
+                .param(user)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -32,9 +34,12 @@ class LibraryVersionsIT extends LibraryTestSupport {
         List<Runnable> changes = List.of(
                 () -> api.put("/api/v1/me/tracks?ids=" + track, null, token).assertStatus(204),
                 () -> api.delete("/api/v1/me/tracks?ids=" + track, token).assertStatus(204),
-                () -> api.put("/api/v1/me/albums?ids=" + albumIds(1).getFirst(), null, token).assertStatus(204),
-                () -> api.put("/api/v1/me/following/artists?ids=" + artistIds(1).getFirst(), null, token).assertStatus(204),
-                () -> api.put("/api/v1/me/ratings/tracks/" + track, Json.of("rating", 4), token).assertStatus(200),
+                () -> api.put("/api/v1/me/albums?ids=" + albumIds(1).getFirst(), null, token)
+                        .assertStatus(204),
+                () -> api.put("/api/v1/me/following/artists?ids=" + artistIds(1).getFirst(), null, token)
+                        .assertStatus(204),
+                () -> api.put("/api/v1/me/ratings/tracks/" + track, Json.of("rating", 4), token)
+                        .assertStatus(200),
                 () -> api.delete("/api/v1/me/ratings/tracks/" + track, token).assertStatus(204),
                 () -> api.put("/api/v1/me/loved/tracks/" + track, null, token).assertStatus(204),
                 () -> api.delete("/api/v1/me/loved/tracks/" + track, token).assertStatus(204));
@@ -43,10 +48,15 @@ class LibraryVersionsIT extends LibraryTestSupport {
             assertThat(version(user)).isGreaterThan(last);
             last = version(user);
         }
-        long tag = api.post("/api/v1/me/tags", Json.of("name", "versioned"), token).assertStatus(201).json().path("id").asLong();
+        long tag = api.post("/api/v1/me/tags", Json.of("name", "versioned"), token)
+                .assertStatus(201)
+                .json()
+                .path("id")
+                .asLong();
         assertThat(version(user)).isGreaterThan(last);
         last = version(user);
-        api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + csv(tracks), null, token).assertStatus(204);
+        api.put("/api/v1/me/tags/" + tag + "/tracks?ids=" + csv(tracks), null, token)
+                .assertStatus(204);
         assertThat(version(user)).isGreaterThan(last);
         last = version(user);
         api.delete("/api/v1/me/tags/" + tag, token).assertStatus(204);

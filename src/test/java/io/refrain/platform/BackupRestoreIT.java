@@ -50,34 +50,46 @@ class BackupRestoreIT extends IntegrationTest {
 
     @Autowired
     Backups backups;
+
     @Autowired
     DataSource dataSource;
 
     @TempDir
     Path work;
 
-    record Ack(UUID user, Instant listenedAt, Instant ackedAt) {
-    }
+    record Ack(UUID user, Instant listenedAt, Instant ackedAt) {}
 
-    record PlaylistAck(String id, Instant ackedAt) {
-    }
+    record PlaylistAck(String id, Instant ackedAt) {}
 
     @Test
     void aBackupTakenDuringWritesRestoresEverythingAcknowledgedBeforeItsStop() throws Exception {
-        assumeThat(System.getenv("REFRAIN_TEST_DATABASE_URL")).as("backs up the embedded database only").isNullOrEmpty();
-        List<Long> tracks = jdbc.sql("select id from tracks order by id limit 40").query(Long.class).list();
+        assumeThat(System.getenv("REFRAIN_TEST_DATABASE_URL"))
+                .as("backs up the embedded database only")
+                .isNullOrEmpty();
+        List<Long> tracks = jdbc.sql("select id from tracks order by id limit 40")
+                .query(Long.class)
+                .list();
         Instant base = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.DAYS);
 
         // data acknowledged before the backup starts: an account with listens and a playlist
         Account before = newAccount();
         List<String> listens = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            listens.add("{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}".formatted(base.minusSeconds(600L * i), tracks.get(i % tracks.size())));
+            listens.add("{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}"
+                    .formatted(base.minusSeconds(600L * i), tracks.get(i % tracks.size())));
         }
-        api.post("/api/v1/me/listens", "{\"listens\": [" + String.join(",", listens) + "]}", before.accessToken()).assertStatus(200);
-        String playlist = api.post("/api/v1/playlists", Json.of("name", "Before the backup", "public", false),
-                before.accessToken()).assertStatus(201).text("id");
-        api.post("/api/v1/playlists/" + playlist + "/tracks", Json.of("trackIds", tracks.subList(0, 10)), before.accessToken())
+        api.post("/api/v1/me/listens", "{\"listens\": [" + String.join(",", listens) + "]}", before.accessToken())
+                .assertStatus(200);
+        String playlist = api.post(
+                        "/api/v1/playlists",
+                        Json.of("name", "Before the backup", "public", false),
+                        before.accessToken())
+                .assertStatus(201)
+                .text("id");
+        api.post(
+                        "/api/v1/playlists/" + playlist + "/tracks",
+                        Json.of("trackIds", tracks.subList(0, 10)),
+                        before.accessToken())
                 .assertStatus(201);
 
         // writers go on during the whole backup: single listens, new playlists with a track
@@ -105,20 +117,32 @@ class BackupRestoreIT extends IntegrationTest {
         }
         pool.shutdown();
 
-        List<Ack> ackedBeforeStop = acks.stream().filter(a -> a.ackedAt().isBefore(written.stoppedAt())).toList();
-        List<Ack> ackedBeforeStart = acks.stream().filter(a -> a.ackedAt().isBefore(written.startedAt())).toList();
-        assertThat(ackedBeforeStop.size()).as("listens acknowledged while the backup ran").isGreaterThan(ackedBeforeStart.size());
+        List<Ack> ackedBeforeStop = acks.stream()
+                .filter(a -> a.ackedAt().isBefore(written.stoppedAt()))
+                .toList();
+        List<Ack> ackedBeforeStart = acks.stream()
+                .filter(a -> a.ackedAt().isBefore(written.startedAt()))
+                .toList();
+        assertThat(ackedBeforeStop.size())
+                .as("listens acknowledged while the backup ran")
+                .isGreaterThan(ackedBeforeStart.size());
         assertThat(acks.size()).as("listens acknowledged after its stop").isGreaterThan(ackedBeforeStop.size());
 
-        System.out.printf("backup during writes: %,d bytes in %d ms; listens acknowledged before its start %d, before its stop %d, in all %d%n",
-                written.fileBytes(), written.took().toMillis(), ackedBeforeStart.size(), ackedBeforeStop.size(), acks.size());
+        System.out.printf(
+                "backup during writes: %,d bytes in %d ms; listens acknowledged before its start %d, before its stop %d, in all %d%n",
+                written.fileBytes(),
+                written.took().toMillis(),
+                ackedBeforeStart.size(),
+                ackedBeforeStop.size(),
+                acks.size());
 
         Path restoredDir = work.resolve("restored");
         Restore.Restored restored = new Restore(file, restoredDir, false, false, false).run();
         assertThat(Files.readString(restoredDir.resolve("secrets/jwt.key")))
                 .isEqualTo(Files.readString(TestDatabase.DATA_DIR.resolve("secrets/jwt.key")));
         assertThatThrownBy(() -> new Restore(file, restoredDir, false, false, false).run())
-                .isInstanceOf(BackupException.class).hasMessageContaining("already holds data");
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("already holds data");
 
         try (ConfigurableApplicationContext copy = start(restoredDir)) {
             JdbcClient restoredJdbc = copy.getBean(JdbcClient.class);
@@ -135,8 +159,13 @@ class BackupRestoreIT extends IntegrationTest {
             assertThat(restoredListens.size()).isLessThan(sourceListens.size());
             for (PlaylistAck ack : playlistAcks) {
                 if (ack.ackedAt().isBefore(written.stoppedAt())) {
-                    assertThat(restoredJdbc.sql("select count(*) from playlists where id = ?::uuid").param(ack.id())
-                            .query(Long.class).single()).as("playlist " + ack.id()).isOne();
+                    assertThat(restoredJdbc
+                                    .sql("select count(*) from playlists where id = ?::uuid")
+                                    .param(ack.id())
+                                    .query(Long.class)
+                                    .single())
+                            .as("playlist " + ack.id())
+                            .isOne();
                 }
             }
             // the data written before the backup, row for row
@@ -146,8 +175,14 @@ class BackupRestoreIT extends IntegrationTest {
                     "select id, name, track_count, version from playlists where user_id = :user order by id",
                     "select e.id, e.track_id, e.position from playlist_entries e join playlists p on p.id = e.playlist_id"
                             + " where p.user_id = :user order by e.id")) {
-                assertThat(restoredJdbc.sql(sql).param("user", before.id()).query().listOfRows())
-                        .as(sql).isEqualTo(jdbc.sql(sql).param("user", before.id()).query().listOfRows());
+                assertThat(restoredJdbc
+                                .sql(sql)
+                                .param("user", before.id())
+                                .query()
+                                .listOfRows())
+                        .as(sql)
+                        .isEqualTo(
+                                jdbc.sql(sql).param("user", before.id()).query().listOfRows());
             }
             // one consistent moment: the statistics equal a recomputation from the restored listens
             for (UUID user : users) {
@@ -156,11 +191,21 @@ class BackupRestoreIT extends IntegrationTest {
 
             // the restored server answers the same account with the same listens and playlists
             Api restoredApi = new Api(port(copy), Api.randomAddress());
-            String token = restoredApi.post("/api/v1/auth/login", Json.of("email", before.email(), "password", before.password()))
-                    .assertStatus(200).text("accessToken");
-            var playlists = restoredApi.get("/api/v1/me/playlists", token).assertStatus(200).json();
+            String token = restoredApi
+                    .post("/api/v1/auth/login", Json.of("email", before.email(), "password", before.password()))
+                    .assertStatus(200)
+                    .text("accessToken");
+            var playlists = restoredApi
+                    .get("/api/v1/me/playlists", token)
+                    .assertStatus(200)
+                    .json();
             assertThat(playlists.toString()).contains(playlist);
-            assertThat(restoredApi.get("/api/v1/me/recently-played?limit=50", token).assertStatus(200).json().path("items").size())
+            assertThat(restoredApi
+                            .get("/api/v1/me/recently-played?limit=50", token)
+                            .assertStatus(200)
+                            .json()
+                            .path("items")
+                            .size())
                     .isEqualTo(50);
         }
 
@@ -169,7 +214,9 @@ class BackupRestoreIT extends IntegrationTest {
         Path quiet = work.resolve("quiet.tar");
         backups.write(quiet, false);
         Map<String, TableChecksums.Table> sourceAfter = checksums();
-        Map<String, TableChecksums.Table> copy = new Restore(quiet, work.resolve("quiet"), false, true, false).run().tables();
+        Map<String, TableChecksums.Table> copy = new Restore(quiet, work.resolve("quiet"), false, true, false)
+                .run()
+                .tables();
         assertThat(copy.keySet()).isEqualTo(sourceAfter.keySet());
         int compared = 0;
         for (var table : sourceAfter.entrySet()) {
@@ -182,23 +229,39 @@ class BackupRestoreIT extends IntegrationTest {
             assertThat(copy.get(core)).as(core).isEqualTo(sourceAfter.get(core));
         }
         assertThat(compared).isGreaterThan(sourceAfter.size() / 2);
-        assertThat(restored.migrations()).as("every migration of the source")
-                .isEqualTo(jdbc.sql("select count(*) from flyway_schema_history where success").query(Integer.class).single());
+        assertThat(restored.migrations())
+                .as("every migration of the source")
+                .isEqualTo(jdbc.sql("select count(*) from flyway_schema_history where success")
+                        .query(Integer.class)
+                        .single());
     }
 
-    private void write(Account writer, List<Long> tracks, Instant base, AtomicBoolean stop,
-                       ConcurrentLinkedQueue<Ack> acks, ConcurrentLinkedQueue<PlaylistAck> playlistAcks) {
+    private void write(
+            Account writer,
+            List<Long> tracks,
+            Instant base,
+            AtomicBoolean stop,
+            ConcurrentLinkedQueue<Ack> acks,
+            ConcurrentLinkedQueue<PlaylistAck> playlistAcks) {
         Api client = new Api(port, Api.randomAddress());
         for (int i = 0; !stop.get(); i++) {
             Instant at = base.minusSeconds(7L * i);
-            String body = "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}".formatted(at, tracks.get(i % tracks.size()));
+            String body =
+                    "{\"listenedAt\": \"%s\", \"track\": {\"id\": %d}}".formatted(at, tracks.get(i % tracks.size()));
             client.post("/api/v1/me/listens", body, writer.accessToken()).assertStatus(200);
             acks.add(new Ack(writer.id(), at, Instant.now()));
             if (i % 10 == 0) {
-                String id = client.post("/api/v1/playlists", Json.of("name", "During " + i, "public", false),
-                        writer.accessToken()).assertStatus(201).text("id");
-                client.post("/api/v1/playlists/" + id + "/tracks", Json.of("trackIds", List.of(tracks.get(i % tracks.size()))),
-                        writer.accessToken()).assertStatus(201);
+                String id = client.post(
+                                "/api/v1/playlists",
+                                Json.of("name", "During " + i, "public", false),
+                                writer.accessToken())
+                        .assertStatus(201)
+                        .text("id");
+                client.post(
+                                "/api/v1/playlists/" + id + "/tracks",
+                                Json.of("trackIds", List.of(tracks.get(i % tracks.size()))),
+                                writer.accessToken())
+                        .assertStatus(201);
                 playlistAcks.add(new PlaylistAck(id, Instant.now()));
             }
         }
@@ -207,7 +270,8 @@ class BackupRestoreIT extends IntegrationTest {
     private static Set<String> listenKeys(JdbcClient jdbc, Set<UUID> users) {
         return jdbc.sql("select user_id, listened_at from listens where user_id = any(:users)")
                 .param("users", users.toArray(UUID[]::new))
-                .query((rs, n) -> rs.getObject(1, UUID.class) + "@" + rs.getTimestamp(2).toInstant())
+                .query((rs, n) ->
+                        rs.getObject(1, UUID.class) + "@" + rs.getTimestamp(2).toInstant())
                 .set();
     }
 
@@ -218,9 +282,14 @@ class BackupRestoreIT extends IntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplication(RefrainApplication.class).run(
-                "--server.port=0", "--refrain.data-dir=" + dataDir, "--refrain.database.url=",
-                "--spring.jmx.enabled=false", "--refrain.catalog.load-demo=false", "--refrain.catalog.musicbrainz.enabled=false");
+        return new SpringApplication(RefrainApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--refrain.data-dir=" + dataDir,
+                        "--refrain.database.url=",
+                        "--spring.jmx.enabled=false",
+                        "--refrain.catalog.load-demo=false",
+                        "--refrain.catalog.musicbrainz.enabled=false");
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -38,8 +38,12 @@ class ClusterJobsIT {
 
     private static final Duration TICK = Duration.ofSeconds(3);
     private static final String EVERY_TICK = "*/3 * * * * *";
-    private static final List<String> JOBS = List.of("catalog.stale-entry-cleanup", "history.listen-partitions-ahead",
-            "history.retention", "accounts.cleanup", "history.interrupted-imports");
+    private static final List<String> JOBS = List.of(
+            "catalog.stale-entry-cleanup",
+            "history.listen-partitions-ahead",
+            "history.retention",
+            "accounts.cleanup",
+            "history.interrupted-imports");
 
     /** One lock attempt: which instance, which job, when (this JVM's clock, as the schedulers use it), taken or not. */
     record Attempt(String instance, String job, Instant at, boolean acquired) {
@@ -52,6 +56,7 @@ class ClusterJobsIT {
 
     @TempDir
     Path first;
+
     @TempDir
     Path second;
 
@@ -59,8 +64,11 @@ class ClusterJobsIT {
     void eachJobRunsOncePerTickAcrossTwoServersAndTheOtherTakesOverWhenOneStops() throws Exception {
         String externalUrl = System.getenv("REFRAIN_TEST_DATABASE_URL");
         boolean external = externalUrl != null && !externalUrl.isBlank();
-        try (ConfigurableApplicationContext a = start("a", first, external ? externalUrl : "", external
-                ? System.getenv().getOrDefault("REFRAIN_TEST_DATABASE_USER", "") : "")) {
+        try (ConfigurableApplicationContext a = start(
+                "a",
+                first,
+                external ? externalUrl : "",
+                external ? System.getenv().getOrDefault("REFRAIN_TEST_DATABASE_USER", "") : "")) {
             String url = external ? externalUrl : jdbcUrl(a);
             String user = external ? System.getenv().getOrDefault("REFRAIN_TEST_DATABASE_USER", "") : "postgres";
 
@@ -78,33 +86,51 @@ class ClusterJobsIT {
             long lastShared = tickOf(bothUp) + 3;
             long firstAlone = tickOf(secondStopped) + 1;
             long lastAlone = firstAlone + 1;
-            System.out.printf("cluster jobs: shared ticks %d..%d, first server alone %d..%d, attempts by tick: %s%n",
+            System.out.printf(
+                    "cluster jobs: shared ticks %d..%d, first server alone %d..%d, attempts by tick: %s%n",
                     firstShared, lastShared, firstAlone, lastAlone, summary());
 
-            assertThat(lastShared - firstShared + 1).as("whole ticks with both servers up").isGreaterThanOrEqualTo(3);
+            assertThat(lastShared - firstShared + 1)
+                    .as("whole ticks with both servers up")
+                    .isGreaterThanOrEqualTo(3);
             for (String job : JOBS) {
                 for (long tick = firstShared; tick <= lastShared; tick++) {
-                    assertThat(attempts(job, tick).stream().map(Attempt::instance).sorted().toList())
-                            .as("%s tick %d: both servers tried", job, tick).containsExactly("a", "b");
-                    assertThat(runs(job, tick)).as("%s tick %d: ran once across both servers", job, tick).hasSize(1);
+                    assertThat(attempts(job, tick).stream()
+                                    .map(Attempt::instance)
+                                    .sorted()
+                                    .toList())
+                            .as("%s tick %d: both servers tried", job, tick)
+                            .containsExactly("a", "b");
+                    assertThat(runs(job, tick))
+                            .as("%s tick %d: ran once across both servers", job, tick)
+                            .hasSize(1);
                 }
             }
             // the stopped server must have held locks, or "the remaining server took over" proves nothing
-            assertThat(ATTEMPTS).as("the second server ran some shared tick before it stopped")
-                    .anyMatch(x -> x.instance().equals("b") && x.acquired() && x.tick() >= firstShared && x.tick() <= lastShared);
+            assertThat(ATTEMPTS)
+                    .as("the second server ran some shared tick before it stopped")
+                    .anyMatch(x -> x.instance().equals("b")
+                            && x.acquired()
+                            && x.tick() >= firstShared
+                            && x.tick() <= lastShared);
             for (String job : JOBS) {
                 for (long tick = firstAlone; tick <= lastAlone; tick++) {
-                    assertThat(runs(job, tick)).as("%s tick %d: the remaining server ran it", job, tick)
-                            .extracting(Attempt::instance).containsExactly("a");
+                    assertThat(runs(job, tick))
+                            .as("%s tick %d: the remaining server ran it", job, tick)
+                            .extracting(Attempt::instance)
+                            .containsExactly("a");
                 }
             }
-            assertThat(ATTEMPTS.stream().map(Attempt::job).distinct()).as("locked jobs; per-process ones take no lock")
+            assertThat(ATTEMPTS.stream().map(Attempt::job).distinct())
+                    .as("locked jobs; per-process ones take no lock")
                     .containsExactlyInAnyOrderElementsOf(JOBS);
         }
     }
 
     private static List<Attempt> attempts(String job, long tick) {
-        return ATTEMPTS.stream().filter(x -> x.job().equals(job) && x.tick() == tick).toList();
+        return ATTEMPTS.stream()
+                .filter(x -> x.job().equals(job) && x.tick() == tick)
+                .toList();
     }
 
     private static List<Attempt> runs(String job, long tick) {
@@ -114,10 +140,15 @@ class ClusterJobsIT {
     /** tick → "job: instance+ / instance-" for the log, to see who won which tick. */
     private static Map<Long, String> summary() {
         Map<Long, String> byTick = new TreeMap<>();
-        ATTEMPTS.stream().collect(Collectors.groupingBy(Attempt::tick, TreeMap::new, Collectors.toList()))
-                .forEach((tick, list) -> byTick.put(tick, list.stream()
-                        .map(x -> x.job().substring(x.job().indexOf('.') + 1) + ":" + x.instance() + (x.acquired() ? "+" : "-"))
-                        .sorted().collect(Collectors.joining(" "))));
+        ATTEMPTS.stream()
+                .collect(Collectors.groupingBy(Attempt::tick, TreeMap::new, Collectors.toList()))
+                .forEach((tick, list) -> byTick.put(
+                        tick,
+                        list.stream()
+                                .map(x -> x.job().substring(x.job().indexOf('.') + 1) + ":" + x.instance()
+                                        + (x.acquired() ? "+" : "-"))
+                                .sorted()
+                                .collect(Collectors.joining(" "))));
         return byTick;
     }
 
@@ -138,12 +169,21 @@ class ClusterJobsIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String instance, Path dataDir, String databaseUrl, String user) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--refrain.data-dir=" + dataDir,
-                "--refrain.database.url=" + databaseUrl, "--refrain.database.user=" + user,
-                "--spring.jmx.enabled=false", "--refrain.database.embedded-shared-buffers=128MB", "--refrain.catalog.load-demo=false", "--refrain.catalog.musicbrainz.enabled=false",
-                "--refrain.catalog.cleanup-cron=" + EVERY_TICK, "--refrain.history.partition-cron=" + EVERY_TICK,
-                "--refrain.history.archive.cron=" + EVERY_TICK, "--refrain.accounts.cleanup-cron=" + EVERY_TICK,
+    private static ConfigurableApplicationContext start(
+            String instance, Path dataDir, String databaseUrl, String user) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--refrain.data-dir=" + dataDir,
+                "--refrain.database.url=" + databaseUrl,
+                "--refrain.database.user=" + user,
+                "--spring.jmx.enabled=false",
+                "--refrain.database.embedded-shared-buffers=128MB",
+                "--refrain.catalog.load-demo=false",
+                "--refrain.catalog.musicbrainz.enabled=false",
+                "--refrain.catalog.cleanup-cron=" + EVERY_TICK,
+                "--refrain.history.partition-cron=" + EVERY_TICK,
+                "--refrain.history.archive.cron=" + EVERY_TICK,
+                "--refrain.accounts.cleanup-cron=" + EVERY_TICK,
                 "--refrain.history.import.interrupted-check-cron=" + EVERY_TICK,
                 // half a tick: more than the two instances' scheduling jitter, less than the next tick
                 "--refrain.jobs.lock-at-least-for=PT1.5S",
@@ -172,7 +212,8 @@ class ClusterJobsIT {
             };
         }
 
-        private static Optional<SimpleLock> record(String instance, LockProvider provider, LockConfiguration configuration) {
+        private static Optional<SimpleLock> record(
+                String instance, LockProvider provider, LockConfiguration configuration) {
             Instant at = Instant.now();
             Optional<SimpleLock> lock = provider.lock(configuration);
             ATTEMPTS.add(new Attempt(instance, configuration.getName(), at, lock.isPresent()));

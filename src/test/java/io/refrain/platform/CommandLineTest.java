@@ -10,10 +10,12 @@ class CommandLineTest {
 
     @Test
     void serveOptionsBecomeSpringProperties() {
-        assertThat(CommandLine.parse(new String[] {"serve", "--port", "9090", "--data-dir", "/srv/refrain"}).springArguments())
+        assertThat(CommandLine.parse(new String[] {"serve", "--port", "9090", "--data-dir", "/srv/refrain"})
+                        .springArguments())
                 .containsExactly("--server.port=9090", "--refrain.data-dir=/srv/refrain");
         assertThat(CommandLine.parse(new String[] {}).springArguments()).isEmpty();
-        assertThat(CommandLine.parse(new String[] {"serve", "--logging.level.root=debug"}).springArguments())
+        assertThat(CommandLine.parse(new String[] {"serve", "--logging.level.root=debug"})
+                        .springArguments())
                 .containsExactly("--logging.level.root=debug");
     }
 
@@ -23,7 +25,8 @@ class CommandLineTest {
         assertThat(line.command()).isEqualTo("import");
         assertThat(line.arguments()).containsExactly("catalog", "a.csv.gz", "b.csv");
         assertThat(line.springArguments()).containsExactly("--refrain.data-dir=d");
-        var listens = CommandLine.parse(new String[] {"import", "listens", "--user", "a@b.c", "--dry-run", "x.json", "--data-dir", "d"});
+        var listens = CommandLine.parse(
+                new String[] {"import", "listens", "--user", "a@b.c", "--dry-run", "x.json", "--data-dir", "d"});
         assertThat(listens.arguments()).containsExactly("listens", "--user", "a@b.c", "--dry-run", "x.json");
         var bench = CommandLine.parse(new String[] {"bench", "generate", "--preset", "small", "--data-dir", "d"});
         assertThat(bench.arguments()).containsExactly("generate", "--preset", "small");
@@ -39,9 +42,13 @@ class CommandLineTest {
     void mistakesAreReportedClearly() {
         assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port", "eighty"}))
                 .hasMessageContaining("--port must be a number");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port"})).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"dance"})).hasMessageContaining("unknown command 'dance'");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--colour"})).hasMessageContaining("unknown option");
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "extra"})).hasMessageContaining("no arguments");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port"}))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"dance"}))
+                .hasMessageContaining("unknown command 'dance'");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--colour"}))
+                .hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "extra"}))
+                .hasMessageContaining("no arguments");
     }
 }

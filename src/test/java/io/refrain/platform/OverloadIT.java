@@ -32,17 +32,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * tiny pool (4 connections, 1 s wait), so both limits can be reached on purpose. Requests are held
  * inside the server by a table lock the test takes, never by sleeping.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "refrain.http.max-in-flight=2",
-        "refrain.http.in-flight-wait=100ms",
-        "refrain.database.pool-size=4",
-        "refrain.database.connection-timeout=1s",
-        "refrain.accounts.password-hash-cost=4",
-        "refrain.catalog.load-demo=false",
-        "refrain.catalog.musicbrainz.enabled=false",
-        "server.forward-headers-strategy=native",
-        "spring.task.scheduling.pool.size=1"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "refrain.http.max-in-flight=2",
+            "refrain.http.in-flight-wait=100ms",
+            "refrain.database.pool-size=4",
+            "refrain.database.connection-timeout=1s",
+            "refrain.accounts.password-hash-cost=4",
+            "refrain.catalog.load-demo=false",
+            "refrain.catalog.musicbrainz.enabled=false",
+            "server.forward-headers-strategy=native",
+            "spring.task.scheduling.pool.size=1"
+        })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OverloadIT {
 
@@ -50,8 +52,10 @@ class OverloadIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -93,8 +97,15 @@ class OverloadIT {
             // two logins fill the bound: each waits inside the server for the lock on users
             for (int i = 0; i < 2; i++) {
                 Api client = api.from(Api.randomAddress());
-                held.add(CompletableFuture.supplyAsync(() -> client.post("/api/v1/auth/login",
-                        Json.of("email", "held-" + System.nanoTime() + "@refrain.test", "password", "wrong-pass")), CLIENTS));
+                held.add(CompletableFuture.supplyAsync(
+                        () -> client.post(
+                                "/api/v1/auth/login",
+                                Json.of(
+                                        "email",
+                                        "held-" + System.nanoTime() + "@refrain.test",
+                                        "password",
+                                        "wrong-pass")),
+                        CLIENTS));
             }
             awaitBackendsWaitingForALock(2);
 
@@ -126,14 +137,16 @@ class OverloadIT {
         api.post("/api/v1/auth/signup", Json.of("email", email, "password", "password-123", "displayName", "Pool"))
                 .assertStatus(202);
         String code = new Outbox(DATA_DIR.resolve("outbox")).awaitCode(email);
-        String token = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertStatus(200)
+        String token = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code))
+                .assertStatus(200)
                 .text("accessToken");
         List<Connection> all = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
                 all.add(dataSource.getConnection());
             }
-            var problem = api.post("/api/v1/auth/login", Json.of("email", "pool@refrain.test", "password", "wrong-pass"))
+            var problem = api.post(
+                            "/api/v1/auth/login", Json.of("email", "pool@refrain.test", "password", "wrong-pass"))
                     .assertProblem(503, "service-unavailable");
             assertThat(problem.header("Retry-After")).isEqualTo("1");
             assertThat(problem.json().path("retryAfterSeconds").asLong()).isEqualTo(1);
@@ -159,7 +172,8 @@ class OverloadIT {
     private void awaitBackendsWaitingForALock(int count) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             long waiting = jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             if (waiting >= count) {
                 return;
             }

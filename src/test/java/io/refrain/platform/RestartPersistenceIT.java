@@ -35,22 +35,31 @@ class RestartPersistenceIT {
 
             assertThatThrownBy(this::start)
                     .hasRootCauseInstanceOf(DataDirectoryLockedException.class)
-                    .rootCause().hasMessageContaining("already in use by another Refrain process");
+                    .rootCause()
+                    .hasMessageContaining("already in use by another Refrain process");
         }
         assertThat(dataDir.resolve("pg/PG_VERSION")).exists();
         String key = Files.readString(dataDir.resolve("secrets/jwt.key"));
 
         try (ConfigurableApplicationContext second = start()) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select display_name from users where id = ?").param(id).query(String.class).single())
+            assertThat(jdbc.sql("select display_name from users where id = ?")
+                            .param(id)
+                            .query(String.class)
+                            .single())
                     .isEqualTo("P");
         }
-        assertThat(Files.readString(dataDir.resolve("secrets/jwt.key"))).as("the signing key is kept").isEqualTo(key);
+        assertThat(Files.readString(dataDir.resolve("secrets/jwt.key")))
+                .as("the signing key is kept")
+                .isEqualTo(key);
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplication(RefrainApplication.class).run(
-                "--server.port=0", "--refrain.data-dir=" + dataDir, "--refrain.database.url=",
-                "--spring.jmx.enabled=false");
+        return new SpringApplication(RefrainApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--refrain.data-dir=" + dataDir,
+                        "--refrain.database.url=",
+                        "--spring.jmx.enabled=false");
     }
 }

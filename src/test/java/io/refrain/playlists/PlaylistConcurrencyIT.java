@@ -23,7 +23,10 @@ class PlaylistConcurrencyIT extends PlaylistTestSupport {
         List<Account> editors = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             var editor = newAccount();
-            api.put("/api/v1/playlists/" + id + "/collaborators/" + editor.id(), Json.of("role", "editor"), owner.accessToken())
+            api.put(
+                            "/api/v1/playlists/" + id + "/collaborators/" + editor.id(),
+                            Json.of("role", "editor"),
+                            owner.accessToken())
                     .assertStatus(200);
             editors.add(editor);
         }
@@ -44,15 +47,22 @@ class PlaylistConcurrencyIT extends PlaylistTestSupport {
                     for (int i = 0; i < 15; i++) {
                         switch (i % 3) {
                             case 0 -> {
-                                var response = add(editor, id, tracks.subList(i % 5, i % 5 + 3), i % 7).assertStatus(201).json();
+                                var response = add(editor, id, tracks.subList(i % 5, i % 5 + 3), i % 7)
+                                        .assertStatus(201)
+                                        .json();
                                 response.path("entryIds").forEach(e -> mine.add(e.asLong()));
                                 response.path("entryIds").forEach(e -> added.add(e.asLong()));
                             }
-                            case 1 -> api.post(path + "/move", Json.of("rangeStart", 0, "rangeLength", 2, "insertBefore", 10),
-                                    editor.accessToken()).assertStatus(200);
+                            case 1 ->
+                                api.post(
+                                                path + "/move",
+                                                Json.of("rangeStart", 0, "rangeLength", 2, "insertBefore", 10),
+                                                editor.accessToken())
+                                        .assertStatus(200);
                             default -> {
                                 long entry = mine.removeFirst();
-                                api.post(path + "/remove", Json.of("entryIds", List.of(entry)), editor.accessToken()).assertStatus(200);
+                                api.post(path + "/remove", Json.of("entryIds", List.of(entry)), editor.accessToken())
+                                        .assertStatus(200);
                                 removed.add(entry);
                             }
                         }
@@ -73,13 +83,20 @@ class PlaylistConcurrencyIT extends PlaylistTestSupport {
         assertThat(entries).doesNotHaveDuplicates();
         assertThat(new HashSet<>(entries)).isEqualTo(expected);
         assertThat(entries).hasSize(20 + 4 * 5 * 3 - 4 * 5);
-        long distinctPositions = jdbc.sql("select count(distinct position) from playlist_entries where playlist_id = ?::uuid")
-                .param(id).query(Long.class).single();
+        long distinctPositions = jdbc.sql(
+                        "select count(distinct position) from playlist_entries where playlist_id = ?::uuid")
+                .param(id)
+                .query(Long.class)
+                .single();
         assertThat(distinctPositions).isEqualTo(entries.size());
         assertThat(trackCount(id)).isEqualTo(entries.size());
         assertThat(version(id)).isEqualTo(startVersion + successes.get());
-        List<Long> versions = jdbc.sql("select version from playlist_activity where playlist_id = ?::uuid and version > ? order by id")
-                .param(id).param(startVersion).query(Long.class).list();
+        List<Long> versions = jdbc.sql(
+                        "select version from playlist_activity where playlist_id = ?::uuid and version > ? order by id")
+                .param(id)
+                .param(startVersion)
+                .query(Long.class)
+                .list();
         assertThat(versions).hasSize(successes.get()).isSorted().doesNotHaveDuplicates();
         assertThat(readAll(owner, id, 13)).hasSize(entries.size());
     }

@@ -15,8 +15,10 @@ class PlaylistReadRaceIT extends PlaylistTestSupport {
 
     @Autowired
     EntryRepository entries;
+
     @Autowired
     ActivityRepository activity;
+
     @Autowired
     PlaylistRepository playlists;
 
@@ -26,24 +28,37 @@ class PlaylistReadRaceIT extends PlaylistTestSupport {
         var reader = newAccount();
         String id = create(owner, true);
         add(owner, id, trackIds(3), null).assertStatus(201);
-        api.put("/api/v1/playlists/" + id + "/collaborators/" + newAccount().id(), "{\"role\": \"viewer\"}", owner.accessToken())
+        api.put(
+                        "/api/v1/playlists/" + id + "/collaborators/"
+                                + newAccount().id(),
+                        "{\"role\": \"viewer\"}",
+                        owner.accessToken())
                 .assertStatus(200);
         UUID pl = UUID.fromString(id);
         assertThat(entries.page(owner.id(), pl, reader.id(), 0, 0L, 10)).hasSize(3);
-        assertThat(entries.pageByVotes(owner.id(), pl, reader.id(), Integer.MAX_VALUE, 0, 10)).hasSize(3);
-        assertThat(activity.feed(owner.id(), pl, reader.id(), Long.MAX_VALUE, 10)).isNotEmpty();
+        assertThat(entries.pageByVotes(owner.id(), pl, reader.id(), Integer.MAX_VALUE, 0, 10))
+                .hasSize(3);
+        assertThat(activity.feed(owner.id(), pl, reader.id(), Long.MAX_VALUE, 10))
+                .isNotEmpty();
         assertThat(playlists.collaborators(pl, reader.id(), new UUID(0, 0), 10)).hasSize(1);
 
         // made private between a check and the read
-        jdbc.sql("update playlists set public = false where id = ?::uuid").param(id).update();
+        jdbc.sql("update playlists set public = false where id = ?::uuid")
+                .param(id)
+                .update();
 
         assertThat(entries.page(owner.id(), pl, reader.id(), 0, 0L, 10)).isEmpty();
-        assertThat(entries.pageByVotes(owner.id(), pl, reader.id(), Integer.MAX_VALUE, 0, 10)).isEmpty();
-        assertThat(activity.feed(owner.id(), pl, reader.id(), Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(entries.pageByVotes(owner.id(), pl, reader.id(), Integer.MAX_VALUE, 0, 10))
+                .isEmpty();
+        assertThat(activity.feed(owner.id(), pl, reader.id(), Long.MAX_VALUE, 10))
+                .isEmpty();
         assertThat(playlists.collaborators(pl, reader.id(), new UUID(0, 0), 10)).isEmpty();
         // the owner still reads it all
-        assertThat(entries.page(owner.id(), pl, owner.id(), 0, 0L, 10)).extracting(EntryRepository.PageRow::trackId)
+        assertThat(entries.page(owner.id(), pl, owner.id(), 0, 0L, 10))
+                .extracting(EntryRepository.PageRow::trackId)
                 .containsExactlyElementsOf(trackIds(3));
-        assertThat(List.of(api.get("/api/v1/playlists/" + id + "/tracks", reader.accessToken()).status())).containsExactly(404);
+        assertThat(List.of(api.get("/api/v1/playlists/" + id + "/tracks", reader.accessToken())
+                        .status()))
+                .containsExactly(404);
     }
 }

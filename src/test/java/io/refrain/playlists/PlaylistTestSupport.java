@@ -12,29 +12,45 @@ import tools.jackson.databind.JsonNode;
 abstract class PlaylistTestSupport extends IntegrationTest {
 
     String create(Account owner, boolean isPublic) {
-        return api.post("/api/v1/playlists", Json.of("name", "Mix " + UUID.randomUUID(), "public", isPublic),
-                owner.accessToken()).assertStatus(201).text("id");
+        return api.post(
+                        "/api/v1/playlists",
+                        Json.of("name", "Mix " + UUID.randomUUID(), "public", isPublic),
+                        owner.accessToken())
+                .assertStatus(201)
+                .text("id");
     }
 
     List<Long> trackIds(int n) {
-        return jdbc.sql("select id from tracks order by id limit ?").param(n).query(Long.class).list();
+        return jdbc.sql("select id from tracks order by id limit ?")
+                .param(n)
+                .query(Long.class)
+                .list();
     }
 
     Api.Response add(Account who, String playlist, List<Long> tracks, Integer position) {
-        return api.post("/api/v1/playlists/" + playlist + "/tracks",
+        return api.post(
+                "/api/v1/playlists/" + playlist + "/tracks",
                 position == null ? Json.of("trackIds", tracks) : Json.of("trackIds", tracks, "position", position),
                 who.accessToken());
     }
 
     long version(String playlist) {
-        return jdbc.sql("select version from playlists where id = ?::uuid").param(playlist).query(Long.class).single();
+        return jdbc.sql("select version from playlists where id = ?::uuid")
+                .param(playlist)
+                .query(Long.class)
+                .single();
     }
 
     /** The kept track count, checked against the entries. */
     int trackCount(String playlist) {
-        int kept = jdbc.sql("select track_count from playlists where id = ?::uuid").param(playlist).query(Integer.class).single();
-        int counted = jdbc.sql("select count(*) from playlist_entries where playlist_id = ?::uuid").param(playlist)
-                .query(Integer.class).single();
+        int kept = jdbc.sql("select track_count from playlists where id = ?::uuid")
+                .param(playlist)
+                .query(Integer.class)
+                .single();
+        int counted = jdbc.sql("select count(*) from playlist_entries where playlist_id = ?::uuid")
+                .param(playlist)
+                .query(Integer.class)
+                .single();
         if (kept != counted) {
             throw new AssertionError("track_count " + kept + " but " + counted + " entries");
         }
@@ -44,12 +60,16 @@ abstract class PlaylistTestSupport extends IntegrationTest {
     /** Track ids in playlist order, straight from the database. */
     List<Long> order(String playlist) {
         return jdbc.sql("select track_id from playlist_entries where playlist_id = ?::uuid order by position")
-                .param(playlist).query(Long.class).list();
+                .param(playlist)
+                .query(Long.class)
+                .list();
     }
 
     List<Long> entryOrder(String playlist) {
         return jdbc.sql("select id from playlist_entries where playlist_id = ?::uuid order by position")
-                .param(playlist).query(Long.class).list();
+                .param(playlist)
+                .query(Long.class)
+                .list();
     }
 
     /** Walks every page through the API; returns the track ids in order. */
@@ -57,8 +77,12 @@ abstract class PlaylistTestSupport extends IntegrationTest {
         List<Long> ids = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = api.get("/api/v1/playlists/" + playlist + "/tracks?limit=" + limit
-                    + (cursor == null ? "" : "&cursor=" + cursor), reader.accessToken()).assertStatus(200).json();
+            JsonNode page = api.get(
+                            "/api/v1/playlists/" + playlist + "/tracks?limit=" + limit
+                                    + (cursor == null ? "" : "&cursor=" + cursor),
+                            reader.accessToken())
+                    .assertStatus(200)
+                    .json();
             for (JsonNode item : page.path("items")) {
                 if (item.path("position").asLong() != ids.size()) {
                     throw new AssertionError("position " + item.path("position") + " at index " + ids.size());
@@ -76,6 +100,10 @@ abstract class PlaylistTestSupport extends IntegrationTest {
                         insert into playlist_entries (user_id, playlist_id, position, track_id, added_by, added_at)
                         select ?, ?::uuid, g::bigint * 1048576, t.ids[1 + g % array_length(t.ids, 1)], ?, now()
                         from generate_series(1, ?) g, (select array_agg(id order by id) as ids from tracks) t""")
-                .param(owner.id()).param(playlist).param(owner.id()).param(n).update();
+                .param(owner.id())
+                .param(playlist)
+                .param(owner.id())
+                .param(n)
+                .update();
     }
 }

@@ -18,15 +18,17 @@ import net.jqwik.api.constraints.Size;
 class PositionsTest {
 
     @Property(tries = 300, seed = "20261203")
-    void placementsKeepTheOrderTheyDescribe(@ForAll @IntRange(min = 0, max = 60) int size,
-                                            @ForAll @IntRange(min = 1, max = 4) int dense,
-                                            @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 10_000) Integer> ops) {
+    void placementsKeepTheOrderTheyDescribe(
+            @ForAll @IntRange(min = 0, max = 60) int size,
+            @ForAll @IntRange(min = 1, max = 4) int dense,
+            @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 10_000) Integer> ops) {
         // dense = 1: keys 1, 2, 3 … (no room anywhere); otherwise keys 2^20 apart
         List<EntryRepository.Slot> list = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             list.add(new EntryRepository.Slot(i + 1, dense == 1 ? i + 1 : (i + 1) * Positions.GAP));
         }
-        List<Long> model = new ArrayList<>(list.stream().map(EntryRepository.Slot::id).toList());
+        List<Long> model =
+                new ArrayList<>(list.stream().map(EntryRepository.Slot::id).toList());
         long nextId = size + 1;
         for (int op : ops) {
             int n = model.size();
@@ -58,15 +60,20 @@ class PositionsTest {
             }
             list.sort(Comparator.comparingLong(EntryRepository.Slot::position));
             assertThat(list.stream().map(EntryRepository.Slot::id).toList()).isEqualTo(model);
-            assertThat(list.stream().map(EntryRepository.Slot::position).distinct().count()).isEqualTo(list.size());
+            assertThat(list.stream()
+                            .map(EntryRepository.Slot::position)
+                            .distinct()
+                            .count())
+                    .isEqualTo(list.size());
             assertThat(list).allMatch(s -> s.position() > 0);
         }
     }
 
     @Property(tries = 50, seed = "20261203")
-    void anInsertIntoRoomyGapsMovesNothing(@ForAll @IntRange(min = 1, max = 500) int size,
-                                           @ForAll @IntRange(min = 0, max = 500) int at,
-                                           @ForAll @IntRange(min = 1, max = 100) int count) {
+    void anInsertIntoRoomyGapsMovesNothing(
+            @ForAll @IntRange(min = 1, max = 500) int size,
+            @ForAll @IntRange(min = 0, max = 500) int at,
+            @ForAll @IntRange(min = 1, max = 100) int count) {
         List<EntryRepository.Slot> list = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             list.add(new EntryRepository.Slot(i + 1, (i + 1) * Positions.GAP));
@@ -78,8 +85,10 @@ class PositionsTest {
 
     private static Positions.Reader reader(List<EntryRepository.Slot> list, Set<Long> excluded) {
         return (offset, limit) -> {
-            List<EntryRepository.Slot> visible = list.stream().filter(s -> !excluded.contains(s.id()))
-                    .sorted(Comparator.comparingLong(EntryRepository.Slot::position)).toList();
+            List<EntryRepository.Slot> visible = list.stream()
+                    .filter(s -> !excluded.contains(s.id()))
+                    .sorted(Comparator.comparingLong(EntryRepository.Slot::position))
+                    .toList();
             return visible.subList(Math.min(offset, visible.size()), Math.min(offset + limit, visible.size()));
         };
     }

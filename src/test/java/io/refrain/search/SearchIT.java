@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +32,7 @@ class SearchIT extends IntegrationTest {
 
     @Autowired
     CatalogService catalog;
+
     @Autowired
     ProxyDataSource dataSource;
 
@@ -99,17 +99,20 @@ class SearchIT extends IntegrationTest {
         if (expected.kind().equals("artist")) {
             JsonNode artists = results.path("artists").path("items");
             assertThat(artists.size()).as("artists for %s", expected).isPositive();
-            assertThat(artists.get(0).path("name").asString()).as("first artist for %s; all: %s", expected, artists)
+            assertThat(artists.get(0).path("name").asString())
+                    .as("first artist for %s; all: %s", expected, artists)
                     .isEqualTo(expected.artist());
         } else {
             JsonNode tracks = results.path("tracks").path("items");
             assertThat(tracks.size()).as("tracks for %s", expected).isPositive();
             JsonNode first = tracks.get(0);
             String shown = summary(tracks);
-            assertThat(first.path("artists").findValuesAsString("name")).as("first track for %s; all: %s", expected, shown)
+            assertThat(first.path("artists").findValuesAsString("name"))
+                    .as("first track for %s; all: %s", expected, shown)
                     .contains(expected.artist());
             if (expected.title() != null) {
-                assertThat(first.path("title").asString()).as("first track for %s; all: %s", expected, shown)
+                assertThat(first.path("title").asString())
+                        .as("first track for %s; all: %s", expected, shown)
                         .isEqualTo(expected.title());
             }
         }
@@ -121,7 +124,8 @@ class SearchIT extends IntegrationTest {
         for (String variant : List.of("Beyonc%C3%A9", "BEYONCE", "beyonc%C3%A9", "%20beyonce%20")) {
             JsonNode other = search("q=" + variant);
             for (String type : List.of("tracks", "artists", "albums")) {
-                assertThat(ids(other.path(type).path("items"))).as("%s for %s", type, variant)
+                assertThat(ids(other.path(type).path("items")))
+                        .as("%s for %s", type, variant)
                         .isEqualTo(ids(plain.path(type).path("items")));
             }
         }
@@ -160,32 +164,51 @@ class SearchIT extends IntegrationTest {
             assertThat(now.type()).isEqualTo("TRACK");
         }
         // another page size walks the same list in the same order
-        assertThat(walk("love", "track", 50).stream().flatMap(p -> p.ids().stream()).toList()).isEqualTo(ids);
+        assertThat(walk("love", "track", 50).stream()
+                        .flatMap(p -> p.ids().stream())
+                        .toList())
+                .isEqualTo(ids);
         // and so does every type on its own
-        List<Long> artists = walk("love", "artist", 3).stream().flatMap(p -> p.ids().stream()).toList();
-        assertThat(artists).doesNotHaveDuplicates()
-                .isEqualTo(walk("love", "artist", 50).stream().flatMap(p -> p.ids().stream()).toList());
+        List<Long> artists = walk("love", "artist", 3).stream()
+                .flatMap(p -> p.ids().stream())
+                .toList();
+        assertThat(artists)
+                .doesNotHaveDuplicates()
+                .isEqualTo(walk("love", "artist", 50).stream()
+                        .flatMap(p -> p.ids().stream())
+                        .toList());
     }
 
     @Test
     void cursorsAreCheckedAndBelongToOneType() {
-        String next = search("q=love&type=track&limit=5").path("tracks").path("next").asString();
+        String next =
+                search("q=love&type=track&limit=5").path("tracks").path("next").asString();
         assertThat(next).matches("[A-Za-z0-9_-]+");
-        api.get("/api/v1/search?q=love&type=track&limit=5&cursor=" + next, token).assertStatus(200);
+        api.get("/api/v1/search?q=love&type=track&limit=5&cursor=" + next, token)
+                .assertStatus(200);
 
         assertField(api.get("/api/v1/search?q=love&type=track,artist&cursor=" + next, token), "type");
         assertField(api.get("/api/v1/search?q=love&cursor=" + next, token), "type");
         assertField(api.get("/api/v1/search?q=love&type=artist&cursor=" + next, token), "cursor");
-        for (String garbage : List.of("garbage", "AAAA", "%25%25", next.substring(0, next.length() - 3),
-                cursor("[\"TRACK\",\"0.5\"]"), cursor("[\"TRACK\",\"NaN\",1]"), cursor("[\"TRACK\",\"abc\",1]"),
-                cursor("[null,null,null]"), cursor("{}"))) {
+        for (String garbage : List.of(
+                "garbage",
+                "AAAA",
+                "%25%25",
+                next.substring(0, next.length() - 3),
+                cursor("[\"TRACK\",\"0.5\"]"),
+                cursor("[\"TRACK\",\"NaN\",1]"),
+                cursor("[\"TRACK\",\"abc\",1]"),
+                cursor("[null,null,null]"),
+                cursor("{}"))) {
             assertField(api.get("/api/v1/search?q=love&type=track&cursor=" + garbage, token), "cursor");
         }
     }
 
     @Test
     void aCursorWithANonNumericIdIsABadRequest() {
-        for (String tampered : List.of(cursor("[\"TRACK\",\"0.5\",\"x\"]"), cursor("[\"TRACK\",\"0.5\",1e30]"),
+        for (String tampered : List.of(
+                cursor("[\"TRACK\",\"0.5\",\"x\"]"),
+                cursor("[\"TRACK\",\"0.5\",1e30]"),
                 cursor("[\"TRACK\",\"0.5\",{\"a\":1}]"))) {
             assertField(api.get("/api/v1/search?q=love&type=track&cursor=" + tampered, token), "cursor");
         }
@@ -195,8 +218,8 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void queriesAndLimitsAreValidated() {
-        for (String query : List.of("", "q=", "q=%20%20%20", "q=" + "a".repeat(201), "q=%21%21%21", "q=%2E%2C%3F%2D",
-                "q=a%00b", "q=%00")) {
+        for (String query : List.of(
+                "", "q=", "q=%20%20%20", "q=" + "a".repeat(201), "q=%21%21%21", "q=%2E%2C%3F%2D", "q=a%00b", "q=%00")) {
             assertField(api.get("/api/v1/search?" + query, token), "q");
         }
         assertField(api.get("/api/v1/search?q=love&limit=0", token), "limit");
@@ -233,9 +256,11 @@ class SearchIT extends IntegrationTest {
         var counter = StatementCounter.on(dataSource);
         api.get("/api/v1/genres", token).assertStatus(200); // warms the token's session check
         catalog.invalidate(null);
-        var small = counter.count(api, client -> client.get("/api/v1/search?q=love&limit=1", token).assertStatus(200));
+        var small = counter.count(api, client -> client.get("/api/v1/search?q=love&limit=1", token)
+                .assertStatus(200));
         catalog.invalidate(null);
-        var big = counter.count(api, client -> client.get("/api/v1/search?q=love&limit=50", token).assertStatus(200));
+        var big = counter.count(api, client -> client.get("/api/v1/search?q=love&limit=50", token)
+                .assertStatus(200));
         assertThat(big.result().json().path("tracks").path("items").size()).isEqualTo(50);
         assertThat(big.count()).as("statements:\n%s", big.describe()).isEqualTo(small.count());
     }
@@ -247,8 +272,10 @@ class SearchIT extends IntegrationTest {
         JsonNode items = suggest("q=bey");
         assertThat(items.size()).isBetween(1, 10);
         assertThat(StreamSupport.stream(items.spliterator(), false)
-                .anyMatch(i -> i.path("type").asString().equals("artist") && i.path("text").asString().equals("Beyoncé")))
-                .as("Beyoncé in %s", items).isTrue();
+                        .anyMatch(i -> i.path("type").asString().equals("artist")
+                                && i.path("text").asString().equals("Beyoncé")))
+                .as("Beyoncé in %s", items)
+                .isTrue();
         assertThat(items.get(0).path("text").asString()).isEqualTo("Beyoncé");
         assertEveryItemHasAWordStartingWith(items, "bey");
         assertThat(suggest("q=BEY")).isEqualTo(items);
@@ -288,9 +315,13 @@ class SearchIT extends IntegrationTest {
         search("q=queen");
         assertThat(recent(token)).containsExactly("queen", "Beyoncé", "metalica");
 
-        JsonNode items = api.get("/api/v1/me/recent-searches", token).assertStatus(200).json().path("items");
+        JsonNode items = api.get("/api/v1/me/recent-searches", token)
+                .assertStatus(200)
+                .json()
+                .path("items");
         List<String> times = StreamSupport.stream(items.spliterator(), false)
-                .map(i -> i.path("searchedAt").asString()).toList();
+                .map(i -> i.path("searchedAt").asString())
+                .toList();
         assertThat(times).doesNotContainNull().hasSize(3);
         assertThat(times.stream().map(java.time.Instant::parse).toList())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
@@ -343,12 +374,16 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void followingCursorsAddsNoRecentSearch() {
-        String next = search("q=love&type=track&limit=5").path("tracks").path("next").asString();
+        String next =
+                search("q=love&type=track&limit=5").path("tracks").path("next").asString();
         assertThat(recent(token)).containsExactly("love");
         api.delete("/api/v1/me/recent-searches", token).assertStatus(204);
 
         for (int page = 0; page < 3 && next != null; page++) {
-            next = search("q=love&type=track&limit=5&cursor=" + next).path("tracks").path("next").asString(null);
+            next = search("q=love&type=track&limit=5&cursor=" + next)
+                    .path("tracks")
+                    .path("next")
+                    .asString(null);
         }
         assertThat(recent(token)).isEmpty();
     }
@@ -360,22 +395,33 @@ class SearchIT extends IntegrationTest {
     }
 
     private JsonNode suggest(String query) {
-        return api.get("/api/v1/search/suggest?" + query, token).assertStatus(200).json().path("items");
+        return api.get("/api/v1/search/suggest?" + query, token)
+                .assertStatus(200)
+                .json()
+                .path("items");
     }
 
     private List<String> recent(String accessToken) {
-        JsonNode items = api.get("/api/v1/me/recent-searches", accessToken).assertStatus(200).json().path("items");
-        return StreamSupport.stream(items.spliterator(), false).map(i -> i.path("query").asString()).toList();
+        JsonNode items = api.get("/api/v1/me/recent-searches", accessToken)
+                .assertStatus(200)
+                .json()
+                .path("items");
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(i -> i.path("query").asString())
+                .toList();
     }
 
-    record Cursor(String type, BigDecimal score, long id) {
-    }
+    record Cursor(String type, BigDecimal score, long id) {}
 
     record Page(List<Long> ids, String next) {
         /** Decodes the opaque cursor, which the test knows is a base64url JSON array [type, score, id]. */
         Cursor cursor() {
-            JsonNode values = io.refrain.support.Json.MAPPER.readTree(Base64.getUrlDecoder().decode(next));
-            return new Cursor(values.get(0).asString(), new BigDecimal(values.get(1).asString()), values.get(2).asLong());
+            JsonNode values = io.refrain.support.Json.MAPPER.readTree(
+                    Base64.getUrlDecoder().decode(next));
+            return new Cursor(
+                    values.get(0).asString(),
+                    new BigDecimal(values.get(1).asString()),
+                    values.get(2).asLong());
         }
     }
 
@@ -384,43 +430,55 @@ class SearchIT extends IntegrationTest {
         String cursor = null;
         for (int i = 0; i < 500; i++) {
             JsonNode page = search("q=" + encode(q) + "&type=" + type + "&limit=" + limit
-                    + (cursor == null ? "" : "&cursor=" + cursor)).path(type + "s");
+                            + (cursor == null ? "" : "&cursor=" + cursor))
+                    .path(type + "s");
             assertThat(page.path("items").size()).isLessThanOrEqualTo(limit);
             cursor = page.path("next").asString(null);
             pages.add(new Page(ids(page.path("items")), cursor));
             if (cursor == null) {
                 return pages;
             }
-            assertThat(page.path("items").size()).as("a page before the last is full").isEqualTo(limit);
+            assertThat(page.path("items").size())
+                    .as("a page before the last is full")
+                    .isEqualTo(limit);
         }
         throw new AssertionError("the search pages never end");
     }
 
     private static void assertField(Api.Response response, String field) {
         response.assertProblem(400, "validation");
-        assertThat(response.json().path("errors").findValuesAsString("field")).as(response.body()).containsExactly(field);
+        assertThat(response.json().path("errors").findValuesAsString("field"))
+                .as(response.body())
+                .containsExactly(field);
     }
 
     private static void assertEveryItemHasAWordStartingWith(JsonNode items, String prefix) {
         for (JsonNode item : items) {
-            String text = fold(item.path("text").asString() + " " + item.path("detail").asString(""));
+            String text = fold(
+                    item.path("text").asString() + " " + item.path("detail").asString(""));
             assertThat(text).as("suggestion %s", item).containsPattern("(^|[^\\p{L}\\p{N}])" + prefix);
         }
     }
 
     /** Lower case without accents, like the search's normalisation. */
     private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(s, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static List<Long> ids(JsonNode items) {
-        return StreamSupport.stream(items.spliterator(), false).map(n -> n.path("id").asLong()).toList();
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(n -> n.path("id").asLong())
+                .toList();
     }
 
     private static String summary(JsonNode tracks) {
         return StreamSupport.stream(tracks.spliterator(), false)
-                .map(t -> t.path("title").asString() + " / " + String.join(", ", t.path("artists").findValuesAsString("name")))
-                .toList().toString();
+                .map(t -> t.path("title").asString() + " / "
+                        + String.join(", ", t.path("artists").findValuesAsString("name")))
+                .toList()
+                .toString();
     }
 
     private static String cursor(String json) {

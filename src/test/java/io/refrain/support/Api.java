@@ -85,8 +85,9 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("X-Forwarded-For", clientAddress)
                 .header("Accept", accept)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", contentType);
@@ -128,7 +129,10 @@ public final class Api {
         }
 
         public Response assertStatus(int expected) {
-            assertThat(status()).as("status of %s %s, body: %s", raw.request().method(), raw.request().uri(), body())
+            assertThat(status())
+                    .as(
+                            "status of %s %s, body: %s",
+                            raw.request().method(), raw.request().uri(), body())
                     .isEqualTo(expected);
             return this;
         }
@@ -142,7 +146,10 @@ public final class Api {
             assertThat(json.path("status").asInt()).isEqualTo(expectedStatus);
             assertThat(json.path("detail").asString()).isNotBlank();
             assertThat(json.path("requestId").asString()).isNotBlank();
-            assertThat(body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("io.refrain");
+            assertThat(body())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("io.refrain");
             return this;
         }
     }

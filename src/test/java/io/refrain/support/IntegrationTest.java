@@ -16,26 +16,31 @@ import org.springframework.test.context.DynamicPropertySource;
  * application context (and one database); tests isolate themselves by using fresh e-mail
  * addresses and their own client address ({@code X-Forwarded-For}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "refrain.accounts.password-hash-cost=4",
-        "refrain.accounts.rate-limit.per-address-per-minute=30",
-        "refrain.accounts.rate-limit.per-account-per-minute=10",
-        "refrain.accounts.admin-emails=admin@refrain.test," + IntegrationTest.CATALOG_ADMIN,
-        "server.forward-headers-strategy=native",
-        "spring.task.scheduling.pool.size=1"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "refrain.accounts.password-hash-cost=4",
+            "refrain.accounts.rate-limit.per-address-per-minute=30",
+            "refrain.accounts.rate-limit.per-account-per-minute=10",
+            "refrain.accounts.admin-emails=admin@refrain.test," + IntegrationTest.CATALOG_ADMIN,
+            "server.forward-headers-strategy=native",
+            "spring.task.scheduling.pool.size=1"
+        })
 @Import(TestClockConfig.class)
 public abstract class IntegrationTest {
 
     /** An administrator shared by the tests that edit the catalog (signed up once per test run). */
     static final String CATALOG_ADMIN = "catalog-admin@refrain.test";
+
     private static Account catalogAdmin;
     private static java.time.Instant catalogAdminIssuedAt;
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected MutableClock clock;
+
     @Autowired
     protected JdbcClient jdbc;
 
@@ -68,8 +73,13 @@ public abstract class IntegrationTest {
         api.post("/api/v1/auth/signup", Json.of("email", email, "password", password, "displayName", "Test User"))
                 .assertStatus(202);
         String code = outbox.awaitCode(email);
-        var tokens = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code)).assertStatus(200);
-        return new Account(email, password, tokens.text("accessToken"), tokens.text("refreshToken"),
+        var tokens = api.post("/api/v1/auth/verify", Json.of("email", email, "code", code))
+                .assertStatus(200);
+        return new Account(
+                email,
+                password,
+                tokens.text("accessToken"),
+                tokens.text("refreshToken"),
                 UUID.fromString(tokens.text("userId")));
     }
 
@@ -84,16 +94,21 @@ public abstract class IntegrationTest {
                 catalogAdminIssuedAt = clock.instant();
             } else if (clock.instant().isAfter(catalogAdminIssuedAt.plusSeconds(600))
                     || clock.instant().isBefore(catalogAdminIssuedAt)) {
-                var tokens = api.post("/api/v1/auth/login",
-                        Json.of("email", CATALOG_ADMIN, "password", catalogAdmin.password())).assertStatus(200);
-                catalogAdmin = new Account(CATALOG_ADMIN, catalogAdmin.password(), tokens.text("accessToken"),
-                        tokens.text("refreshToken"), catalogAdmin.id());
+                var tokens = api.post(
+                                "/api/v1/auth/login",
+                                Json.of("email", CATALOG_ADMIN, "password", catalogAdmin.password()))
+                        .assertStatus(200);
+                catalogAdmin = new Account(
+                        CATALOG_ADMIN,
+                        catalogAdmin.password(),
+                        tokens.text("accessToken"),
+                        tokens.text("refreshToken"),
+                        catalogAdmin.id());
                 catalogAdminIssuedAt = clock.instant();
             }
             return catalogAdmin;
         }
     }
 
-    public record Account(String email, String password, String accessToken, String refreshToken, UUID id) {
-    }
+    public record Account(String email, String password, String accessToken, String refreshToken, UUID id) {}
 }

@@ -9,8 +9,7 @@ public final class Json {
 
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code of("a", 1, "b", "x")} → {@code {"a":1,"b":"x"}}. */
     public static String of(Object... keysAndValues) {

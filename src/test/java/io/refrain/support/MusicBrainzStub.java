@@ -12,8 +12,7 @@ public final class MusicBrainzStub {
 
     public static final WireMockServer SERVER = start();
 
-    private MusicBrainzStub() {
-    }
+    private MusicBrainzStub() {}
 
     static void register(DynamicPropertyRegistry registry) {
         registry.add("refrain.catalog.musicbrainz.base-url", () -> SERVER.baseUrl() + "/ws/2");
@@ -22,7 +21,8 @@ public final class MusicBrainzStub {
     }
 
     private static WireMockServer start() {
-        var server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+        var server =
+                new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;

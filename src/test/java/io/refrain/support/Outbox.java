@@ -28,7 +28,8 @@ public final class Outbox {
         }
         String needle = email.replaceAll("[^A-Za-z0-9@._-]", "_");
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.toString().endsWith(".eml") && addressOf(p).equals(needle))
+            return files.filter(
+                            p -> p.toString().endsWith(".eml") && addressOf(p).equals(needle))
                     .sorted()
                     .map(Outbox::read)
                     .toList();

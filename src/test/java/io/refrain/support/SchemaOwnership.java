@@ -79,7 +79,8 @@ public record SchemaOwnership(Map<String, Entry> objects, Map<String, String> mi
     }
 
     public boolean allowsCrossing(String migration, String object) {
-        return crossings.stream().anyMatch(c -> c.migration().equals(migration) && c.object().equals(object));
+        return crossings.stream()
+                .anyMatch(c -> c.migration().equals(migration) && c.object().equals(object));
     }
 
     private static String[] require(String[] words, int count, int number) {

@@ -31,8 +31,7 @@ public final class StatementCounter implements QueryExecutionListener {
 
     private final Map<String, Queue<String>> watched = new ConcurrentHashMap<>();
 
-    private StatementCounter() {
-    }
+    private StatementCounter() {}
 
     /** The counter listening on this data source, installed on first use. */
     public static StatementCounter on(ProxyDataSource dataSource) {
@@ -71,8 +70,7 @@ public final class StatementCounter implements QueryExecutionListener {
     }
 
     @Override
-    public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-    }
+    public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
@@ -82,7 +80,9 @@ public final class StatementCounter implements QueryExecutionListener {
         }
         Queue<String> statements = watched.get(requestId);
         if (statements != null) {
-            statements.add(queryInfoList.stream().map(QueryInfo::getQuery).collect(Collectors.joining("; "))
+            statements.add(queryInfoList.stream()
+                    .map(QueryInfo::getQuery)
+                    .collect(Collectors.joining("; "))
                     .replaceAll("\\s+", " "));
         }
     }

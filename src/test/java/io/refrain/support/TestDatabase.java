@@ -16,8 +16,7 @@ public final class TestDatabase {
 
     public static final Path DATA_DIR = createDataDir();
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("refrain.data-dir", DATA_DIR::toString);

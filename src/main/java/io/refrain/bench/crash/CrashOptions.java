@@ -10,8 +10,15 @@ import java.util.List;
  * deleted when the run passes) and port (0: a free one), with which seed, and how the server is
  * started ({@code serverCommand}: null means this JVM's own jar or class path).
  */
-public record CrashOptions(int rounds, int writers, double secondsPerRound, Path dataDir, int port, long seed,
-                           String serverHeap, List<String> serverCommand) {
+public record CrashOptions(
+        int rounds,
+        int writers,
+        double secondsPerRound,
+        Path dataDir,
+        int port,
+        long seed,
+        String serverHeap,
+        List<String> serverCommand) {
 
     public static final String USAGE = """
             usage: refrain bench crash [--rounds 5] [--writers 4] [--seconds-per-round 10] [--data-dir DIR] [--port N]
@@ -24,8 +31,8 @@ public record CrashOptions(int rounds, int writers, double secondsPerRound, Path
 
     public CrashOptions {
         if (rounds < 1 || writers < 1 || secondsPerRound <= 0 || port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--rounds and --writers must be at least 1, --seconds-per-round above 0, "
-                    + "--port 0–65535");
+            throw new IllegalArgumentException(
+                    "--rounds and --writers must be at least 1, --seconds-per-round above 0, " + "--port 0–65535");
         }
         serverCommand = serverCommand == null ? null : List.copyOf(serverCommand);
     }
@@ -40,24 +47,74 @@ public record CrashOptions(int rounds, int writers, double secondsPerRound, Path
         for (int i = 0; i < arguments.size(); i++) {
             String arg = arguments.get(i);
             if (i + 1 >= arguments.size()) {
-                throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument '" + arg + "'");
+                throw new IllegalArgumentException(
+                        arg.startsWith("--") ? arg + " needs a value" : "unknown argument '" + arg + "'");
             }
             String value = arguments.get(++i);
             o = switch (arg) {
-                case "--rounds" -> new CrashOptions(integer(arg, value), o.writers, o.secondsPerRound, o.dataDir, o.port, o.seed,
-                        o.serverHeap, o.serverCommand);
-                case "--writers" -> new CrashOptions(o.rounds, integer(arg, value), o.secondsPerRound, o.dataDir, o.port, o.seed,
-                        o.serverHeap, o.serverCommand);
-                case "--seconds-per-round" -> new CrashOptions(o.rounds, o.writers, decimal(arg, value), o.dataDir, o.port, o.seed,
-                        o.serverHeap, o.serverCommand);
-                case "--data-dir" -> new CrashOptions(o.rounds, o.writers, o.secondsPerRound, Path.of(value), o.port, o.seed,
-                        o.serverHeap, o.serverCommand);
-                case "--port" -> new CrashOptions(o.rounds, o.writers, o.secondsPerRound, o.dataDir, integer(arg, value), o.seed,
-                        o.serverHeap, o.serverCommand);
-                case "--seed" -> new CrashOptions(o.rounds, o.writers, o.secondsPerRound, o.dataDir, o.port, whole(arg, value),
-                        o.serverHeap, o.serverCommand);
-                case "--server-heap" -> new CrashOptions(o.rounds, o.writers, o.secondsPerRound, o.dataDir, o.port, o.seed,
-                        value, o.serverCommand);
+                case "--rounds" ->
+                    new CrashOptions(
+                            integer(arg, value),
+                            o.writers,
+                            o.secondsPerRound,
+                            o.dataDir,
+                            o.port,
+                            o.seed,
+                            o.serverHeap,
+                            o.serverCommand);
+                case "--writers" ->
+                    new CrashOptions(
+                            o.rounds,
+                            integer(arg, value),
+                            o.secondsPerRound,
+                            o.dataDir,
+                            o.port,
+                            o.seed,
+                            o.serverHeap,
+                            o.serverCommand);
+                case "--seconds-per-round" ->
+                    new CrashOptions(
+                            o.rounds,
+                            o.writers,
+                            decimal(arg, value),
+                            o.dataDir,
+                            o.port,
+                            o.seed,
+                            o.serverHeap,
+                            o.serverCommand);
+                case "--data-dir" ->
+                    new CrashOptions(
+                            o.rounds,
+                            o.writers,
+                            o.secondsPerRound,
+                            Path.of(value),
+                            o.port,
+                            o.seed,
+                            o.serverHeap,
+                            o.serverCommand);
+                case "--port" ->
+                    new CrashOptions(
+                            o.rounds,
+                            o.writers,
+                            o.secondsPerRound,
+                            o.dataDir,
+                            integer(arg, value),
+                            o.seed,
+                            o.serverHeap,
+                            o.serverCommand);
+                case "--seed" ->
+                    new CrashOptions(
+                            o.rounds,
+                            o.writers,
+                            o.secondsPerRound,
+                            o.dataDir,
+                            o.port,
+                            whole(arg, value),
+                            o.serverHeap,
+                            o.serverCommand);
+                case "--server-heap" ->
+                    new CrashOptions(
+                            o.rounds, o.writers, o.secondsPerRound, o.dataDir, o.port, o.seed, value, o.serverCommand);
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             };
         }

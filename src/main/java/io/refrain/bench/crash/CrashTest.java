@@ -44,10 +44,19 @@ public final class CrashTest {
     private static final Pattern CODE = Pattern.compile("Your code is: (\\d{6})");
 
     /** One round: what the writers did until the kill, the restart, and the check of everything acknowledged so far. */
-    record Round(int number, double killedAfterSeconds, int postgresProcessesKilled, long listens, long listenRequests,
-                 long playlistEdits, long unanswered, long retriedAcknowledged, long resentAlreadyStored, Map<Integer, Long> refused,
-                 double restartSeconds, Verifier.Findings findings) {
-    }
+    record Round(
+            int number,
+            double killedAfterSeconds,
+            int postgresProcessesKilled,
+            long listens,
+            long listenRequests,
+            long playlistEdits,
+            long unanswered,
+            long retriedAcknowledged,
+            long resentAlreadyStored,
+            Map<Integer, Long> refused,
+            double restartSeconds,
+            Verifier.Findings findings) {}
 
     record Result(Path dataDir, List<Round> rounds) {
         Verifier.Findings last() {
@@ -59,8 +68,7 @@ public final class CrashTest {
         }
     }
 
-    private CrashTest() {
-    }
+    private CrashTest() {}
 
     /** The command: parses, runs, prints, returns the exit code (0 passed, 1 failed, 2 usage). */
     public static int main(List<String> arguments) {
@@ -88,7 +96,9 @@ public final class CrashTest {
 
     static Result run(CrashOptions options, PrintStream out) throws Exception {
         boolean fresh = options.dataDir() == null;
-        Path dir = (fresh ? Files.createTempDirectory("refrain-crash-") : options.dataDir()).toAbsolutePath().normalize();
+        Path dir = (fresh ? Files.createTempDirectory("refrain-crash-") : options.dataDir())
+                .toAbsolutePath()
+                .normalize();
         Path work = dir.resolve("crash");
         Files.createDirectories(work);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -96,8 +106,9 @@ public final class CrashTest {
         int port = options.port() == 0 ? ServerProcess.freePort() : options.port();
         Random random = new Random(options.seed());
         List<Round> rounds = new ArrayList<>();
-        out.printf("crash: data dir %s, %d rounds of about %.1f s, %d writers, seed %d%n", dir, options.rounds(),
-                options.secondsPerRound(), options.writers(), options.seed());
+        out.printf(
+                "crash: data dir %s, %d rounds of about %.1f s, %d writers, seed %d%n",
+                dir, options.rounds(), options.secondsPerRound(), options.writers(), options.seed());
         out.printf("crash: journal %s, server log %s%n", work.resolve("journal-" + stamp + ".tsv"), log);
         ServerProcess server = null;
         try (Ledger ledger = new Ledger(work.resolve("journal-" + stamp + ".tsv"))) {
@@ -105,14 +116,16 @@ public final class CrashTest {
             server = ServerProcess.start(options, dir, port, log);
             server.awaitHealthy(START_LIMIT);
             List<Long> tracks = catalogTracks(server);
-            out.printf("crash: server up in %.1f s (pid %d), %,d catalog tracks to listen to%n", seconds(started), server.pid(),
-                    tracks.size());
+            out.printf(
+                    "crash: server up in %.1f s (pid %d), %,d catalog tracks to listen to%n",
+                    seconds(started), server.pid(), tracks.size());
             Http http = new Http(server.baseUrl());
             Instant firstListen = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
             List<Writer> writers = new ArrayList<>();
             String run = HexFormat.of().toHexDigits(random.nextInt());
             for (int i = 0; i < options.writers(); i++) {
-                Writer.Account account = signUp(http, dir.resolve("outbox"), "crash-" + run + "-" + i + "@refrain.test");
+                Writer.Account account =
+                        signUp(http, dir.resolve("outbox"), "crash-" + run + "-" + i + "@refrain.test");
                 ledger.users.add(account.id());
                 writers.add(new Writer(account, http, ledger, tracks, options.seed() * 31 + i, firstListen));
             }
@@ -146,8 +159,19 @@ public final class CrashTest {
                 Verifier.Findings findings = Verifier.check(server.databaseUrl(), ledger);
                 Map<Integer, Long> refused = new TreeMap<>();
                 counts.refused.forEach((status, n) -> refused.put(status, n.get()));
-                Round round = new Round(number, delay, killed, counts.listens.get(), counts.listenRequests.get(),
-                        counts.playlistEdits.get(), counts.unanswered.get(), retried, counts.resentAlreadyStored.get(), refused, restart, findings);
+                Round round = new Round(
+                        number,
+                        delay,
+                        killed,
+                        counts.listens.get(),
+                        counts.listenRequests.get(),
+                        counts.playlistEdits.get(),
+                        counts.unanswered.get(),
+                        retried,
+                        counts.resentAlreadyStored.get(),
+                        refused,
+                        restart,
+                        findings);
                 rounds.add(round);
                 out.println(describe(round));
             }
@@ -170,35 +194,63 @@ public final class CrashTest {
 
     static String describe(Round r) {
         Verifier.Findings f = r.findings();
-        return String.format("round %d: killed after %.1f s (server JVM and %d PostgreSQL processes); acknowledged %,d listens "
+        return String.format(
+                "round %d: killed after %.1f s (server JVM and %d PostgreSQL processes); acknowledged %,d listens "
                         + "in %,d requests and %,d playlist edits; %d requests unanswered, %d of them resent and acknowledged "
                         + "(%d of their listens were stored before the kill)%s; "
                         + "restart %.1f s%n  check of all %,d acknowledged listens and %,d playlist writes so far: lost %d, duplicated %d, "
                         + "unexpected %d, playlist writes lost %d, unexpected playlist rows %d, statistics mismatches %d%s; "
                         + "unanswered listens present %d, absent %d",
-                r.number(), r.killedAfterSeconds(), r.postgresProcessesKilled(), r.listens(), r.listenRequests(), r.playlistEdits(),
-                r.unanswered(), r.retriedAcknowledged(), r.resentAlreadyStored(), r.refused().isEmpty() ? "" : "; error answers " + r.refused(),
-                r.restartSeconds(), f.listensAcknowledged(), f.playlistWritesAcknowledged(), f.listensLost(), f.listensDuplicated(),
-                f.listensUnexpected(), f.playlistWritesLost(), f.playlistUnexpected(), f.statsMismatches(),
-                f.mismatches().isEmpty() ? "" : " " + f.mismatches(), f.listensUnknownPresent(), f.listensUnknownAbsent());
+                r.number(),
+                r.killedAfterSeconds(),
+                r.postgresProcessesKilled(),
+                r.listens(),
+                r.listenRequests(),
+                r.playlistEdits(),
+                r.unanswered(),
+                r.retriedAcknowledged(),
+                r.resentAlreadyStored(),
+                r.refused().isEmpty() ? "" : "; error answers " + r.refused(),
+                r.restartSeconds(),
+                f.listensAcknowledged(),
+                f.playlistWritesAcknowledged(),
+                f.listensLost(),
+                f.listensDuplicated(),
+                f.listensUnexpected(),
+                f.playlistWritesLost(),
+                f.playlistUnexpected(),
+                f.statsMismatches(),
+                f.mismatches().isEmpty() ? "" : " " + f.mismatches(),
+                f.listensUnknownPresent(),
+                f.listensUnknownAbsent());
     }
 
     static String summary(Result result) {
         Verifier.Findings f = result.last();
-        long mismatches = result.rounds().stream().mapToLong(r -> r.findings().statsMismatches()).sum();
-        return String.format("crash: %d rounds, %,d acknowledged listens, %,d acknowledged playlist writes: lost %d, duplicated %d, "
+        long mismatches = result.rounds().stream()
+                .mapToLong(r -> r.findings().statsMismatches())
+                .sum();
+        return String.format(
+                "crash: %d rounds, %,d acknowledged listens, %,d acknowledged playlist writes: lost %d, duplicated %d, "
                         + "unexpected %d, playlist writes lost %d, statistics mismatches %d: %s",
-                result.rounds().size(), f.listensAcknowledged(), f.playlistWritesAcknowledged(), f.listensLost(),
-                f.listensDuplicated(), f.listensUnexpected(), f.playlistWritesLost(), mismatches,
+                result.rounds().size(),
+                f.listensAcknowledged(),
+                f.playlistWritesAcknowledged(),
+                f.listensLost(),
+                f.listensDuplicated(),
+                f.listensUnexpected(),
+                f.playlistWritesLost(),
+                mismatches,
                 result.passed() ? "PASSED" : "FAILED");
     }
 
     /** The catalog's track ids, once the demo catalog (loaded right after start-up on an empty database) is complete. */
-    private static List<Long> catalogTracks(ServerProcess server) throws IOException, SQLException, InterruptedException {
+    private static List<Long> catalogTracks(ServerProcess server)
+            throws IOException, SQLException, InterruptedException {
         long until = System.nanoTime() + START_LIMIT.toNanos();
         long previous = -1;
         try (Connection db = DriverManager.getConnection(server.databaseUrl(), "postgres", "");
-             Statement s = db.createStatement()) {
+                Statement s = db.createStatement()) {
             while (System.nanoTime() < until) {
                 long count;
                 try (ResultSet rs = s.executeQuery("select count(*) from tracks")) {
@@ -218,23 +270,33 @@ public final class CrashTest {
                 Thread.sleep(1000);
             }
         }
-        throw new IOException("the catalog stayed empty: the crash test listens to catalog tracks (is REFRAIN_DEMO_CATALOG off?)");
+        throw new IOException(
+                "the catalog stayed empty: the crash test listens to catalog tracks (is REFRAIN_DEMO_CATALOG off?)");
     }
 
     /** Sign-up with the e-mailed code, read from the outbox. */
-    private static Writer.Account signUp(Http http, Path outbox, String email) throws IOException, InterruptedException {
-        ObjectNode signup = Http.JSON.createObjectNode().put("email", email).put("password", "crash-test-password")
+    private static Writer.Account signUp(Http http, Path outbox, String email)
+            throws IOException, InterruptedException {
+        ObjectNode signup = Http.JSON
+                .createObjectNode()
+                .put("email", email)
+                .put("password", "crash-test-password")
                 .put("displayName", "Crash test");
         Http.Answer answer = http.post("/api/v1/auth/signup", null, signup);
         if (answer.status() != 202) {
             throw new IOException("sign-up of " + email + " answered " + answer.status() + ": " + answer.body());
         }
         String code = awaitCode(outbox, email);
-        answer = http.post("/api/v1/auth/verify", null, Http.JSON.createObjectNode().put("email", email).put("code", code));
+        answer = http.post(
+                "/api/v1/auth/verify",
+                null,
+                Http.JSON.createObjectNode().put("email", email).put("code", code));
         if (answer.status() != 200) {
             throw new IOException("verification of " + email + " answered " + answer.status() + ": " + answer.body());
         }
-        return new Writer.Account(UUID.fromString(answer.body().get("userId").asString()), answer.body().get("accessToken").asString());
+        return new Writer.Account(
+                UUID.fromString(answer.body().get("userId").asString()),
+                answer.body().get("accessToken").asString());
     }
 
     /** Mails are files {@code <time>-<address>-<random>.eml}, written a moment after the sign-up answered. */
@@ -244,7 +306,9 @@ public final class CrashTest {
         while (System.nanoTime() < until) {
             if (Files.isDirectory(outbox)) {
                 try (Stream<Path> files = Files.list(outbox)) {
-                    for (Path mail : files.filter(p -> p.getFileName().toString().contains(needle)).toList()) {
+                    for (Path mail : files.filter(
+                                    p -> p.getFileName().toString().contains(needle))
+                            .toList()) {
                         Matcher m = CODE.matcher(Files.readString(mail));
                         if (m.find()) {
                             return m.group(1);

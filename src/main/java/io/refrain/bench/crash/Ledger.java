@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Ledger implements AutoCloseable {
 
     /** A listen, as the server identifies it: the user, the second it was played, the track. */
-    record ListenKey(UUID user, long epochSecond, long trackId) {
-    }
+    record ListenKey(UUID user, long epochSecond, long trackId) {}
 
-    enum Outcome { ACKNOWLEDGED, UNKNOWN }
+    enum Outcome {
+        ACKNOWLEDGED,
+        UNKNOWN
+    }
 
     /** One playlist entry the server reported adding; {@code removal} says what became of a remove of it. */
     static final class Entry {
@@ -43,15 +45,16 @@ final class Ledger implements AutoCloseable {
     final Map<UUID, UUID> playlists = new ConcurrentHashMap<>(); // acknowledged playlist → owner
     final Map<UUID, AtomicLong> unknownCreates = new ConcurrentHashMap<>(); // owner → creates without an answer
     final Map<Long, Entry> entries = new ConcurrentHashMap<>();
-    final Map<UUID, AtomicLong> unknownAddedTracks = new ConcurrentHashMap<>(); // playlist → tracks in adds without an answer
+    final Map<UUID, AtomicLong> unknownAddedTracks =
+            new ConcurrentHashMap<>(); // playlist → tracks in adds without an answer
     final Set<UUID> users = ConcurrentHashMap.newKeySet();
 
     private final BufferedWriter journal;
 
     Ledger(Path journalFile) throws IOException {
         Files.createDirectories(journalFile.getParent());
-        this.journal = Files.newBufferedWriter(journalFile, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.journal = Files.newBufferedWriter(
+                journalFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     void listen(ListenKey key, Outcome outcome) {
@@ -90,7 +93,9 @@ final class Ledger implements AutoCloseable {
     }
 
     private void log(Outcome outcome, String what, Object... fields) {
-        StringBuilder line = new StringBuilder(outcome == Outcome.ACKNOWLEDGED ? "ack" : "unknown").append('\t').append(what);
+        StringBuilder line = new StringBuilder(outcome == Outcome.ACKNOWLEDGED ? "ack" : "unknown")
+                .append('\t')
+                .append(what);
         for (Object field : fields) {
             line.append('\t').append(field);
         }

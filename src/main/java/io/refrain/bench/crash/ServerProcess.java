@@ -46,12 +46,14 @@ final class ServerProcess {
      * no MusicBrainz lookups, a small buffer pool (the kills are the point, not the speed).
      */
     static ServerProcess start(CrashOptions options, Path dataDir, int port, Path log) throws IOException {
-        List<String> command = new ArrayList<>(options.serverCommand() != null ? options.serverCommand()
-                : ownCommand(options.serverHeap()));
+        List<String> command = new ArrayList<>(
+                options.serverCommand() != null ? options.serverCommand() : ownCommand(options.serverHeap()));
         command.addAll(List.of("serve", "--data-dir", dataDir.toString(), "--port", String.valueOf(port)));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.equals("REFRAIN_DATA_DIR") || k.equals("REFRAIN_PORT") || k.startsWith("REFRAIN_SMTP_"));
+        env.keySet()
+                .removeIf(
+                        k -> k.equals("REFRAIN_DATA_DIR") || k.equals("REFRAIN_PORT") || k.startsWith("REFRAIN_SMTP_"));
         env.put("REFRAIN_DATABASE_URL", "");
         env.put("REFRAIN_RATE_LIMIT_AUTH_PER_ADDRESS", "1000000");
         env.put("REFRAIN_RATE_LIMIT_AUTH_PER_ACCOUNT", "1000000");
@@ -76,7 +78,8 @@ final class ServerProcess {
         // surefire may run tests from a manifest-only jar; it names the real class path here
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> entries = Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(e -> !e.isBlank() && !e.replace('\\', '/').endsWith("/test-classes")).toList();
+                .filter(e -> !e.isBlank() && !e.replace('\\', '/').endsWith("/test-classes"))
+                .toList();
         List<String> command = new ArrayList<>(jvm);
         if (entries.size() == 1 && entries.getFirst().endsWith(".jar")) {
             command.addAll(List.of("-jar", entries.getFirst()));
@@ -102,15 +105,19 @@ final class ServerProcess {
 
     /** Waits until {@code /actuator/health} answers 200; fails when the process ends first or the limit passes. */
     void awaitHealthy(Duration limit) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long until = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
                 throw new IOException("the server exited with code " + process.exitValue() + " while starting");
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }
@@ -125,7 +132,8 @@ final class ServerProcess {
     /** The JDBC URL of the server's embedded database, as the server recorded it in its lock file. */
     String databaseUrl() throws IOException {
         return DataDirectory.recordedDatabaseUrl(dataDir)
-                .orElseThrow(() -> new IOException("the server recorded no database in " + dataDir.resolve("refrain.lock")));
+                .orElseThrow(
+                        () -> new IOException("the server recorded no database in " + dataDir.resolve("refrain.lock")));
     }
 
     /**
@@ -162,8 +170,9 @@ final class ServerProcess {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
-                .filter(ProcessHandle::isAlive);
+        return lines.isEmpty()
+                ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).filter(ProcessHandle::isAlive);
     }
 
     /** One {@code kill} for all of them, so they die within the same moment. */

@@ -34,18 +34,29 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Verifier {
 
     /** What one check found; {@code mismatches} lists the statistics tables that differ, with their differing rows. */
-    record Findings(long listensAcknowledged, long listensLost, long listensDuplicated, long listensUnexpected,
-                    long listensUnknownPresent, long listensUnknownAbsent,
-                    long playlistWritesAcknowledged, long playlistWritesLost, long playlistUnexpected,
-                    Map<String, Long> mismatches) {
+    record Findings(
+            long listensAcknowledged,
+            long listensLost,
+            long listensDuplicated,
+            long listensUnexpected,
+            long listensUnknownPresent,
+            long listensUnknownAbsent,
+            long playlistWritesAcknowledged,
+            long playlistWritesLost,
+            long playlistUnexpected,
+            Map<String, Long> mismatches) {
 
         long statsMismatches() {
             return mismatches.values().stream().mapToLong(Long::longValue).sum();
         }
 
         boolean clean() {
-            return listensLost == 0 && listensDuplicated == 0 && listensUnexpected == 0 && playlistWritesLost == 0
-                    && playlistUnexpected == 0 && statsMismatches() == 0;
+            return listensLost == 0
+                    && listensDuplicated == 0
+                    && listensUnexpected == 0
+                    && playlistWritesLost == 0
+                    && playlistUnexpected == 0
+                    && statsMismatches() == 0;
         }
     }
 
@@ -60,36 +71,46 @@ final class Verifier {
     static {
         STATS.put("listen_totals", new String[] {
             "select user_id, plays, ms_played, first_played_at, last_played_at from listen_totals where user_id = any(?)",
-            "select user_id, count(*), sum(ms), min(listened_at), max(listened_at) from " + PLAYED + " group by user_id"});
+            "select user_id, count(*), sum(ms), min(listened_at), max(listened_at) from " + PLAYED + " group by user_id"
+        });
         STATS.put("listen_stats_tracks", new String[] {
             "select user_id, track_id, plays, skips, ms_played, first_played_at, last_played_at from listen_stats_tracks where user_id = any(?)",
             "select user_id, track_id, count(*), count(*) filter (where skipped), sum(ms), min(listened_at), max(listened_at) from "
-                    + PLAYED + " group by user_id, track_id"});
+                    + PLAYED + " group by user_id, track_id"
+        });
         STATS.put("listen_stats_artists", new String[] {
             "select user_id, artist_id, plays, skips, ms_played, first_played_at, last_played_at from listen_stats_artists where user_id = any(?)",
             "select user_id, ta.artist_id, count(*), count(*) filter (where skipped), sum(ms), min(listened_at), max(listened_at) from "
-                    + PLAYED + " join track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured') group by user_id, ta.artist_id"});
+                    + PLAYED
+                    + " join track_artists ta on ta.track_id = p.track_id and ta.role in ('main', 'featured') group by user_id, ta.artist_id"
+        });
         STATS.put("listen_stats_albums", new String[] {
             "select user_id, album_id, plays, skips, ms_played, first_played_at, last_played_at from listen_stats_albums where user_id = any(?)",
             "select user_id, album_id, count(*), count(*) filter (where skipped), sum(ms), min(listened_at), max(listened_at) from "
-                    + PLAYED + " where album_id is not null group by user_id, album_id"});
+                    + PLAYED + " where album_id is not null group by user_id, album_id"
+        });
         STATS.put("listen_stats_genres", new String[] {
             "select user_id, genre_id, plays, skips, ms_played, first_played_at, last_played_at from listen_stats_genres where user_id = any(?)",
             "select user_id, tg.genre_id, count(*), count(*) filter (where skipped), sum(ms), min(listened_at), max(listened_at) from "
-                    + PLAYED + " join track_genres tg on tg.track_id = p.track_id group by user_id, tg.genre_id"});
+                    + PLAYED + " join track_genres tg on tg.track_id = p.track_id group by user_id, tg.genre_id"
+        });
         STATS.put("listen_days", new String[] {
             "select user_id, day, track_id, plays, ms_played from listen_days where user_id = any(?)",
-            "select user_id, utc::date, track_id, count(*), sum(ms) from " + PLAYED + " group by 1, 2, 3"});
+            "select user_id, utc::date, track_id, count(*), sum(ms) from " + PLAYED + " group by 1, 2, 3"
+        });
         STATS.put("listen_months", new String[] {
             "select user_id, month, track_id, plays, ms_played from listen_months where user_id = any(?)",
-            "select user_id, date_trunc('month', utc)::date, track_id, count(*), sum(ms) from " + PLAYED + " group by 1, 2, 3"});
+            "select user_id, date_trunc('month', utc)::date, track_id, count(*), sum(ms) from " + PLAYED
+                    + " group by 1, 2, 3"
+        });
         STATS.put("listen_hours", new String[] {
             "select user_id, day, hour, plays, ms_played from listen_hours where user_id = any(?)",
-            "select user_id, utc::date, extract(hour from utc)::smallint, count(*), sum(ms) from " + PLAYED + " group by 1, 2, 3"});
+            "select user_id, utc::date, extract(hour from utc)::smallint, count(*), sum(ms) from " + PLAYED
+                    + " group by 1, 2, 3"
+        });
     }
 
-    private Verifier() {
-    }
+    private Verifier() {}
 
     static Findings check(String jdbcUrl, Ledger ledger) throws SQLException {
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
@@ -114,7 +135,8 @@ final class Verifier {
             q.setArray(1, db.createArrayOf("uuid", users));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    stored.merge(new ListenKey(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)), 1, Integer::sum);
+                    stored.merge(
+                            new ListenKey(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3)), 1, Integer::sum);
                 }
             }
         }
@@ -130,8 +152,13 @@ final class Verifier {
                 unknownAbsent++;
             }
         }
-        long duplicated = stored.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
-        long unexpected = stored.keySet().stream().filter(k -> !ledger.listens.containsKey(k)).count();
+        long duplicated = stored.values().stream()
+                .filter(c -> c > 1)
+                .mapToLong(c -> c - 1)
+                .sum();
+        long unexpected = stored.keySet().stream()
+                .filter(k -> !ledger.listens.containsKey(k))
+                .count();
 
         long[] playlistChecks = playlists(db, users, ledger);
         Map<String, Long> mismatches = new LinkedHashMap<>();
@@ -147,8 +174,17 @@ final class Verifier {
         if (counts > 0) {
             mismatches.put("playlists.track_count", counts);
         }
-        return new Findings(acknowledged, lost, duplicated, unexpected, unknownPresent, unknownAbsent,
-                playlistChecks[0], playlistChecks[1], playlistChecks[2], mismatches);
+        return new Findings(
+                acknowledged,
+                lost,
+                duplicated,
+                unexpected,
+                unknownPresent,
+                unknownAbsent,
+                playlistChecks[0],
+                playlistChecks[1],
+                playlistChecks[2],
+                mismatches);
     }
 
     /** {acknowledged playlist writes, of those lost or undone, playlists and entries nobody could have made}. */
@@ -164,8 +200,8 @@ final class Verifier {
         }
         Map<Long, long[]> storedEntries = new HashMap<>(); // entry → {track id}
         Map<Long, UUID> entryPlaylist = new HashMap<>();
-        try (PreparedStatement q = db.prepareStatement(
-                "select id, playlist_id, track_id from playlist_entries where user_id = any(?)")) {
+        try (PreparedStatement q =
+                db.prepareStatement("select id, playlist_id, track_id from playlist_entries where user_id = any(?)")) {
             q.setArray(1, db.createArrayOf("uuid", users));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -186,7 +222,9 @@ final class Verifier {
             }
         });
         for (var u : unknownPlaylists.entrySet()) {
-            long possible = ledger.unknownCreates.getOrDefault(u.getKey(), new AtomicLong()).get();
+            long possible = ledger.unknownCreates
+                    .getOrDefault(u.getKey(), new AtomicLong())
+                    .get();
             unexpected += Math.max(0, u.getValue() - possible);
         }
         for (var e : ledger.entries.entrySet()) {
@@ -194,7 +232,8 @@ final class Verifier {
             long[] row = storedEntries.get(e.getKey());
             acknowledged++; // the add
             if (entry.removal == null) {
-                boolean right = row != null && row[0] == entry.trackId && entry.playlist.equals(entryPlaylist.get(e.getKey()));
+                boolean right =
+                        row != null && row[0] == entry.trackId && entry.playlist.equals(entryPlaylist.get(e.getKey()));
                 lost += right ? 0 : 1;
             } else if (entry.removal == Outcome.ACKNOWLEDGED) {
                 acknowledged++; // the remove
@@ -208,15 +247,18 @@ final class Verifier {
             }
         });
         for (var u : unknownEntries.entrySet()) {
-            long possible = ledger.unknownAddedTracks.getOrDefault(u.getKey(), new AtomicLong()).get();
+            long possible = ledger.unknownAddedTracks
+                    .getOrDefault(u.getKey(), new AtomicLong())
+                    .get();
             unexpected += Math.max(0, u.getValue() - possible);
         }
         return new long[] {acknowledged, lost, unexpected};
     }
 
-    private static long differences(Connection db, UUID[] users, String maintained, String recomputed) throws SQLException {
-        String sql = "select count(*) from ((" + maintained + " except all " + recomputed + ") union all ("
-                + recomputed + " except all " + maintained + ")) d";
+    private static long differences(Connection db, UUID[] users, String maintained, String recomputed)
+            throws SQLException {
+        String sql = "select count(*) from ((" + maintained + " except all " + recomputed + ") union all (" + recomputed
+                + " except all " + maintained + ")) d";
         try (PreparedStatement q = db.prepareStatement(sql)) {
             for (int i = 1; i <= 4; i++) {
                 q.setArray(i, db.createArrayOf("uuid", users));

@@ -25,12 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Writer implements Runnable {
 
-    record Account(UUID id, String token) {
-    }
+    record Account(UUID id, String token) {}
 
     /** A listen request without an answer, kept to be sent again after the restart. */
-    record Pending(Account account, ObjectNode body, List<ListenKey> keys) {
-    }
+    record Pending(Account account, ObjectNode body, List<ListenKey> keys) {}
 
     /** What happened in the current round. */
     static final class Counts {
@@ -146,7 +144,8 @@ final class Writer implements Runnable {
         request.keys().forEach(k -> ledger.listen(k, Outcome.ACKNOWLEDGED));
         if (retry) {
             // committed before the kill, answer lost with it: the resend must find it, not add it again
-            counts.resentAlreadyStored.addAndGet(request.keys().size() - answer.body().path("added").asLong());
+            counts.resentAlreadyStored.addAndGet(
+                    request.keys().size() - answer.body().path("added").asLong());
         }
         counts.listens.addAndGet(request.keys().size());
         counts.listenRequests.incrementAndGet();

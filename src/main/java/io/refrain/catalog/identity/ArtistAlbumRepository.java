@@ -47,8 +47,10 @@ class ArtistAlbumRepository {
                 order by i.ord""".formatted(column, key(origin.match(), "u.name"));
         return found(jdbc.sql(sql)
                 .param("names", names.toArray(String[]::new))
-                .param("origin", origin.column()).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Row((Long) rs.getObject(1), rs.getBoolean(2))).list());
+                .param("origin", origin.column())
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Row((Long) rs.getObject(1), rs.getBoolean(2)))
+                .list());
     }
 
     Found albums(List<AlbumName> albums, Origin origin, Instant now) {
@@ -78,14 +80,21 @@ class ArtistAlbumRepository {
         return found(jdbc.sql(sql)
                 .param("titles", albums.stream().map(AlbumName::title).toArray(String[]::new))
                 .param("artists", albums.stream().map(AlbumName::firstArtist).toArray(Long[]::new))
-                .param("dates", albums.stream().map(a -> Objects.toString(a.releaseDate(), null)).toArray(String[]::new))
-                .param("precisions", albums.stream().map(AlbumName::releasePrecision).toArray(String[]::new))
-                .param("origin", origin.column()).param("now", Timestamp.from(now))
-                .query((rs, n) -> new Row((Long) rs.getObject(1), rs.getBoolean(2))).list());
+                .param(
+                        "dates",
+                        albums.stream()
+                                .map(a -> Objects.toString(a.releaseDate(), null))
+                                .toArray(String[]::new))
+                .param(
+                        "precisions",
+                        albums.stream().map(AlbumName::releasePrecision).toArray(String[]::new))
+                .param("origin", origin.column())
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new Row((Long) rs.getObject(1), rs.getBoolean(2)))
+                .list());
     }
 
-    private record Row(Long id, boolean created) {
-    }
+    private record Row(Long id, boolean created) {}
 
     private static Found found(List<Row> rows) {
         List<Long> ids = new ArrayList<>(rows.size());

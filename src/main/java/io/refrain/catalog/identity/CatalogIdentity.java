@@ -90,8 +90,7 @@ public class CatalogIdentity {
      *
      * @param created how many distinct entries were created
      */
-    public record Found(List<Long> ids, int created) {
-    }
+    public record Found(List<Long> ids, int created) {}
 
     private final ArtistAlbumRepository repository;
 
@@ -120,7 +119,10 @@ public class CatalogIdentity {
             return null;
         }
         String decomposed = Normalizer.normalize(value.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        return WHITESPACE.matcher(NOT_WORD.matcher(decomposed).replaceAll("")).replaceAll(" ").strip();
+        return WHITESPACE
+                .matcher(NOT_WORD.matcher(decomposed).replaceAll(""))
+                .replaceAll(" ")
+                .strip();
     }
 
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}\\s]+");

@@ -16,22 +16,37 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CatalogCsvParser {
 
-    static final List<String> REQUIRED_COLUMNS = List.of("track_id", "track_name", "track_artist", "track_popularity",
-            "track_album_id", "track_album_name", "track_album_release_date", "playlist_genre", "playlist_subgenre",
-            "danceability", "energy", "key", "loudness", "mode", "speechiness", "acousticness", "instrumentalness",
-            "liveness", "valence", "tempo", "duration_ms");
+    static final List<String> REQUIRED_COLUMNS = List.of(
+            "track_id",
+            "track_name",
+            "track_artist",
+            "track_popularity",
+            "track_album_id",
+            "track_album_name",
+            "track_album_release_date",
+            "playlist_genre",
+            "playlist_subgenre",
+            "danceability",
+            "energy",
+            "key",
+            "loudness",
+            "mode",
+            "speechiness",
+            "acousticness",
+            "instrumentalness",
+            "liveness",
+            "valence",
+            "tempo",
+            "duration_ms");
 
     private static final String MISSING = "NA";
     private static final int MAX_NAME = 500;
 
-    sealed interface Result permits Accepted, Rejected {
-    }
+    sealed interface Result permits Accepted, Rejected {}
 
-    record Accepted(StagedRow row, String warning) implements Result {
-    }
+    record Accepted(StagedRow row, String warning) implements Result {}
 
-    record Rejected(String reason, String detail) implements Result {
-    }
+    record Rejected(String reason, String detail) implements Result {}
 
     /** Thrown inside parsing to reject the row; caught in {@link #parse}. */
     private static final class Reject extends RuntimeException {
@@ -44,7 +59,8 @@ final class CatalogCsvParser {
     }
 
     static void checkHeader(Map<String, Integer> header, String file) {
-        List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !header.containsKey(c)).toList();
+        List<String> missing =
+                REQUIRED_COLUMNS.stream().filter(c -> !header.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new io.refrain.platform.cli.CliException(file + " is not a catalog file: missing columns " + missing);
         }
@@ -54,8 +70,10 @@ final class CatalogCsvParser {
         try {
             if (!record.isConsistent()) {
                 // a short row would silently lose its trailing columns (the audio features)
-                throw new Reject("wrong number of columns", "has " + record.size() + " columns, the header has "
-                        + record.getParser().getHeaderMap().size());
+                throw new Reject(
+                        "wrong number of columns",
+                        "has " + record.size() + " columns, the header has "
+                                + record.getParser().getHeaderMap().size());
             }
             String[] warning = {null};
             String trackKey = required(record, "track_id", "missing track id");
@@ -96,12 +114,39 @@ final class CatalogCsvParser {
             Integer mode = integer(record, "mode", 0, 1);
             Integer popularity = integer(record, "track_popularity", 0, 100);
             Integer duration = integer(record, "duration_ms", 1, 86_400_000);
-            var music = MusicDimensions.derive(new MusicDimensions.Features(dance, energy, loudness, speech, acoustic,
-                    instrumental, valence, tempo), java.util.stream.Stream.of(genre, subgenre)
-                    .filter(java.util.Objects::nonNull).toList());
-            return new Accepted(new StagedRow(record.getRecordNumber() + 1, trackKey, title, artist, popularity, albumKey,
-                    albumTitle, date, precision, genre, subgenre, dance, energy, key, loudness, mode, speech, acoustic,
-                    instrumental, live, valence, tempo, duration, music), warning[0]);
+            var music = MusicDimensions.derive(
+                    new MusicDimensions.Features(
+                            dance, energy, loudness, speech, acoustic, instrumental, valence, tempo),
+                    java.util.stream.Stream.of(genre, subgenre)
+                            .filter(java.util.Objects::nonNull)
+                            .toList());
+            return new Accepted(
+                    new StagedRow(
+                            record.getRecordNumber() + 1,
+                            trackKey,
+                            title,
+                            artist,
+                            popularity,
+                            albumKey,
+                            albumTitle,
+                            date,
+                            precision,
+                            genre,
+                            subgenre,
+                            dance,
+                            energy,
+                            key,
+                            loudness,
+                            mode,
+                            speech,
+                            acoustic,
+                            instrumental,
+                            live,
+                            valence,
+                            tempo,
+                            duration,
+                            music),
+                    warning[0]);
         } catch (Reject r) {
             return new Rejected(r.reason, r.getMessage());
         }

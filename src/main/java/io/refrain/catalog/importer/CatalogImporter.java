@@ -79,8 +79,9 @@ public class CatalogImporter {
             Progress progress = showProgress ? Progress.onStderr("reading", totalBytes) : null;
             long[] bytesBefore = {0};
             try (var copy = staging.openStagingCopy();
-                 var printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16),
-                         CSVFormat.POSTGRESQL_CSV)) {
+                    var printer = new CSVPrinter(
+                            new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16),
+                            CSVFormat.POSTGRESQL_CSV)) {
                 for (Source source : sources) {
                     copyOne(source, printer, tally, progress, bytesBefore[0]);
                     bytesBefore[0] += source.size();
@@ -112,12 +113,15 @@ public class CatalogImporter {
                         printer.printRecord(accepted.row().values());
                         tally.accepted++;
                         if (accepted.warning() != null) {
-                            tally.warn(source.name() + " line " + (record.getRecordNumber() + 1) + ": " + accepted.warning());
+                            tally.warn(source.name() + " line " + (record.getRecordNumber() + 1) + ": "
+                                    + accepted.warning());
                         }
                     }
-                    case CatalogCsvParser.Rejected rejected -> tally.reject(rejected.reason(),
-                            source.name() + " line " + (record.getRecordNumber() + 1) + ": " + rejected.reason()
-                                    + " (" + rejected.detail() + ")");
+                    case CatalogCsvParser.Rejected rejected ->
+                        tally.reject(
+                                rejected.reason(),
+                                source.name() + " line " + (record.getRecordNumber() + 1) + ": " + rejected.reason()
+                                        + " (" + rejected.detail() + ")");
                 }
                 if (progress != null && (tally.rows & 1023) == 0) {
                     progress.update(bytesBefore + counted.count(), tally.rows);
@@ -135,7 +139,12 @@ public class CatalogImporter {
     private static CSVParser openCsv(Source source, CountingInputStream counted) {
         try {
             Reader reader = new InputStreamReader(decompressed(counted), StandardCharsets.UTF_8);
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+            return CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader);
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             try {
                 counted.close();
@@ -179,10 +188,24 @@ public class CatalogImporter {
 
         ImportSummary summary(CatalogMerge.Counts c, Duration elapsed) {
             long existing = c.distinctTracks() - c.tracksInserted();
-            return new ImportSummary(rows, accepted, Map.copyOf(rejected), List.copyOf(rejectedExamples), warnings,
-                    List.copyOf(warningExamples), accepted - c.distinctTracks(), c.distinctTracks(), c.tracksInserted(),
-                    c.tracksUpdated(), existing - c.tracksUpdated(), c.albumsInserted(), c.albumsUpdated(),
-                    c.artistsInserted(), c.genresInserted(), c.featuresChanged(), elapsed);
+            return new ImportSummary(
+                    rows,
+                    accepted,
+                    Map.copyOf(rejected),
+                    List.copyOf(rejectedExamples),
+                    warnings,
+                    List.copyOf(warningExamples),
+                    accepted - c.distinctTracks(),
+                    c.distinctTracks(),
+                    c.tracksInserted(),
+                    c.tracksUpdated(),
+                    existing - c.tracksUpdated(),
+                    c.albumsInserted(),
+                    c.albumsUpdated(),
+                    c.artistsInserted(),
+                    c.genresInserted(),
+                    c.featuresChanged(),
+                    elapsed);
         }
     }
 }

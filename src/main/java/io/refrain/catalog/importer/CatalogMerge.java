@@ -17,9 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CatalogMerge {
 
-    record Counts(long distinctTracks, long tracksInserted, long tracksUpdated, long albumsInserted, long albumsUpdated,
-                  long artistsInserted, long genresInserted, long featuresChanged) {
-    }
+    record Counts(
+            long distinctTracks,
+            long tracksInserted,
+            long tracksUpdated,
+            long albumsInserted,
+            long albumsUpdated,
+            long artistsInserted,
+            long genresInserted,
+            long featuresChanged) {}
 
     private final CatalogMergeRepository repository;
     private final CatalogIdentity identity;
@@ -40,8 +46,15 @@ class CatalogMerge {
         repository.mergeTrackGenres();
         long features = repository.mergeFeatures(now);
         repository.refreshArtistPopularity();
-        return new Counts(distinct, tracks.inserted(), tracks.updated(), albums.inserted(), albums.updated(), artists,
-                genres, features);
+        return new Counts(
+                distinct,
+                tracks.inserted(),
+                tracks.updated(),
+                albums.inserted(),
+                albums.updated(),
+                artists,
+                genres,
+                features);
     }
 
     /** Finds or creates the staged artists and maps their names to ids; returns how many were created. */

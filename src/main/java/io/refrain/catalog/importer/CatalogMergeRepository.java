@@ -25,8 +25,7 @@ import org.springframework.stereotype.Repository;
 class CatalogMergeRepository {
 
     /** Rows a merge step inserted and updated. */
-    record Merged(long inserted, long updated) {
-    }
+    record Merged(long inserted, long updated) {}
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -55,8 +54,8 @@ class CatalogMergeRepository {
      */
     OutputStream openStagingCopy() throws SQLException {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        return new PGCopyOutputStream(connection.unwrap(PGConnection.class), "copy catalog_staging from stdin (format csv)",
-                1 << 16);
+        return new PGCopyOutputStream(
+                connection.unwrap(PGConnection.class), "copy catalog_staging from stdin (format csv)", 1 << 16);
     }
 
     void stageTracksAndAlbums() {
@@ -104,14 +103,19 @@ class CatalogMergeRepository {
 
     /** The distinct artist names of the staged tracks. */
     List<String> stagedArtists() {
-        return jdbc.sql("select distinct artist from staged_tracks").query(String.class).list();
+        return jdbc.sql("select distinct artist from staged_tracks")
+                .query(String.class)
+                .list();
     }
 
     /** {@code artist_map}: the catalog id of each staged artist name. */
     void mapArtists(List<String> names, List<Long> ids) {
-        jdbc.sql("create temp table artist_map (artist text not null, id bigint not null) on commit drop").update();
+        jdbc.sql("create temp table artist_map (artist text not null, id bigint not null) on commit drop")
+                .update();
         jdbc.sql("insert into artist_map select * from unnest(:names::text[], :ids::bigint[])")
-                .param("names", names.toArray(String[]::new)).param("ids", ids.toArray(Long[]::new)).update();
+                .param("names", names.toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new))
+                .update();
         jdbc.sql("create index on artist_map (artist)").update();
     }
 
@@ -127,15 +131,16 @@ class CatalogMergeRepository {
                 insert into albums (id, title, release_date, release_date_precision, popularity, origin, created_at, updated_at)
                 select m.album_id, a.album_title, a.release_date, a.release_precision, a.popularity, 'import', cast(:now as timestamptz), cast(:now as timestamptz)
                 from album_map m join staged_albums a using (album_key) where m.is_new""").param("now", now).update();
-        jdbc.sql("insert into album_sources (provider, external_id, album_id) select 'spotify', album_key, album_id from album_map where is_new").update();
+        jdbc.sql(
+                        "insert into album_sources (provider, external_id, album_id) select 'spotify', album_key, album_id from album_map where is_new")
+                .update();
         long updated = jdbc.sql("""
                 update albums al set title = a.album_title, release_date = a.release_date,
                        release_date_precision = a.release_precision, popularity = a.popularity, updated_at = :now
                 from staged_albums a join album_map m using (album_key)
                 where al.id = m.album_id and not m.is_new
                   and (al.title, al.release_date, al.release_date_precision, al.popularity)
-                      is distinct from (a.album_title, a.release_date, a.release_precision, a.popularity)""")
-                .param("now", now).update();
+                      is distinct from (a.album_title, a.release_date, a.release_precision, a.popularity)""").param("now", now).update();
         jdbc.sql("""
                 insert into album_artists (album_id, position, artist_id)
                 select m.album_id, 0, am.id from staged_albums a join album_map m using (album_key)
@@ -160,7 +165,9 @@ class CatalogMergeRepository {
                 from staged_tracks s join track_map m using (track_key)
                 left join album_map am on am.album_key = s.album_key
                 where m.is_new""").param("now", now).update();
-        jdbc.sql("insert into track_sources (provider, external_id, track_id) select 'spotify', track_key, track_id from track_map where is_new").update();
+        jdbc.sql(
+                        "insert into track_sources (provider, external_id, track_id) select 'spotify', track_key, track_id from track_map where is_new")
+                .update();
         long updated = jdbc.sql("""
                 update tracks t set title = s.title, album_id = am.album_id, duration_ms = s.duration_ms,
                        popularity = s.popularity, artist_names = s.artist,
@@ -169,8 +176,7 @@ class CatalogMergeRepository {
                 left join album_map am on am.album_key = s.album_key
                 where t.id = m.track_id and not m.is_new
                   and (t.title, t.album_id, t.duration_ms, t.popularity, t.artist_names)
-                      is distinct from (s.title, am.album_id, s.duration_ms, s.popularity, s.artist)""")
-                .param("now", now).update();
+                      is distinct from (s.title, am.album_id, s.duration_ms, s.popularity, s.artist)""").param("now", now).update();
         return new Merged(inserted, updated);
     }
 
@@ -180,8 +186,7 @@ class CatalogMergeRepository {
                 select m.track_id, 0, a.id, 'main' from staged_tracks s join track_map m using (track_key)
                 join artist_map a on a.artist = s.artist
                 on conflict (track_id, position) do update set artist_id = excluded.artist_id, role = excluded.role
-                where (track_artists.artist_id, track_artists.role) is distinct from (excluded.artist_id, excluded.role)""")
-                .update();
+                where (track_artists.artist_id, track_artists.role) is distinct from (excluded.artist_id, excluded.role)""").update();
     }
 
     void mergeTrackGenres() {
@@ -236,7 +241,8 @@ class CatalogMergeRepository {
                 .param("musicSource", MusicDimensions.SOURCE)
                 .param("musicConfidence", MusicDimensions.CONFIDENCE)
                 .param("version", MusicDimensions.VERSION)
-                .param("now", Timestamp.from(at)).update();
+                .param("now", Timestamp.from(at))
+                .update();
     }
 
     void refreshArtistPopularity() {

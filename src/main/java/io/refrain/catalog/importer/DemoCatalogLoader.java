@@ -23,8 +23,7 @@ class DemoCatalogLoader implements ApplicationRunner {
     private final DemoCatalog demo;
     private final boolean cli;
 
-    DemoCatalogLoader(DemoCatalog demo,
-                      RefrainProperties platform) {
+    DemoCatalogLoader(DemoCatalog demo, RefrainProperties platform) {
         this.demo = demo;
         this.cli = platform.cli();
     }
@@ -37,7 +36,9 @@ class DemoCatalogLoader implements ApplicationRunner {
         long start = System.nanoTime();
         long tracks = demo.loadIfEmpty(false);
         if (tracks > 0) {
-            log.info("The catalog was empty: demo catalog loaded, {} tracks in {} ms", tracks,
+            log.info(
+                    "The catalog was empty: demo catalog loaded, {} tracks in {} ms",
+                    tracks,
                     (System.nanoTime() - start) / 1_000_000);
         }
     }

@@ -31,7 +31,8 @@ class ImportCommand implements CliCommand {
         if (files.isEmpty()) {
             throw new CliException("name at least one catalog file (CSV, optionally gzip-compressed)");
         }
-        var sources = files.stream().map(Path::of).map(CatalogImporter.Source::of).toList();
+        var sources =
+                files.stream().map(Path::of).map(CatalogImporter.Source::of).toList();
         ImportSummary summary = importer.importSources(sources, true);
         System.out.print(summary.describe());
         return 0;

@@ -31,18 +31,35 @@ public record ImportSummary(
 
     public String describe() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Read %,d rows in %.1f s: %,d accepted, %,d skipped, %,d with warnings.%n",
-                rowsRead, elapsed.toMillis() / 1000.0, rowsAccepted, rowsRejected(), warnings));
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
+                "Read %,d rows in %.1f s: %,d accepted, %,d skipped, %,d with warnings.%n",
+                rowsRead,
+                elapsed.toMillis() / 1000.0,
+                rowsAccepted,
+                rowsRejected(),
+                warnings));
+        out.append(String.format(
+                Locale.ROOT,
                 "Tracks: %,d distinct (%,d repeated rows merged): %,d inserted, %,d updated, %,d unchanged.%n",
-                distinctTracks, duplicateRowsMerged, tracksInserted, tracksUpdated, tracksUnchanged));
-        out.append(String.format(Locale.ROOT,
+                distinctTracks,
+                duplicateRowsMerged,
+                tracksInserted,
+                tracksUpdated,
+                tracksUnchanged));
+        out.append(String.format(
+                Locale.ROOT,
                 "Albums: %,d inserted, %,d updated. Artists: %,d inserted. Genres: %,d inserted. Audio features changed: %,d.%n",
-                albumsInserted, albumsUpdated, artistsInserted, genresInserted, featuresChanged));
-        rejectedByReason.forEach((reason, count) ->
-                out.append(String.format(Locale.ROOT, "  skipped %,d: %s%n", count, reason)));
+                albumsInserted,
+                albumsUpdated,
+                artistsInserted,
+                genresInserted,
+                featuresChanged));
+        rejectedByReason.forEach(
+                (reason, count) -> out.append(String.format(Locale.ROOT, "  skipped %,d: %s%n", count, reason)));
         rejectedExamples.forEach(example -> out.append("    ").append(example).append(System.lineSeparator()));
-        warningExamples.forEach(example -> out.append("  warning: ").append(example).append(System.lineSeparator()));
+        warningExamples.forEach(
+                example -> out.append("  warning: ").append(example).append(System.lineSeparator()));
         return out.toString();
     }
 }

@@ -16,16 +16,52 @@ record StagedRow(
         String releasePrecision,
         String genre,
         String subgenre,
-        Double danceability, Double energy, Integer key, Double loudness, Integer mode, Double speechiness,
-        Double acousticness, Double instrumentalness, Double liveness, Double valence, Double tempo,
+        Double danceability,
+        Double energy,
+        Integer key,
+        Double loudness,
+        Integer mode,
+        Double speechiness,
+        Double acousticness,
+        Double instrumentalness,
+        Double liveness,
+        Double valence,
+        Double tempo,
         Integer durationMs,
         MusicDimensions.Scores music) {
 
     /** Values in the column order of the staging table. */
     Object[] values() {
-        return new Object[] {line, trackKey, title, artist, popularity, albumKey, albumTitle, releaseDate,
-                releasePrecision, genre, subgenre, danceability, energy, key, loudness, mode, speechiness, acousticness,
-                instrumentalness, liveness, valence, tempo, durationMs, music.mellow(), music.unpretentious(),
-                music.sophisticated(), music.intense(), music.contemporary(), music.tempoNormalized()};
+        return new Object[] {
+            line,
+            trackKey,
+            title,
+            artist,
+            popularity,
+            albumKey,
+            albumTitle,
+            releaseDate,
+            releasePrecision,
+            genre,
+            subgenre,
+            danceability,
+            energy,
+            key,
+            loudness,
+            mode,
+            speechiness,
+            acousticness,
+            instrumentalness,
+            liveness,
+            valence,
+            tempo,
+            durationMs,
+            music.mellow(),
+            music.unpretentious(),
+            music.sophisticated(),
+            music.intense(),
+            music.contemporary(),
+            music.tempoNormalized()
+        };
     }
 }

@@ -21,16 +21,23 @@ public record SourceTrack(
         SourceFeatures features) {
 
     /** A credited artist, in credit order. {@code role} is main, featured, remixer, … */
-    public record SourceArtist(String name, String externalId, String role) {
-    }
+    public record SourceArtist(String name, String externalId, String role) {}
 
     /** The release the track appears on (the earliest official one, where the source says). */
-    public record SourceAlbum(String title, String externalId, String releaseDate, List<SourceArtist> artists) {
-    }
+    public record SourceAlbum(String title, String externalId, String releaseDate, List<SourceArtist> artists) {}
 
     /** Spotify-style audio features; any value may be null. */
-    public record SourceFeatures(Double danceability, Double energy, Integer key, Double loudness, Integer mode,
-                                 Double speechiness, Double acousticness, Double instrumentalness, Double liveness,
-                                 Double valence, Double tempo, Integer timeSignature) {
-    }
+    public record SourceFeatures(
+            Double danceability,
+            Double energy,
+            Integer key,
+            Double loudness,
+            Integer mode,
+            Double speechiness,
+            Double acousticness,
+            Double instrumentalness,
+            Double liveness,
+            Double valence,
+            Double tempo,
+            Integer timeSignature) {}
 }

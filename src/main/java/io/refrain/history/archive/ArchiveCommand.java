@@ -46,15 +46,22 @@ class ArchiveCommand implements CliCommand {
         });
         progress.finish(rows[0]);
         for (var o : outcomes) {
-            out.println(switch (o.status()) {
-                case ARCHIVED -> "%s  archived %,d listens to %s".formatted(o.month(), o.rows(), o.file());
-                case DRY_RUN -> "%s  would archive %,d listens to %s".formatted(o.month(), o.rows(), o.file());
-                case REFUSED -> "%s  refused: %s".formatted(o.month(), o.detail());
-            });
+            out.println(
+                    switch (o.status()) {
+                        case ARCHIVED -> "%s  archived %,d listens to %s".formatted(o.month(), o.rows(), o.file());
+                        case DRY_RUN -> "%s  would archive %,d listens to %s".formatted(o.month(), o.rows(), o.file());
+                        case REFUSED -> "%s  refused: %s".formatted(o.month(), o.detail());
+                    });
         }
-        long refused = outcomes.stream().filter(o -> o.status() == ListenArchiver.Status.REFUSED).count();
-        out.printf("%s %d month(s), %,d listens%s.%n", options.dryRun() ? "Dry run: would archive" : "Archived",
-                outcomes.size() - refused, rows[0], refused == 0 ? "" : "; " + refused + " refused");
+        long refused = outcomes.stream()
+                .filter(o -> o.status() == ListenArchiver.Status.REFUSED)
+                .count();
+        out.printf(
+                "%s %d month(s), %,d listens%s.%n",
+                options.dryRun() ? "Dry run: would archive" : "Archived",
+                outcomes.size() - refused,
+                rows[0],
+                refused == 0 ? "" : "; " + refused + " refused");
         return refused == 0 ? 0 : 1;
     }
 
@@ -71,8 +78,9 @@ class ArchiveCommand implements CliCommand {
                         }
                         months = months(arguments.get(++i));
                     }
-                    default -> throw new CliException("unknown argument '" + arguments.get(i)
-                            + "' (usage: history archive --older-than-months N [--dry-run])");
+                    default ->
+                        throw new CliException("unknown argument '" + arguments.get(i)
+                                + "' (usage: history archive --older-than-months N [--dry-run])");
                 }
             }
             if (months == null) {

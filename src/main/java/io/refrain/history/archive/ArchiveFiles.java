@@ -33,14 +33,14 @@ import org.springframework.stereotype.Component;
 class ArchiveFiles {
 
     /** A file written under its temporary name, not yet published. */
-    record Staged(Path temp, long bytes, String sha256) {
-    }
+    record Staged(Path temp, long bytes, String sha256) {}
 
     interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final Path directory;
 
@@ -62,8 +62,10 @@ class ArchiveFiles {
             Path temp = Files.createTempFile(directory, name.value() + ".", ".tmp");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                var gzip = new GZIPOutputStream(new DigestOutputStream(
-                        new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), sha), 1 << 16);
+                var gzip = new GZIPOutputStream(
+                        new DigestOutputStream(
+                                new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), sha),
+                        1 << 16);
                 writer.writeTo(gzip);
                 gzip.finish();
                 gzip.flush();
@@ -119,7 +121,8 @@ class ArchiveFiles {
     }
 
     private static Reader open(Path file) throws IOException {
-        return new InputStreamReader(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16),
+        return new InputStreamReader(
+                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16),
                 StandardCharsets.UTF_8);
     }
 }

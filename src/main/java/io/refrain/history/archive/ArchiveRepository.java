@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,15 +25,23 @@ import org.springframework.stereotype.Repository;
 class ArchiveRepository {
 
     /** An archived month and its file. */
-    record Archive(YearMonth month, String fileName, long rowCount) {
-    }
+    record Archive(YearMonth month, String fileName, long rowCount) {}
 
     /**
      * The columns of an archive file, in order. Times are written as UTC ISO-8601 text so the
      * file reads the same whatever the session's time zone and date style were.
      */
-    static final List<String> COLUMNS = List.of("user_id", "listened_at", "track_id", "ms_played", "skipped",
-            "context_type", "context_id", "client", "source", "import_id");
+    static final List<String> COLUMNS = List.of(
+            "user_id",
+            "listened_at",
+            "track_id",
+            "ms_played",
+            "skipped",
+            "context_type",
+            "context_id",
+            "client",
+            "source",
+            "import_id");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -45,14 +53,18 @@ class ArchiveRepository {
 
     /** Serialises archivers (the daily job and an admin's command) until the transaction ends. */
     void lockArchiving() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('listen-archive', 0))").query().singleValue();
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('listen-archive', 0))")
+                .query()
+                .singleValue();
         // copying a month out takes as long as it takes; the per-statement default is for requests
         jdbc.sql("set local statement_timeout = '2h'").update();
     }
 
     boolean partitionExists(PartitionName name) {
-        return jdbc.sql("select to_regclass(format('%I', :name)) is not null").param("name", name.value())
-                .query(Boolean.class).single();
+        return jdbc.sql("select to_regclass(format('%I', :name)) is not null")
+                .param("name", name.value())
+                .query(Boolean.class)
+                .single();
     }
 
     /** Blocks writes to the month (an import of old listens) until the transaction ends; reads go on. */
@@ -61,7 +73,9 @@ class ArchiveRepository {
     }
 
     long count(PartitionName name) {
-        return jdbc.sql("select count(*) from " + quoted(name)).query(Long.class).single();
+        return jdbc.sql("select count(*) from " + quoted(name))
+                .query(Long.class)
+                .single();
     }
 
     /** COPYs the partition's rows (ordered by user, so per-user export can stop early) as CSV with a header. */
@@ -84,7 +98,8 @@ class ArchiveRepository {
     Optional<Archive> archive(YearMonth month) {
         return jdbc.sql("select file_name, row_count from listen_archives where month = :month")
                 .param("month", Date.valueOf(month.atDay(1)))
-                .query((rs, n) -> new Archive(month, rs.getString(1), rs.getLong(2))).optional();
+                .query((rs, n) -> new Archive(month, rs.getString(1), rs.getLong(2)))
+                .optional();
     }
 
     /** Every archived month between {@code from} and {@code to} (inclusive), oldest first. */
@@ -92,8 +107,10 @@ class ArchiveRepository {
         return jdbc.sql("""
                         select month, file_name, row_count from listen_archives
                         where month between :from and :to order by month""")
-                .param("from", Date.valueOf(from.atDay(1))).param("to", Date.valueOf(to.atDay(1)))
-                .query((rs, n) -> new Archive(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2), rs.getLong(3)))
+                .param("from", Date.valueOf(from.atDay(1)))
+                .param("to", Date.valueOf(to.atDay(1)))
+                .query((rs, n) ->
+                        new Archive(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
@@ -101,8 +118,13 @@ class ArchiveRepository {
         jdbc.sql("""
                         insert into listen_archives (month, file_name, row_count, bytes, sha256, archived_at)
                         values (:month, :file, :rows, :bytes, :sha, :at)""")
-                .param("month", Date.valueOf(month.atDay(1))).param("file", fileName).param("rows", rows)
-                .param("bytes", bytes).param("sha", sha256).param("at", Timestamp.from(at)).update();
+                .param("month", Date.valueOf(month.atDay(1)))
+                .param("file", fileName)
+                .param("rows", rows)
+                .param("bytes", bytes)
+                .param("sha", sha256)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /**

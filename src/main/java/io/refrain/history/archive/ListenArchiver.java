@@ -26,11 +26,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ListenArchiver {
 
-    public enum Status { ARCHIVED, DRY_RUN, REFUSED }
+    public enum Status {
+        ARCHIVED,
+        DRY_RUN,
+        REFUSED
+    }
 
     /** What happened to one month; {@code detail} says why it was refused. */
-    public record Outcome(YearMonth month, Status status, long rows, String file, String detail) {
-    }
+    public record Outcome(YearMonth month, Status status, long rows, String file, String detail) {}
 
     private static final Logger log = LoggerFactory.getLogger(ListenArchiver.class);
 
@@ -40,8 +43,12 @@ public class ListenArchiver {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ListenArchiver(ArchiveRepository repository, ArchiveFiles files, ListenPartitions partitions,
-                   TransactionTemplate transaction, Clock clock) {
+    ListenArchiver(
+            ArchiveRepository repository,
+            ArchiveFiles files,
+            ListenPartitions partitions,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.repository = repository;
         this.files = files;
         this.partitions = partitions;
@@ -54,7 +61,8 @@ public class ListenArchiver {
         if (months < 1) {
             throw new IllegalArgumentException("keep at least one month, got " + months);
         }
-        LocalDateTime cutoff = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months);
+        LocalDateTime cutoff =
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMonths(months);
         return partitions.months().stream()
                 .filter(m -> !m.plusMonths(1).atDay(1).atStartOfDay().isAfter(cutoff))
                 .toList();
@@ -127,11 +135,12 @@ public class ListenArchiver {
     private String refusal(PartitionName name) {
         var archived = repository.archive(name.month());
         if (archived.isPresent()) {
-            return "already archived (" + archived.get().rowCount() + " listens in " + archived.get().fileName()
-                    + "); listens stored for that month since then stay in the database";
+            return "already archived (" + archived.get().rowCount() + " listens in "
+                    + archived.get().fileName() + "); listens stored for that month since then stay in the database";
         }
         if (files.exists(name)) {
-            return "the file " + files.path(name) + " exists already and is never overwritten; move it away if it is stale";
+            return "the file " + files.path(name)
+                    + " exists already and is never overwritten; move it away if it is stale";
         }
         if (!repository.partitionExists(name)) {
             return "there is no partition " + name.value();

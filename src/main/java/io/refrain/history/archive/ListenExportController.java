@@ -34,14 +34,21 @@ class ListenExportController {
     }
 
     @GetMapping("/api/v1/me/listens/export")
-    @Operation(summary = "Export your whole listening history", description = """
+    @Operation(
+            summary = "Export your whole listening history",
+            description = """
             Every listen you ever stored, oldest first, as JSON Lines (one object per line) in the shape of a \
             ListenBrainz export: `{"listened_at": <epoch seconds>, "track_metadata": {"artist_name", "track_name", \
             "release_name", "additional_info": {"duration_ms", "recording_mbid", "isrc", "spotify_id", "ms_played", \
             "submission_client", "refrain_track_id"}}}`. Includes listens the retention policy has archived out of \
             the database (they no longer show in recently played). Streamed as a file attachment.""",
-            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/x-ndjson",
-                    schema = @Schema(implementation = ExportedListen.class))))
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            mediaType = "application/x-ndjson",
+                                            schema = @Schema(implementation = ExportedListen.class))))
     ResponseEntity<StreamingResponseBody> export(@Parameter(hidden = true) AuthenticatedUser user) {
         String file = "refrain-listens-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + ".jsonl";
         StreamingResponseBody body = out -> {
@@ -51,7 +58,9 @@ class ListenExportController {
         };
         return ResponseEntity.ok()
                 .contentType(JSON_LINES)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file).build().toString())
                 .body(body);
     }
 }

@@ -34,8 +34,12 @@ class ListenExporter {
     private final ListenPartitions partitions;
     private final JsonMapper json;
 
-    ListenExporter(ExportRepository repository, ArchiveRepository archives, ArchiveFiles files,
-                   ListenPartitions partitions, JsonMapper json) {
+    ListenExporter(
+            ExportRepository repository,
+            ArchiveRepository archives,
+            ArchiveFiles files,
+            ListenPartitions partitions,
+            JsonMapper json) {
         this.repository = repository;
         this.archives = archives;
         this.files = files;
@@ -54,7 +58,9 @@ class ListenExporter {
         Map<YearMonth, String> archived = new TreeMap<>();
         archives.archives(first, last).forEach(a -> archived.put(a.month(), a.fileName()));
         var months = new java.util.TreeSet<YearMonth>(archived.keySet());
-        partitions.months().stream().filter(m -> !m.isBefore(first) && !m.isAfter(last)).forEach(months::add);
+        partitions.months().stream()
+                .filter(m -> !m.isBefore(first) && !m.isAfter(last))
+                .forEach(months::add);
         String user = userId.toString();
         for (YearMonth month : months) {
             if (archived.containsKey(month)) {
@@ -81,7 +87,8 @@ class ListenExporter {
 
     /** The file is sorted by user id (as text, which is PostgreSQL's uuid order), so reading stops past the user. */
     private void exportArchived(String user, String fileName, OutputStream out) throws IOException {
-        try (Reader reader = files.open(fileName); CSVParser parser = ArchiveFiles.FORMAT.parse(reader)) {
+        try (Reader reader = files.open(fileName);
+                CSVParser parser = ArchiveFiles.FORMAT.parse(reader)) {
             List<ExportRepository.Row> batch = new ArrayList<>(PAGE);
             for (CSVRecord record : parser) {
                 int order = record.get("user_id").compareTo(user);
@@ -103,15 +110,19 @@ class ListenExporter {
     private static ExportRepository.Row row(CSVRecord record) {
         String ms = record.get("ms_played");
         String client = record.get("client");
-        return new ExportRepository.Row(Instant.parse(record.get("listened_at")), Long.parseLong(record.get("track_id")),
-                ms.isEmpty() ? null : Integer.valueOf(ms), client.isEmpty() ? null : client);
+        return new ExportRepository.Row(
+                Instant.parse(record.get("listened_at")),
+                Long.parseLong(record.get("track_id")),
+                ms.isEmpty() ? null : Integer.valueOf(ms),
+                client.isEmpty() ? null : client);
     }
 
     private void write(List<ExportRepository.Row> rows, OutputStream out) throws IOException {
         if (rows.isEmpty()) {
             return;
         }
-        var tracks = repository.tracks(rows.stream().map(ExportRepository.Row::trackId).toList());
+        var tracks = repository.tracks(
+                rows.stream().map(ExportRepository.Row::trackId).toList());
         for (var row : rows) {
             out.write(json.writeValueAsBytes(ExportedListen.of(row, tracks.get(row.trackId()))));
             out.write('\n');

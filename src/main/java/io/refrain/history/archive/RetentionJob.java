@@ -34,17 +34,24 @@ class RetentionJob {
      * the tick.
      */
     @Scheduled(cron = "${refrain.history.archive.cron}", zone = "UTC")
-    @SchedulerLock(name = "history.retention", lockAtMostFor = "12h",
+    @SchedulerLock(
+            name = "history.retention",
+            lockAtMostFor = "12h",
             lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void run() {
         if (settings.retentionMonths() == 0) {
             return;
         }
         try {
-            var outcomes = archiver.archiveOlderThan(settings.retentionMonths(), false, outcome -> { });
-            long archived = outcomes.stream().filter(o -> o.status() == ListenArchiver.Status.ARCHIVED).count();
+            var outcomes = archiver.archiveOlderThan(settings.retentionMonths(), false, outcome -> {});
+            long archived = outcomes.stream()
+                    .filter(o -> o.status() == ListenArchiver.Status.ARCHIVED)
+                    .count();
             if (archived > 0) {
-                log.info("Retention: archived {} month(s) of listens older than {} months", archived, settings.retentionMonths());
+                log.info(
+                        "Retention: archived {} month(s) of listens older than {} months",
+                        archived,
+                        settings.retentionMonths());
             }
         } catch (RuntimeException e) {
             log.error("Retention: archiving listens failed; nothing of the failed month was dropped", e);

@@ -5,8 +5,7 @@ final class Details {
 
     private static final int MAX_QUOTED = 60;
 
-    private Details() {
-    }
+    private Details() {}
 
     static String quote(Object value) {
         if (value == null) {

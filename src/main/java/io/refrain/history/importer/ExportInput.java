@@ -11,8 +11,7 @@ final class ExportInput {
     static final int SNIFF_BYTES = 64 * 1024;
     private static final int BUFFER = 64 * 1024;
 
-    private ExportInput() {
-    }
+    private ExportInput() {}
 
     /** Decompresses when the bytes (not the name) say gzip, and drops a UTF-8 byte order mark. */
     static BufferedInputStream open(InputStream raw) throws IOException {

@@ -9,9 +9,7 @@ public sealed interface ExportRow permits ExportRow.Listen, ExportRow.Skipped {
 
     long position();
 
-    record Listen(long position, ExportedListen listen) implements ExportRow {
-    }
+    record Listen(long position, ExportedListen listen) implements ExportRow {}
 
-    record Skipped(long position, SkipReason reason, String detail) implements ExportRow {
-    }
+    record Skipped(long position, SkipReason reason, String detail) implements ExportRow {}
 }

@@ -34,16 +34,21 @@ final class ExportRules {
             return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE, problem);
         }
         if (l.listenedAt().isBefore(EARLIEST)) {
-            return new ExportRow.Skipped(position, SkipReason.OUT_OF_RANGE,
-                    "time " + l.listenedAt() + " is before " + EARLIEST);
+            return new ExportRow.Skipped(
+                    position, SkipReason.OUT_OF_RANGE, "time " + l.listenedAt() + " is before " + EARLIEST);
         }
         if (l.listenedAt().isAfter(now.plus(FUTURE_SLACK))) {
-            return new ExportRow.Skipped(position, SkipReason.OUT_OF_RANGE,
+            return new ExportRow.Skipped(
+                    position,
+                    SkipReason.OUT_OF_RANGE,
                     "time " + l.listenedAt() + " is in the future (now " + now + ")");
         }
         if (l.msPlayed() != null && l.msPlayed() < minPlayMs) {
-            return new ExportRow.Skipped(position, SkipReason.TOO_SHORT, String.format(Locale.ROOT,
-                    "played %.1f s, less than %s s", l.msPlayed() / 1000.0, seconds(minPlayMs)));
+            return new ExportRow.Skipped(
+                    position,
+                    SkipReason.TOO_SHORT,
+                    String.format(
+                            Locale.ROOT, "played %.1f s, less than %s s", l.msPlayed() / 1000.0, seconds(minPlayMs)));
         }
         return row;
     }
@@ -58,10 +63,17 @@ final class ExportRules {
         if (l.listenedAt() == null) {
             return "no time";
         }
-        String[][] texts = {{"artist", l.artist()}, {"title", l.title()}, {"album", l.album()},
-                {"spotify track id", l.spotifyTrackId()}, {"isrc", l.isrc()},
-                {"recording mbid", l.recordingMbid()}, {"artist mbid", l.artistMbid()},
-                {"release mbid", l.releaseMbid()}, {"client", l.client()}};
+        String[][] texts = {
+            {"artist", l.artist()},
+            {"title", l.title()},
+            {"album", l.album()},
+            {"spotify track id", l.spotifyTrackId()},
+            {"isrc", l.isrc()},
+            {"recording mbid", l.recordingMbid()},
+            {"artist mbid", l.artistMbid()},
+            {"release mbid", l.releaseMbid()},
+            {"client", l.client()}
+        };
         for (String[] t : texts) {
             String value = t[1];
             if (value == null) {
@@ -71,8 +83,8 @@ final class ExportRules {
                 return t[0] + " contains a NUL character: " + Details.quote(value);
             }
             if (value.length() > MAX_NAME_LENGTH) {
-                return t[0] + " is " + value.length() + " characters long, more than " + MAX_NAME_LENGTH
-                        + ": " + Details.quote(value);
+                return t[0] + " is " + value.length() + " characters long, more than " + MAX_NAME_LENGTH + ": "
+                        + Details.quote(value);
             }
         }
         if (l.msPlayed() != null && (l.msPlayed() < 0 || l.msPlayed() > MAX_MS_PLAYED)) {

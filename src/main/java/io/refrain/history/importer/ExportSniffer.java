@@ -19,8 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class ExportSniffer {
 
-    private ExportSniffer() {
-    }
+    private ExportSniffer() {}
 
     static ExportFormat detect(byte[] head, String fileName, ObjectMapper mapper) {
         int start = 0;
@@ -63,7 +62,8 @@ final class ExportSniffer {
         } catch (JacksonException e) {
             // the sniff window may end inside the first record: the keys read so far are enough
         }
-        if (keys.contains("master_metadata_track_name") || keys.contains("spotify_track_uri")
+        if (keys.contains("master_metadata_track_name")
+                || keys.contains("spotify_track_uri")
                 || (keys.contains("ts") && keys.contains("ms_played"))) {
             return ExportFormat.SPOTIFY_EXTENDED;
         }
@@ -79,8 +79,11 @@ final class ExportSniffer {
                 return byName;
             }
         }
-        throw new UnknownExportFormatException(fileName, empty ? "it is an empty JSON array"
-                : "it is JSON but its first record has none of the known fields " + keys);
+        throw new UnknownExportFormatException(
+                fileName,
+                empty
+                        ? "it is an empty JSON array"
+                        : "it is JSON but its first record has none of the known fields " + keys);
     }
 
     private static ExportFormat csv(byte[] head, String fileName) {
@@ -96,7 +99,8 @@ final class ExportSniffer {
             return ExportFormat.LASTFM_CSV;
         }
         String line = text.lines().findFirst().orElse("");
-        throw new UnknownExportFormatException(fileName,
+        throw new UnknownExportFormatException(
+                fileName,
                 "it is neither JSON nor a scrobble CSV with artist, track and time columns (first line "
                         + Details.quote(line) + ")");
     }

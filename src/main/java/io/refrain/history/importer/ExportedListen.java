@@ -7,9 +7,20 @@ import java.time.Instant;
  * times are converted). Strings are trimmed and empty strings become null, so callers never have to
  * tell "" from missing.
  */
-public record ExportedListen(Instant listenedAt, String artist, String title, String album,
-        Integer msPlayed, Boolean skipped, Integer durationMs, String spotifyTrackId, String isrc,
-        String recordingMbid, String artistMbid, String releaseMbid, String client) {
+public record ExportedListen(
+        Instant listenedAt,
+        String artist,
+        String title,
+        String album,
+        Integer msPlayed,
+        Boolean skipped,
+        Integer durationMs,
+        String spotifyTrackId,
+        String isrc,
+        String recordingMbid,
+        String artistMbid,
+        String releaseMbid,
+        String client) {
 
     public ExportedListen {
         artist = clean(artist);

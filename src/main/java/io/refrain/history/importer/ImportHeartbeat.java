@@ -27,6 +27,7 @@ class ImportHeartbeat {
     static final Duration INTERVAL = Duration.ofSeconds(15);
     /** Eight missed beats: far beyond a GC pause or a slow statement, short enough for a user waiting on a batch. */
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
+
     private static final Logger log = LoggerFactory.getLogger(ImportHeartbeat.class);
 
     private final ListenImportRepository imports;

@@ -67,7 +67,8 @@ class ImportListensCommand implements CliCommand {
             throw new CliException("name the user and at least one file" + USAGE);
         }
         String address = email;
-        UUID userId = accounts.idByEmail(address).orElseThrow(() -> new CliException("there is no account with the e-mail " + address));
+        UUID userId = accounts.idByEmail(address)
+                .orElseThrow(() -> new CliException("there is no account with the e-mail " + address));
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new CliException("cannot read " + file + ": not a file");
@@ -95,14 +96,21 @@ class ImportListensCommand implements CliCommand {
         } catch (RuntimeException e) {
             System.err.println();
             System.err.println(file + ": import " + id + " failed: " + e.getMessage()
-                    + " (what was added so far stays; undo it with the API: POST /api/v1/me/listen-imports/" + id + "/undo)");
+                    + " (what was added so far stays; undo it with the API: POST /api/v1/me/listen-imports/" + id
+                    + "/undo)");
             return false;
         }
         progress.finish(view.rowsRead());
         System.out.print(describe(file, view));
-        List<ListenImportRepository.Skip> skips = importer.skipped(userId, id, 0, showSkipped ? Integer.MAX_VALUE : SKIPPED_SHOWN);
+        List<ListenImportRepository.Skip> skips =
+                importer.skipped(userId, id, 0, showSkipped ? Integer.MAX_VALUE : SKIPPED_SHOWN);
         for (ListenImportRepository.Skip skip : skips) {
-            System.out.printf(Locale.ROOT, "    row %,d: %s — %s%n", skip.position(), skip.reason().name().toLowerCase(Locale.ROOT), skip.detail());
+            System.out.printf(
+                    Locale.ROOT,
+                    "    row %,d: %s — %s%n",
+                    skip.position(),
+                    skip.reason().name().toLowerCase(Locale.ROOT),
+                    skip.detail());
         }
         long notShown = view.skipped() + view.duplicates() - skips.size();
         if (notShown > 0) {
@@ -113,11 +121,27 @@ class ImportListensCommand implements CliCommand {
 
     static String describe(Path file, ListenImportView v) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s%s: import %d (%s), %,d rows read%n", v.dryRun() ? "DRY RUN — nothing kept. " : "",
-                file, v.id(), v.format(), v.rowsRead()));
-        out.append(String.format(Locale.ROOT, "  %s %,d listens (%s … %s), %,d new catalog tracks%n", v.dryRun() ? "would add" : "added",
-                v.added(), v.firstListen(), v.lastListen(), v.tracksCreated()));
-        out.append(String.format(Locale.ROOT, "  %,d duplicates, %,d left out%s%n", v.duplicates(), v.skipped(),
+        out.append(String.format(
+                Locale.ROOT,
+                "%s%s: import %d (%s), %,d rows read%n",
+                v.dryRun() ? "DRY RUN — nothing kept. " : "",
+                file,
+                v.id(),
+                v.format(),
+                v.rowsRead()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %s %,d listens (%s … %s), %,d new catalog tracks%n",
+                v.dryRun() ? "would add" : "added",
+                v.added(),
+                v.firstListen(),
+                v.lastListen(),
+                v.tracksCreated()));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %,d duplicates, %,d left out%s%n",
+                v.duplicates(),
+                v.skipped(),
                 v.skippedByReason().isEmpty() ? "" : " " + v.skippedByReason()));
         return out.toString();
     }
@@ -145,5 +169,6 @@ class ImportListensCommand implements CliCommand {
         }
     }
 
-    private static final String USAGE = "\nusage: refrain import listens --user EMAIL [--dry-run] [--window SECONDS] [--show-skipped] FILE…";
+    private static final String USAGE =
+            "\nusage: refrain import listens --user EMAIL [--dry-run] [--window SECONDS] [--show-skipped] FILE…";
 }

@@ -47,7 +47,9 @@ class InterruptedImports {
      * default, below this job's one-minute interval) so a later-firing server skips the tick.
      */
     @Scheduled(cron = "${refrain.history.import.interrupted-check-cron}")
-    @SchedulerLock(name = "history.interrupted-imports", lockAtMostFor = "5m",
+    @SchedulerLock(
+            name = "history.interrupted-imports",
+            lockAtMostFor = "5m",
             lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void scheduledCheck() {
         markFailed();
@@ -56,8 +58,11 @@ class InterruptedImports {
     /** Marks failed the running imports without a sign of life for {@link ImportHeartbeat#STALE_AFTER}; returns how many. */
     int markFailed() {
         Instant now = clock.instant();
-        int marked = imports.failStale(now, now.minus(ImportHeartbeat.STALE_AFTER), "interrupted: the server or command "
-                + "running it stopped; what was added stays (undo it, or upload the file again: only what is missing is added)");
+        int marked = imports.failStale(
+                now,
+                now.minus(ImportHeartbeat.STALE_AFTER),
+                "interrupted: the server or command "
+                        + "running it stopped; what was added stays (undo it, or upload the file again: only what is missing is added)");
         if (marked > 0) {
             log.warn("Marked {} interrupted listen imports as failed", marked);
         }

@@ -44,7 +44,9 @@ final class JsonArraySource implements RowSource {
                 JsonToken first = parser.nextToken();
                 if (first != JsonToken.START_ARRAY) {
                     done = true;
-                    return new ExportRow.Skipped(1, SkipReason.UNPARSEABLE,
+                    return new ExportRow.Skipped(
+                            1,
+                            SkipReason.UNPARSEABLE,
                             "expected a JSON array of records, found " + (first == null ? "nothing" : first));
                 }
             }
@@ -73,12 +75,16 @@ final class JsonArraySource implements RowSource {
     private ExportRow broken(long at, JacksonException e) {
         done = true;
         if (at == position + 1 && (e == null || endOfInput(e))) {
-            return new ExportRow.Skipped(at, SkipReason.UNPARSEABLE,
+            return new ExportRow.Skipped(
+                    at,
+                    SkipReason.UNPARSEABLE,
                     "file ends after record " + position + " without closing the JSON array (truncated?)");
         }
         TokenStreamLocation loc = e.getLocation();
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return new ExportRow.Skipped(at, SkipReason.UNPARSEABLE,
+        return new ExportRow.Skipped(
+                at,
+                SkipReason.UNPARSEABLE,
                 "broken JSON in record " + at + where + ", reading stopped: " + e.getOriginalMessage());
     }
 

@@ -10,8 +10,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static String text(JsonNode obj, String field) {
         JsonNode v = obj.get(field);

@@ -41,7 +41,9 @@ final class JsonLinesSource implements RowSource {
         try {
             node = mapper.readTree(line);
         } catch (JacksonException e) {
-            return new ExportRow.Skipped(lineNumber, SkipReason.UNPARSEABLE,
+            return new ExportRow.Skipped(
+                    lineNumber,
+                    SkipReason.UNPARSEABLE,
                     "line " + lineNumber + " is not JSON (" + e.getOriginalMessage() + "): " + Details.quote(line));
         }
         return JsonRecordMapper.mapSafely(recordMapper, lineNumber, node);

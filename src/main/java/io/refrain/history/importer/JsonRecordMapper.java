@@ -11,8 +11,8 @@ interface JsonRecordMapper {
     /** Applies the mapper, turning a wrong-typed element or a {@link BadRecord} into a Skipped row. */
     static ExportRow mapSafely(JsonRecordMapper mapper, long position, JsonNode record) {
         if (!record.isObject()) {
-            return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE,
-                    "record is " + JsonFields.kind(record) + ", expected an object");
+            return new ExportRow.Skipped(
+                    position, SkipReason.UNPARSEABLE, "record is " + JsonFields.kind(record) + ", expected an object");
         }
         try {
             return mapper.map(position, record);

@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class LastFmCsvSource implements RowSource {
 
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+    static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -49,14 +50,18 @@ final class LastFmCsvSource implements RowSource {
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
             done = true;
-            return new ExportRow.Skipped(position + 1, SkipReason.UNPARSEABLE,
+            return new ExportRow.Skipped(
+                    position + 1,
+                    SkipReason.UNPARSEABLE,
                     "broken CSV after record " + position + ", reading stopped: " + e.getMessage());
         }
         if (columns == null) {
             columns = LastFmColumns.fromFirstRecord(record);
             if (columns == null) {
                 done = true;
-                return new ExportRow.Skipped(1, SkipReason.UNPARSEABLE,
+                return new ExportRow.Skipped(
+                        1,
+                        SkipReason.UNPARSEABLE,
                         "first line has no artist, track and time columns: " + Details.quote(String.join(",", record)));
             }
             if (columns.hasHeader()) {
@@ -69,7 +74,9 @@ final class LastFmCsvSource implements RowSource {
 
     private ExportRow toRow(CSVRecord r) {
         if (r.size() < columns.requiredFields()) {
-            return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE,
+            return new ExportRow.Skipped(
+                    position,
+                    SkipReason.UNPARSEABLE,
                     "line has " + r.size() + " fields, expected " + columns.requiredFields() + ": "
                             + Details.quote(String.join(",", r)));
         }
@@ -82,24 +89,40 @@ final class LastFmCsvSource implements RowSource {
         if (at == null && time != null) {
             at = times.parse(time);
             if (at == null) {
-                return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE, "time " + Details.quote(time)
-                        + " is not a time like '11 Jul 2024, 09:07' or '2020-04-13 05:01:31'");
+                return new ExportRow.Skipped(
+                        position,
+                        SkipReason.UNPARSEABLE,
+                        "time " + Details.quote(time)
+                                + " is not a time like '11 Jul 2024, 09:07' or '2020-04-13 05:01:31'");
             }
         }
         if (at == null && epoch != null) {
             at = times.parse(epoch); // some tools put text in a "timestamp" column
             if (at == null) {
-                return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE,
-                        "timestamp " + Details.quote(epoch) + " is not a time");
+                return new ExportRow.Skipped(
+                        position, SkipReason.UNPARSEABLE, "timestamp " + Details.quote(epoch) + " is not a time");
             }
         }
         if (at == null) {
             // pingw33n-style exports list the then now-playing track with no date
             return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE, "no time (a now-playing entry?)");
         }
-        return new ExportRow.Listen(position, new ExportedListen(at, field(r, columns.artist()),
-                field(r, columns.track()), field(r, columns.album()), null, null, null, null, null,
-                field(r, columns.trackMbid()), field(r, columns.artistMbid()), field(r, columns.albumMbid()), null));
+        return new ExportRow.Listen(
+                position,
+                new ExportedListen(
+                        at,
+                        field(r, columns.artist()),
+                        field(r, columns.track()),
+                        field(r, columns.album()),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        field(r, columns.trackMbid()),
+                        field(r, columns.artistMbid()),
+                        field(r, columns.albumMbid()),
+                        null));
     }
 
     private static String field(CSVRecord r, int index) {

@@ -18,9 +18,12 @@ final class LastFmTimes {
 
     private static final List<DateTimeFormatter> STYLES = List.of(
             DateTimeFormatter.ISO_OFFSET_DATE_TIME, // 2023-01-02T21:43:44Z (spacedlevo)
-            pattern("d MMM yyyy, HH:mm"), pattern("d MMM yyyy HH:mm"),
-            pattern("d MMM yyyy, HH:mm:ss"), pattern("d MMM yyyy HH:mm:ss"),
-            pattern("yyyy-MM-dd HH:mm:ss"), pattern("yyyy-MM-dd HH:mm"),
+            pattern("d MMM yyyy, HH:mm"),
+            pattern("d MMM yyyy HH:mm"),
+            pattern("d MMM yyyy, HH:mm:ss"),
+            pattern("d MMM yyyy HH:mm:ss"),
+            pattern("yyyy-MM-dd HH:mm:ss"),
+            pattern("yyyy-MM-dd HH:mm"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 
     /** One file uses one style: trying the last match first avoids an exception per row. */
@@ -44,7 +47,8 @@ final class LastFmTimes {
 
     private static Instant tryParse(String s, DateTimeFormatter f) {
         try {
-            return f == DateTimeFormatter.ISO_OFFSET_DATE_TIME ? OffsetDateTime.parse(s, f).toInstant()
+            return f == DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    ? OffsetDateTime.parse(s, f).toInstant()
                     : LocalDateTime.parse(s, f).toInstant(ZoneOffset.UTC); // naive times are UTC
         } catch (DateTimeParseException e) {
             return null;
@@ -53,6 +57,9 @@ final class LastFmTimes {
 
     private static DateTimeFormatter pattern(String p) {
         // English month names whatever the server locale; "jul" and "JUL" both occur in the wild
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.ENGLISH);
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(p)
+                .toFormatter(Locale.ENGLISH);
     }
 }

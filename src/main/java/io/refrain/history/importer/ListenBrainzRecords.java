@@ -21,20 +21,32 @@ final class ListenBrainzRecords implements JsonRecordMapper {
         }
         JsonNode meta = r.get("track_metadata");
         if (meta == null || !meta.isObject()) {
-            return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE,
+            return new ExportRow.Skipped(
+                    position,
+                    SkipReason.UNPARSEABLE,
                     "track_metadata: expected an object, found " + (meta == null ? "nothing" : JsonFields.kind(meta)));
         }
         JsonNode info = object(meta, "additional_info");
         JsonNode mapping = object(meta, "mbid_mapping");
         String client = JsonFields.text(info, "submission_client");
-        return new ExportRow.Listen(position, new ExportedListen(at,
-                JsonFields.text(meta, "artist_name"), JsonFields.text(meta, "track_name"),
-                JsonFields.text(meta, "release_name"), null, null, durationMs(info),
-                ListenBrainzIds.spotifyId(JsonFields.text(info, "spotify_id")), ListenBrainzIds.isrc(JsonFields.text(info, "isrc")),
-                first(mbid(info, "recording_mbid"), mbid(mapping, "recording_mbid")),
-                first(ListenBrainzIds.mbid(firstOf(info, "artist_mbids")), ListenBrainzIds.mbid(firstOf(mapping, "artist_mbids"))),
-                first(mbid(info, "release_mbid"), mbid(mapping, "release_mbid")),
-                first(client, JsonFields.text(info, "media_player"))));
+        return new ExportRow.Listen(
+                position,
+                new ExportedListen(
+                        at,
+                        JsonFields.text(meta, "artist_name"),
+                        JsonFields.text(meta, "track_name"),
+                        JsonFields.text(meta, "release_name"),
+                        null,
+                        null,
+                        durationMs(info),
+                        ListenBrainzIds.spotifyId(JsonFields.text(info, "spotify_id")),
+                        ListenBrainzIds.isrc(JsonFields.text(info, "isrc")),
+                        first(mbid(info, "recording_mbid"), mbid(mapping, "recording_mbid")),
+                        first(
+                                ListenBrainzIds.mbid(firstOf(info, "artist_mbids")),
+                                ListenBrainzIds.mbid(firstOf(mapping, "artist_mbids"))),
+                        first(mbid(info, "release_mbid"), mbid(mapping, "release_mbid")),
+                        first(client, JsonFields.text(info, "media_player"))));
     }
 
     private static Instant listenedAt(JsonNode r) {

@@ -36,8 +36,8 @@ final class ListenBrainzZipSource implements RowSource {
     /** Whether an entry holds listens: listens/**.jsonl, or a bare listens.jsonl as import tools write. */
     static boolean isListens(String name) {
         String n = name.replace('\\', '/');
-        return n.endsWith(".jsonl") && (n.startsWith("listens/") || n.equals("listens.jsonl")
-                || n.contains("/listens/"));
+        return n.endsWith(".jsonl")
+                && (n.startsWith("listens/") || n.equals("listens.jsonl") || n.contains("/listens/"));
     }
 
     /** Moves to the first listens entry; false when the archive has none (not a ListenBrainz export). */
@@ -71,8 +71,8 @@ final class ListenBrainzZipSource implements RowSource {
                 long position = linesBefore + row.position();
                 return switch (row) {
                     case ExportRow.Listen l -> new ExportRow.Listen(position, l.listen());
-                    case ExportRow.Skipped s -> new ExportRow.Skipped(position, s.reason(),
-                            entryName + ": " + s.detail());
+                    case ExportRow.Skipped s ->
+                        new ExportRow.Skipped(position, s.reason(), entryName + ": " + s.detail());
                 };
             }
             linesInEntry = entry.lineCount();

@@ -41,10 +41,12 @@ public final class ListenExportReader {
 
     /** Reads one array element at a time, so the rest of the array after it is not "trailing garbage". */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     /** One JSON value per line: anything after it on the line is an error. */
     private static final ObjectMapper LINE_MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final Clock clock;
     private final int minPlayMs;
@@ -75,7 +77,7 @@ public final class ListenExportReader {
 
     /** Same as {@link #read(Path, LongConsumer)} without progress. */
     public Stream<ExportRow> read(Path file) throws IOException {
-        return read(file, bytes -> { });
+        return read(file, bytes -> {});
     }
 
     /**
@@ -94,7 +96,7 @@ public final class ListenExportReader {
 
     /** For uploads: {@code fileName} is the client's name, used in messages and only as a tie-breaker. */
     public Stream<ExportRow> read(InputStream in, String fileName) throws IOException {
-        return read(in, fileName, bytes -> { });
+        return read(in, fileName, bytes -> {});
     }
 
     /**
@@ -134,8 +136,8 @@ public final class ListenExportReader {
     private static ExportFormat zipFormat(ListenBrainzZipSource zip, String fileName) throws IOException {
         if (!zip.start()) {
             zip.close();
-            throw new UnknownExportFormatException(fileName,
-                    "it is a zip archive without listens/*.jsonl entries (the ListenBrainz export layout)");
+            throw new UnknownExportFormatException(
+                    fileName, "it is a zip archive without listens/*.jsonl entries (the ListenBrainz export layout)");
         }
         return ExportFormat.LISTENBRAINZ_JSONL;
     }

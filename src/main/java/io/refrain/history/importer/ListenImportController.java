@@ -33,12 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ListenImportController {
 
     /** A row of the file that was not added. */
-    record SkippedRow(long position, String reason, String detail) {
-    }
+    record SkippedRow(long position, String reason, String detail) {}
 
     /** The imports page continues below this import id (newest first). */
-    private record AfterId(long id) {
-    }
+    private record AfterId(long id) {}
 
     /** The skipped rows continue after this position of the file. */
     private record AfterPosition(long position) {
@@ -62,28 +60,39 @@ class ListenImportController {
             gzip-compressed, up to REFRAIN_MAX_UPLOAD_SIZE (200 MB). Answers 202 with the batch (status `running`); \
             poll `GET /api/v1/me/listen-imports/{id}` until it is `done` or `failed`. An unknown format is a 400 \
             naming the formats known.""")
-    ResponseEntity<ListenImportView> upload(@Parameter(hidden = true) AuthenticatedUser user, HttpServletRequest request,
-                                            @Parameter(description = "the file's name, shown in the batch")
-                                            @RequestParam(required = false) String fileName,
-                                            @Parameter(description = "report what would happen, keep nothing")
-                                            @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+    ResponseEntity<ListenImportView> upload(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            HttpServletRequest request,
+            @Parameter(description = "the file's name, shown in the batch") @RequestParam(required = false)
+                    String fileName,
+            @Parameter(description = "report what would happen, keep nothing") @RequestParam(defaultValue = "false")
+                    boolean dryRun)
+            throws IOException {
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
         if (name != null && name.length() > 500) {
             throw io.refrain.platform.errors.ApiException.invalidField("fileName", "must be at most 500 characters");
         }
         ListenImportView batch = jobs.submit(user.id(), request.getInputStream(), name, dryRun);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/me/listen-imports/" + batch.id())).body(batch);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/me/listen-imports/" + batch.id()))
+                .body(batch);
     }
 
     @GetMapping
-    @Operation(summary = "Your imports, newest first", description = "limit 1–50 (default 20); pass `next` as `cursor`.")
-    Page<ListenImportView> list(@Parameter(hidden = true) AuthenticatedUser user,
-                                @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    @Operation(
+            summary = "Your imports, newest first",
+            description = "limit 1–50 (default 20); pass `next` as `cursor`.")
+    Page<ListenImportView> list(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         int size = Limits.pageSize(limit, 20, 50);
         AfterId after = AFTER_ID.decode(cursor);
         List<ListenImportView> rows = importer.list(user.id(), after == null ? null : after.id(), size + 1);
         List<ListenImportView> items = rows.size() > size ? rows.subList(0, size) : rows;
-        return new Page<>(items, rows.size() > size ? AFTER_ID.encode(new AfterId(items.getLast().id())) : null);
+        return new Page<>(
+                items,
+                rows.size() > size ? AFTER_ID.encode(new AfterId(items.getLast().id())) : null);
     }
 
     @GetMapping("/{id}")
@@ -99,13 +108,27 @@ class ListenImportController {
     @Operation(summary = "The rows an import left out, with why", description = """
             In file order: `position` (record or line number), `reason` (unparseable, too_short, not_music, \
             out_of_range, duplicate) and a detail. limit 1–500 (default 100); pass `next` as `cursor`.""")
-    Page<SkippedRow> skipped(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id,
-                             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    Page<SkippedRow> skipped(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         int size = Limits.pageSize(limit, 100, 500);
-        var rows = importer.skipped(user.id(), id, AFTER_POSITION.decodeOr(cursor, AfterPosition.START).position(), size + 1);
-        var items = (rows.size() > size ? rows.subList(0, size) : rows).stream()
-                .map(s -> new SkippedRow(s.position(), s.reason().name().toLowerCase(Locale.ROOT), s.detail())).toList();
-        return new Page<>(items, rows.size() > size ? AFTER_POSITION.encode(new AfterPosition(items.getLast().position())) : null);
+        var rows = importer.skipped(
+                user.id(),
+                id,
+                AFTER_POSITION.decodeOr(cursor, AfterPosition.START).position(),
+                size + 1);
+        var items = (rows.size() > size ? rows.subList(0, size) : rows)
+                .stream()
+                        .map(s -> new SkippedRow(s.position(), s.reason().name().toLowerCase(Locale.ROOT), s.detail()))
+                        .toList();
+        return new Page<>(
+                items,
+                rows.size() > size
+                        ? AFTER_POSITION.encode(
+                                new AfterPosition(items.getLast().position()))
+                        : null);
     }
 
     @PostMapping("/{id}/undo")

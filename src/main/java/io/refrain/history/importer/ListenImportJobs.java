@@ -28,7 +28,8 @@ class ListenImportJobs {
 
     private final ListenImporter importer;
     private final Path uploads;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("listen-import").factory());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("listen-import").factory());
 
     ListenImportJobs(ListenImporter importer, RefrainProperties properties) {
         this.importer = importer;
@@ -57,7 +58,7 @@ class ListenImportJobs {
 
     private void run(UUID userId, long id, Path file, boolean dryRun) {
         try {
-            importer.run(userId, id, file, new ListenImporter.Options(dryRun, null), (bytes, rows) -> { });
+            importer.run(userId, id, file, new ListenImporter.Options(dryRun, null), (bytes, rows) -> {});
         } catch (RuntimeException e) {
             log.warn("Uploaded import {} failed", id, e); // recorded on the batch
         } finally {

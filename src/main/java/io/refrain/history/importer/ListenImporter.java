@@ -38,8 +38,7 @@ public class ListenImporter {
     private static final Logger log = LoggerFactory.getLogger(ListenImporter.class);
 
     /** What to do with a file. {@code window} null = the configured duplicate window. */
-    public record Options(boolean dryRun, Duration window) {
-    }
+    public record Options(boolean dryRun, Duration window) {}
 
     /** Told now and then how far the import got: bytes of the file read, rows read. */
     @FunctionalInterface
@@ -55,8 +54,14 @@ public class ListenImporter {
     private final ImportHeartbeat heartbeat;
     private final Clock clock;
 
-    ListenImporter(ListenImportRepository imports, ListenIngestion ingestion, ListenRules rules,
-                   HistoryProperties history, TransactionTemplate transaction, ImportHeartbeat heartbeat, Clock clock) {
+    ListenImporter(
+            ListenImportRepository imports,
+            ListenIngestion ingestion,
+            ListenRules rules,
+            HistoryProperties history,
+            TransactionTemplate transaction,
+            ImportHeartbeat heartbeat,
+            Clock clock) {
         this.imports = imports;
         this.heartbeat = heartbeat;
         this.ingestion = ingestion;
@@ -80,7 +85,8 @@ public class ListenImporter {
         } catch (IOException e) {
             throw new IllegalStateException("could not read the uploaded file", e);
         }
-        long id = imports.create(userId, format.name().toLowerCase(java.util.Locale.ROOT), fileName, dryRun, clock.instant());
+        long id = imports.create(
+                userId, format.name().toLowerCase(java.util.Locale.ROOT), fileName, dryRun, clock.instant());
         heartbeat.started(id); // alive from now on, also while it waits for its turn; run() ends it
         return id;
     }
@@ -122,8 +128,10 @@ public class ListenImporter {
     public ListenImportView undo(UUID userId, long importId) {
         ListenImportView batch = view(userId, importId);
         if (batch.dryRun() || !List.of("done", "failed").contains(batch.status())) {
-            throw ApiException.conflict("import-not-undoable", "Import " + importId + " is " + (batch.dryRun() ? "a dry run" : batch.status())
-                    + "; only a finished or failed import can be undone.");
+            throw ApiException.conflict(
+                    "import-not-undoable",
+                    "Import " + importId + " is " + (batch.dryRun() ? "a dry run" : batch.status())
+                            + "; only a finished or failed import can be undone.");
         }
         transaction.executeWithoutResult(status -> {
             ingestion.eraseImport(userId, importId);
@@ -133,7 +141,8 @@ public class ListenImporter {
     }
 
     public ListenImportView view(UUID userId, long importId) {
-        return imports.find(userId, importId).orElseThrow(() -> ApiException.notFound("You have no import " + importId + "."));
+        return imports.find(userId, importId)
+                .orElseThrow(() -> ApiException.notFound("You have no import " + importId + "."));
     }
 
     public List<ListenImportView> list(UUID userId, Long beforeId, int limit) {
@@ -204,12 +213,16 @@ public class ListenImporter {
                     positions.add(row.position());
                 } else {
                     skipped++;
-                    skips.add(new ListenImportRepository.Skip(row.position(), SkipReason.UNPARSEABLE,
-                            problems.getFirst().field() + " " + problems.getFirst().message()));
+                    skips.add(new ListenImportRepository.Skip(
+                            row.position(),
+                            SkipReason.UNPARSEABLE,
+                            problems.getFirst().field() + " "
+                                    + problems.getFirst().message()));
                 }
             }
             if (!inputs.isEmpty()) {
-                ListenIngestion.Result result = ingestion.submit(userId, inputs, ListenSource.IMPORT, importId, window, dryRun);
+                ListenIngestion.Result result =
+                        ingestion.submit(userId, inputs, ListenSource.IMPORT, importId, window, dryRun);
                 added += result.added();
                 created += result.tracksCreated();
                 for (int i = 0; i < inputs.size(); i++) {
@@ -219,7 +232,9 @@ public class ListenImporter {
                         last = last == null || at.isAfter(last) ? at : last;
                     } else {
                         duplicates++;
-                        skips.add(new ListenImportRepository.Skip(positions.get(i), SkipReason.DUPLICATE,
+                        skips.add(new ListenImportRepository.Skip(
+                                positions.get(i),
+                                SkipReason.DUPLICATE,
                                 "already in the history (the same track within " + window.toSeconds() + " s)"));
                     }
                 }
@@ -240,8 +255,16 @@ public class ListenImporter {
     }
 
     static ListenInput input(ExportedListen l) {
-        var track = new TrackReference(null, l.artist(), l.title(), l.album(), l.durationMs(), l.isrc(), l.recordingMbid(),
+        var track = new TrackReference(
+                null,
+                l.artist(),
+                l.title(),
+                l.album(),
+                l.durationMs(),
+                l.isrc(),
+                l.recordingMbid(),
                 l.spotifyTrackId());
-        return new ListenInput(l.listenedAt(), track, l.msPlayed(), Boolean.TRUE.equals(l.skipped()), null, null, l.client());
+        return new ListenInput(
+                l.listenedAt(), track, l.msPlayed(), Boolean.TRUE.equals(l.skipped()), null, null, l.client());
     }
 }

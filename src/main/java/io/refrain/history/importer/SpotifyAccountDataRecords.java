@@ -19,7 +19,9 @@ final class SpotifyAccountDataRecords implements JsonRecordMapper {
     @Override
     public ExportRow map(long position, JsonNode r) {
         if (JsonFields.text(r, "trackName") == null && (r.has("episodeName") || r.has("podcastName"))) {
-            return new ExportRow.Skipped(position, SkipReason.NOT_MUSIC,
+            return new ExportRow.Skipped(
+                    position,
+                    SkipReason.NOT_MUSIC,
                     "podcast episode " + Details.quote(JsonFields.text(r, "episodeName")));
         }
         String endText = JsonFields.text(r, "endTime");
@@ -30,15 +32,30 @@ final class SpotifyAccountDataRecords implements JsonRecordMapper {
         try {
             end = LocalDateTime.parse(endText.strip(), END_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE,
+            return new ExportRow.Skipped(
+                    position,
+                    SkipReason.UNPARSEABLE,
                     "endTime: " + Details.quote(endText) + " is not a time like 2021-10-06 01:44");
         }
         Integer ms = JsonFields.millis(r, "msPlayed");
         if (ms == null) {
             return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE, "no msPlayed");
         }
-        return new ExportRow.Listen(position, new ExportedListen(end.minusMillis(ms),
-                JsonFields.text(r, "artistName"), JsonFields.text(r, "trackName"), null, ms, null, null,
-                null, null, null, null, null, null));
+        return new ExportRow.Listen(
+                position,
+                new ExportedListen(
+                        end.minusMillis(ms),
+                        JsonFields.text(r, "artistName"),
+                        JsonFields.text(r, "trackName"),
+                        null,
+                        ms,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 }

@@ -26,17 +26,31 @@ final class SpotifyExtendedRecords implements JsonRecordMapper {
             return new ExportRow.Skipped(position, SkipReason.UNPARSEABLE, "no ms_played");
         }
         String uri = JsonFields.text(r, "spotify_track_uri");
-        String trackId = uri != null && uri.startsWith(TRACK_URI_PREFIX) ? uri.substring(TRACK_URI_PREFIX.length()) : null;
-        return new ExportRow.Listen(position, new ExportedListen(end.minusMillis(ms),
-                JsonFields.text(r, "master_metadata_album_artist_name"), title,
-                JsonFields.text(r, "master_metadata_album_album_name"), ms, JsonFields.bool(r, "skipped"),
-                null, trackId, null, null, null, null, JsonFields.text(r, "platform")));
+        String trackId =
+                uri != null && uri.startsWith(TRACK_URI_PREFIX) ? uri.substring(TRACK_URI_PREFIX.length()) : null;
+        return new ExportRow.Listen(
+                position,
+                new ExportedListen(
+                        end.minusMillis(ms),
+                        JsonFields.text(r, "master_metadata_album_artist_name"),
+                        title,
+                        JsonFields.text(r, "master_metadata_album_album_name"),
+                        ms,
+                        JsonFields.bool(r, "skipped"),
+                        null,
+                        trackId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        JsonFields.text(r, "platform")));
     }
 
     private static String notMusic(JsonNode r) {
         String episode = JsonFields.text(r, "episode_name");
         if (episode != null) {
-            return "podcast episode " + Details.quote(episode) + " of " + Details.quote(JsonFields.text(r, "episode_show_name"));
+            return "podcast episode " + Details.quote(episode) + " of "
+                    + Details.quote(JsonFields.text(r, "episode_show_name"));
         }
         String book = JsonFields.text(r, "audiobook_title");
         if (book != null) {

@@ -10,7 +10,8 @@ public class UnknownExportFormatException extends IllegalArgumentException {
 
     public UnknownExportFormatException(String fileName, String why) {
         super("Cannot read '" + fileName + "' as a listening history: " + why + ". Known formats: "
-                + Arrays.stream(ExportFormat.values()).map(ExportFormat::description)
+                + Arrays.stream(ExportFormat.values())
+                        .map(ExportFormat::description)
                         .collect(Collectors.joining("; ")));
         this.fileName = fileName;
     }

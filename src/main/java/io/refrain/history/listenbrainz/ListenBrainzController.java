@@ -31,6 +31,7 @@ class ListenBrainzController {
 
     /** DEFAULT_ITEMS_PER_GET and MAX_ITEMS_PER_GET of ListenBrainz. */
     static final int DEFAULT_COUNT = 25;
+
     static final int MAX_COUNT = 1000;
 
     private final ListenBrainzAuth auth;
@@ -39,8 +40,12 @@ class ListenBrainzController {
     private final HistoryService history;
     private final PlayingNow playingNow;
 
-    ListenBrainzController(ListenBrainzAuth auth, SubmissionParser parser, ListenIngestion ingestion,
-                           HistoryService history, PlayingNow playingNow) {
+    ListenBrainzController(
+            ListenBrainzAuth auth,
+            SubmissionParser parser,
+            ListenIngestion ingestion,
+            HistoryService history,
+            PlayingNow playingNow) {
         this.auth = auth;
         this.parser = parser;
         this.ingestion = ingestion;
@@ -74,8 +79,8 @@ class ListenBrainzController {
     @Operation(summary = "Check a token (ListenBrainz)", description = """
             The token as `?token=` or `Authorization: Token <token>`. Answers 200 with `valid` true and the \
             `user_name` (the user's id) or `valid` false; 400 when no token is given.""")
-    ListenBrainzViews.TokenValidity validateToken(HttpServletRequest request,
-                                                  @RequestParam(required = false) String token) {
+    ListenBrainzViews.TokenValidity validateToken(
+            HttpServletRequest request, @RequestParam(required = false) String token) {
         String presented = token != null && !token.isBlank() ? token : ListenBrainzAuth.presentedToken(request);
         if (presented == null || presented.isBlank()) {
             throw ListenBrainzError.badRequest("You need to provide an Authorization token.");
@@ -91,11 +96,12 @@ class ListenBrainzController {
             exclusive) bound the time; `count` 0–1,000 (default 25; more is cut to 1,000). Unlike ListenBrainz, \
             listens are private: only that user's token (or a Refrain session of that user) may read them \
             (401 without, 403 for someone else's); with only `min_ts` the newest listens after it are answered.""")
-    ListenBrainzViews.Listens listens(HttpServletRequest request,
-                                      @Parameter(description = "the user's id") @PathVariable String userName,
-                                      @RequestParam(name = "min_ts", required = false) String minTs,
-                                      @RequestParam(name = "max_ts", required = false) String maxTs,
-                                      @RequestParam(required = false) String count) {
+    ListenBrainzViews.Listens listens(
+            HttpServletRequest request,
+            @Parameter(description = "the user's id") @PathVariable String userName,
+            @RequestParam(name = "min_ts", required = false) String minTs,
+            @RequestParam(name = "max_ts", required = false) String maxTs,
+            @RequestParam(required = false) String count) {
         UUID user = ownUser(request, userName);
         Long min = nonNegative("min_ts", minTs);
         Long max = nonNegative("max_ts", maxTs);
@@ -106,13 +112,23 @@ class ListenBrainzController {
         }
         List<ListenBrainzViews.Listen> listens = List.of();
         if (limit > 0) {
-            Page<PlayedTrack> page = history.recentlyPlayed(user, limit, null,
-                    max == null ? null : Instant.ofEpochSecond(max), min == null ? null : Instant.ofEpochSecond(min));
-            listens = page.items().stream().map(p -> ListenBrainzViews.listen(p, userName)).toList();
+            Page<PlayedTrack> page = history.recentlyPlayed(
+                    user,
+                    limit,
+                    null,
+                    max == null ? null : Instant.ofEpochSecond(max),
+                    min == null ? null : Instant.ofEpochSecond(min));
+            listens = page.items().stream()
+                    .map(p -> ListenBrainzViews.listen(p, userName))
+                    .toList();
         }
         var span = history.span(user);
-        return new ListenBrainzViews.Listens(new ListenBrainzViews.Payload(listens.size(), listens, userName,
-                span.map(s -> s.last().getEpochSecond()).orElse(0L), span.map(s -> s.first().getEpochSecond()).orElse(0L),
+        return new ListenBrainzViews.Listens(new ListenBrainzViews.Payload(
+                listens.size(),
+                listens,
+                userName,
+                span.map(s -> s.last().getEpochSecond()).orElse(0L),
+                span.map(s -> s.first().getEpochSecond()).orElse(0L),
                 null));
     }
 
@@ -121,22 +137,23 @@ class ListenBrainzController {
             The last playing_now submission while its song lasts (10 minutes when its length is unknown), as it \
             was sent; `count` 0 or 1. Private like the listens: that user's token or session only. Kept in memory: \
             a restart forgets it, and with several nodes each node knows only what was sent to it.""")
-    ListenBrainzViews.Listens playingNow(HttpServletRequest request,
-                                         @Parameter(description = "the user's id") @PathVariable String userName) {
+    ListenBrainzViews.Listens playingNow(
+            HttpServletRequest request, @Parameter(description = "the user's id") @PathVariable String userName) {
         UUID user = ownUser(request, userName);
-        List<ListenBrainzViews.Listen> listens = playingNow.get(user)
+        List<ListenBrainzViews.Listen> listens = playingNow
+                .get(user)
                 .map(metadata -> List.of(ListenBrainzViews.playingNow(metadata, userName)))
                 .orElse(List.of());
-        return new ListenBrainzViews.Listens(new ListenBrainzViews.Payload(listens.size(), listens, userName,
-                null, null, true));
+        return new ListenBrainzViews.Listens(
+                new ListenBrainzViews.Payload(listens.size(), listens, userName, null, null, true));
     }
 
     /** Listening history is private in Refrain: the caller must be the user named. */
     private UUID ownUser(HttpServletRequest request, String userName) {
         UUID caller = auth.reader(request);
         if (!caller.toString().equalsIgnoreCase(userName.strip())) {
-            throw new ListenBrainzError(403, "Listens are private in Refrain: only " + userName
-                    + " can read them, with their own token.");
+            throw new ListenBrainzError(
+                    403, "Listens are private in Refrain: only " + userName + " can read them, with their own token.");
         }
         return caller;
     }

@@ -29,8 +29,7 @@ class ListenBrainzErrors {
     private static final Logger log = LoggerFactory.getLogger(ListenBrainzErrors.class);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Body(int code, String error) {
-    }
+    record Body(int code, String error) {}
 
     @ExceptionHandler(ListenBrainzError.class)
     ResponseEntity<Body> listenBrainz(ListenBrainzError e) {
@@ -45,7 +44,8 @@ class ListenBrainzErrors {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Body> api(ApiException e) {
-        String retryAfter = e.properties().get("retryAfterSeconds") instanceof Number n ? Long.toString(n.longValue()) : null;
+        String retryAfter =
+                e.properties().get("retryAfterSeconds") instanceof Number n ? Long.toString(n.longValue()) : null;
         return body(e.status().value(), e.getMessage(), retryAfter);
     }
 
@@ -57,7 +57,9 @@ class ListenBrainzErrors {
             }
         }
         if (Overload.isDatabaseBusy(e)) {
-            return body(503, "The server is busy. Please try again in a moment.",
+            return body(
+                    503,
+                    "The server is busy. Please try again in a moment.",
                     Long.toString(Overload.RETRY_AFTER_SECONDS));
         }
         // Spring MVC's own refusals (unsupported media type, missing parameter, …) are the client's mistake

@@ -17,16 +17,19 @@ public final class ListenBrainzIds {
     private static final Pattern ISRC = Pattern.compile("[A-Z]{2}[A-Z0-9]{3}[0-9]{7}");
     private static final Pattern SPOTIFY_TRACK = Pattern.compile("(?:track[/:])?([A-Za-z0-9]{22})/?$");
 
-    private ListenBrainzIds() {
-    }
+    private ListenBrainzIds() {}
 
     /** is_valid_uuid as Python's uuid.UUID reads it (hyphens, braces, urn:uuid: optional); canonical form or null. */
     public static String mbid(String value) {
         if (value == null) {
             return null;
         }
-        String hex = value.strip().toLowerCase(Locale.ROOT).replaceFirst("^urn:uuid:", "")
-                .replace("{", "").replace("}", "").replace("-", "");
+        String hex = value.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceFirst("^urn:uuid:", "")
+                .replace("{", "")
+                .replace("}", "")
+                .replace("-", "");
         if (!UUID_HEX.matcher(hex).matches()) {
             return null;
         }

@@ -49,18 +49,21 @@ class ListenBrainzRateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = ListenBrainzAuth.presentedToken(request);
         // a hash, so tokens in clear do not sit in the limiter's memory
-        String key = token != null ? "token:" + HexFormat.of().formatHex(ListenBrainzAuth.sha256(token))
+        String key = token != null
+                ? "token:" + HexFormat.of().formatHex(ListenBrainzAuth.sha256(token))
                 : "address:" + request.getRemoteAddr();
         RateLimiter.Decision decision = limiter.attempt(rule, key);
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("X-RateLimit-Reset-In", Long.toString(decision.resetInSeconds()));
-        response.setHeader("X-RateLimit-Reset", Long.toString(clock.instant().getEpochSecond() + decision.resetInSeconds()));
+        response.setHeader(
+                "X-RateLimit-Reset", Long.toString(clock.instant().getEpochSecond() + decision.resetInSeconds()));
         if (!decision.allowed()) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(Math.max(1, decision.resetInSeconds())));
             response.setContentType("application/json");
-            response.getOutputStream().write(("{\"code\":429,\"error\":\"" + EXCEEDED + "\"}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("{\"code\":429,\"error\":\"" + EXCEEDED + "\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(request, response);

@@ -14,47 +14,54 @@ import tools.jackson.databind.JsonNode;
 /** The documents of the ListenBrainz API, in its field names. */
 final class ListenBrainzViews {
 
-    private ListenBrainzViews() {
-    }
+    private ListenBrainzViews() {}
 
     record Status(String status) {
         static final Status OK = new Status("ok");
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TokenValidity(int code, String message, boolean valid, @JsonProperty("user_name") String userName) {
-    }
+    record TokenValidity(
+            int code,
+            String message,
+            boolean valid,
+            @JsonProperty("user_name") String userName) {}
 
-    record Listens(Payload payload) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Payload(int count, List<Listen> listens, @JsonProperty("user_id") String userId,
-                   @JsonProperty("latest_listen_ts") Long latestListenTs,
-                   @JsonProperty("oldest_listen_ts") Long oldestListenTs,
-                   @JsonProperty("playing_now") Boolean playingNow) {
-    }
+    record Listens(Payload payload) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Listen(@JsonProperty("listened_at") Long listenedAt,
-                  @JsonProperty("recording_msid") String recordingMsid,
-                  @JsonProperty("user_name") String userName,
-                  @JsonProperty("track_metadata") Object trackMetadata,
-                  @JsonProperty("playing_now") Boolean playingNow) {
-    }
+    record Payload(
+            int count,
+            List<Listen> listens,
+            @JsonProperty("user_id") String userId,
+            @JsonProperty("latest_listen_ts") Long latestListenTs,
+            @JsonProperty("oldest_listen_ts") Long oldestListenTs,
+            @JsonProperty("playing_now") Boolean playingNow) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TrackMetadata(@JsonProperty("artist_name") String artistName,
-                         @JsonProperty("track_name") String trackName,
-                         @JsonProperty("release_name") String releaseName,
-                         @JsonProperty("additional_info") Map<String, Object> additionalInfo) {
-    }
+    record Listen(
+            @JsonProperty("listened_at") Long listenedAt,
+            @JsonProperty("recording_msid") String recordingMsid,
+            @JsonProperty("user_name") String userName,
+            @JsonProperty("track_metadata") Object trackMetadata,
+            @JsonProperty("playing_now") Boolean playingNow) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TrackMetadata(
+            @JsonProperty("artist_name") String artistName,
+            @JsonProperty("track_name") String trackName,
+            @JsonProperty("release_name") String releaseName,
+            @JsonProperty("additional_info") Map<String, Object> additionalInfo) {}
 
     /** A stored listen as ListenBrainz shows one; the song is described as the catalog knows it. */
     static Listen listen(PlayedTrack played, String userName) {
         TrackView track = played.track();
-        return new Listen(played.listenedAt().getEpochSecond(), recordingMsid(track.id()), userName,
-                metadata(played, track), null);
+        return new Listen(
+                played.listenedAt().getEpochSecond(),
+                recordingMsid(track.id()),
+                userName,
+                metadata(played, track),
+                null);
     }
 
     static Listen playingNow(JsonNode trackMetadata, String userName) {
@@ -62,11 +69,14 @@ final class ListenBrainzViews {
     }
 
     private static TrackMetadata metadata(PlayedTrack played, TrackView track) {
-        List<TrackView.ArtistCredit> main = track.artists().stream().filter(a -> "main".equals(a.role())).toList();
+        List<TrackView.ArtistCredit> main =
+                track.artists().stream().filter(a -> "main".equals(a.role())).toList();
         List<TrackView.ArtistCredit> credited = main.isEmpty() ? track.artists() : main;
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("refrain_track_id", track.id());
-        info.put("artist_names", credited.stream().map(TrackView.ArtistCredit::name).toList());
+        info.put(
+                "artist_names",
+                credited.stream().map(TrackView.ArtistCredit::name).toList());
         if (track.durationMs() != null) {
             info.put("duration_ms", track.durationMs());
         }
@@ -78,14 +88,19 @@ final class ListenBrainzViews {
                 case "musicbrainz" -> info.putIfAbsent("recording_mbid", source.id());
                 case "isrc" -> info.putIfAbsent("isrc", source.id());
                 case "spotify" -> info.putIfAbsent("spotify_id", "https://open.spotify.com/track/" + source.id());
-                default -> { }
+                default -> {}
             }
         }
         if (played.client() != null) {
             info.put("submission_client", played.client());
         }
-        return new TrackMetadata(String.join(", ", credited.stream().map(TrackView.ArtistCredit::name).toList()),
-                track.title(), track.album() == null ? null : track.album().title(), info);
+        return new TrackMetadata(
+                String.join(
+                        ", ",
+                        credited.stream().map(TrackView.ArtistCredit::name).toList()),
+                track.title(),
+                track.album() == null ? null : track.album().title(),
+                info);
     }
 
     /**
@@ -93,6 +108,7 @@ final class ListenBrainzViews {
      * every song, so this is a stable UUID derived from it (same track, same id).
      */
     static String recordingMsid(long trackId) {
-        return UUID.nameUUIDFromBytes(("refrain:track:" + trackId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("refrain:track:" + trackId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

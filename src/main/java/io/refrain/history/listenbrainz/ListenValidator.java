@@ -24,8 +24,10 @@ final class ListenValidator {
     static final long MAX_DURATION_LIMIT = 24L * 24 * 60 * 60;
     /** MAX_DURATION_MS_LIMIT: the same 24 days, in milliseconds. */
     static final long MAX_DURATION_MS_LIMIT = MAX_DURATION_LIMIT * 1000;
+
     static final long LISTEN_MINIMUM_TS = ListenRules.EARLIEST.getEpochSecond();
-    private static final List<String> SINGLE_MBIDS = List.of("release_mbid", "recording_mbid", "release_group_mbid", "track_mbid");
+    private static final List<String> SINGLE_MBIDS =
+            List.of("release_mbid", "recording_mbid", "release_group_mbid", "track_mbid");
     private static final List<String> MULTIPLE_MBIDS = List.of("artist_mbids", "work_mbids");
 
     private final Clock clock;
@@ -44,7 +46,8 @@ final class ListenValidator {
                 throw bad("JSON document must not contain listened_at while submitting playing_now.");
             }
             if (listen.has("track_metadata") && listen.size() > 1) {
-                throw bad("JSON document may only contain track_metadata as top level key when submitting playing_now.");
+                throw bad(
+                        "JSON document may only contain track_metadata as top level key when submitting playing_now.");
             }
         } else {
             listenedAt = listenedAt(listen);
@@ -75,9 +78,18 @@ final class ListenValidator {
             MULTIPLE_MBIDS.forEach(key -> checkMbids(info.get(key), key));
         }
         checkNoNul(listen);
-        String album = release == null || release.isNull() || release.asString().isBlank() ? null : release.asString().strip();
-        TrackReference reference = new TrackReference(null, artist, track, album, durationMs(info),
-                ListenBrainzIds.isrc(text(info, "isrc")), ListenBrainzIds.mbid(text(info, "recording_mbid")), ListenBrainzIds.spotifyId(text(info, "spotify_id")));
+        String album = release == null || release.isNull() || release.asString().isBlank()
+                ? null
+                : release.asString().strip();
+        TrackReference reference = new TrackReference(
+                null,
+                artist,
+                track,
+                album,
+                durationMs(info),
+                ListenBrainzIds.isrc(text(info, "isrc")),
+                ListenBrainzIds.mbid(text(info, "recording_mbid")),
+                ListenBrainzIds.spotifyId(text(info, "spotify_id")));
         return new ListenInput(listenedAt, reference, null, false, null, null, client(info));
     }
 
@@ -140,7 +152,8 @@ final class ListenValidator {
             throw bad("track_metadata.additional_info.tags must be a list of strings.");
         }
         if (tags.size() > MAX_TAGS) {
-            throw bad("JSON document may not contain more than " + MAX_TAGS + " items in track_metadata.additional_info.tags.");
+            throw bad("JSON document may not contain more than " + MAX_TAGS
+                    + " items in track_metadata.additional_info.tags.");
         }
         for (JsonNode tag : tags) {
             if (!tag.isString()) {
@@ -155,7 +168,9 @@ final class ListenValidator {
 
     /** Like ListenBrainz, an empty or null MBID counts as absent. */
     private static void checkMbid(JsonNode value, String key) {
-        if (value == null || value.isNull() || (value.isString() && value.asString().isEmpty())) {
+        if (value == null
+                || value.isNull()
+                || (value.isString() && value.asString().isEmpty())) {
             return;
         }
         if (!value.isString() || ListenBrainzIds.mbid(value.asString()) == null) {
@@ -268,7 +283,9 @@ final class ListenValidator {
             return null;
         }
         JsonNode value = info.get(key);
-        return value != null && value.isString() && !value.asString().isBlank() ? value.asString().strip() : null;
+        return value != null && value.isString() && !value.asString().isBlank()
+                ? value.asString().strip()
+                : null;
     }
 
     private static ListenBrainzError bad(String message) {

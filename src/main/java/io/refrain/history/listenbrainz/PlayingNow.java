@@ -22,10 +22,10 @@ class PlayingNow {
 
     /** ListenBrainz's PLAYING_NOW_MAX_DURATION: how long a song of unknown length is shown. */
     static final Duration UNKNOWN_LENGTH = Duration.ofMinutes(10);
+
     static final Duration LONGEST = Duration.ofHours(24);
 
-    record Entry(JsonNode trackMetadata, Instant expiresAt) {
-    }
+    record Entry(JsonNode trackMetadata, Instant expiresAt) {}
 
     private final Cache<UUID, Entry> entries;
     private final Clock clock;

@@ -11,7 +11,9 @@ import tools.jackson.databind.JsonNode;
 record Submission(Type type, List<ListenInput> listens, JsonNode playingNow, Integer playingNowDurationMs) {
 
     enum Type {
-        SINGLE("single"), IMPORT("import"), PLAYING_NOW("playing_now");
+        SINGLE("single"),
+        IMPORT("import"),
+        PLAYING_NOW("playing_now");
 
         final String wire;
 

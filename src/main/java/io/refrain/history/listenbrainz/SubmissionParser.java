@@ -23,6 +23,7 @@ class SubmissionParser {
     static final int MAX_LISTEN_SIZE = 10_240;
     /** MAX_LISTENS_PER_REQUEST. */
     static final int MAX_LISTENS = 1000;
+
     static final String TOO_LARGE = "JSON document is too large. In aggregate, listens may not be larger than "
             + MAX_LISTEN_SIZE + " characters.";
 
@@ -63,8 +64,8 @@ class SubmissionParser {
                     + "It should contain only one.");
         }
         if (payload.size() > MAX_LISTENS) {
-            throw ListenBrainzError.badRequest("Too many listens. You may not submit more than " + MAX_LISTENS
-                    + " listens at once.");
+            throw ListenBrainzError.badRequest(
+                    "Too many listens. You may not submit more than " + MAX_LISTENS + " listens at once.");
         }
         List<ListenInput> listens = new ArrayList<>(payload.size());
         for (JsonNode listen : payload) {
@@ -76,7 +77,11 @@ class SubmissionParser {
         checkRefrainRules(listens, type);
         if (type == Submission.Type.PLAYING_NOW) {
             ListenInput only = listens.getFirst();
-            return new Submission(type, List.of(), payload.get(0).get("track_metadata"), only.track().durationMs());
+            return new Submission(
+                    type,
+                    List.of(),
+                    payload.get(0).get("track_metadata"),
+                    only.track().durationMs());
         }
         return new Submission(type, listens, null, null);
     }
@@ -97,10 +102,18 @@ class SubmissionParser {
      * here so that they too are answered in ListenBrainz's shape, named by ListenBrainz's fields.
      */
     private void checkRefrainRules(List<ListenInput> listens, Submission.Type type) {
-        List<ListenInput> checked = type != Submission.Type.PLAYING_NOW ? listens : listens.stream()
-                .map(l -> new ListenInput(clock.instant(), l.track(), l.msPlayed(), l.skipped(), l.contextType(),
-                        l.contextId(), l.client()))
-                .toList();
+        List<ListenInput> checked = type != Submission.Type.PLAYING_NOW
+                ? listens
+                : listens.stream()
+                        .map(l -> new ListenInput(
+                                clock.instant(),
+                                l.track(),
+                                l.msPlayed(),
+                                l.skipped(),
+                                l.contextType(),
+                                l.contextId(),
+                                l.client()))
+                        .toList();
         List<FieldProblem> problems = rules.check(checked, "payload");
         if (!problems.isEmpty()) {
             FieldProblem first = problems.getFirst();

@@ -22,10 +22,10 @@ final class BackupFile {
     static final String FORMAT = "refrain-backup-1";
     /** The data directory's own files worth keeping besides the database, relative to it. */
     static final String SIGNING_KEY = "secrets/jwt.key";
+
     static final String ARCHIVE = "archive/listens";
 
-    private BackupFile() {
-    }
+    private BackupFile() {}
 
     /** True for a gzip-compressed file; false for a plain tar; throws for any other name. */
     static boolean compressed(Path file) {
@@ -36,6 +36,7 @@ final class BackupFile {
         if (name.endsWith(".tar")) {
             return false;
         }
-        throw new BackupException("the backup file's name must end in .tar.gz, .tgz or .tar, got '" + file.getFileName() + "'");
+        throw new BackupException(
+                "the backup file's name must end in .tar.gz, .tgz or .tar, got '" + file.getFileName() + "'");
     }
 }

@@ -35,9 +35,15 @@ import org.springframework.stereotype.Component;
 public class Backups {
 
     /** What a finished backup holds; {@code stoppedAt} is when the database copy ends: every write committed before is in it. */
-    public record Written(Path file, long fileBytes, long copiedBytes, long files, int walSegments,
-                          Instant startedAt, Instant stoppedAt, Duration took) {
-    }
+    public record Written(
+            Path file,
+            long fileBytes,
+            long copiedBytes,
+            long files,
+            int walSegments,
+            Instant startedAt,
+            Instant stoppedAt,
+            Duration took) {}
 
     private final RefrainProperties properties;
     private final DataDirectory dataDirectory;
@@ -57,8 +63,8 @@ public class Backups {
             throw new BackupException("""
                     REFRAIN_DATABASE_URL points at an external PostgreSQL server, whose files this command cannot reach.
                       Back it up with that server's own tools, of the same major version as the server:
-                      pg_basebackup (physical) or pg_dump (logical); and copy %s and %s yourself."""
-                    .formatted(dataDirectory.resolve(BackupFile.SIGNING_KEY), dataDirectory.resolve(BackupFile.ARCHIVE)));
+                      pg_basebackup (physical) or pg_dump (logical); and copy %s and %s yourself.""".formatted(
+                            dataDirectory.resolve(BackupFile.SIGNING_KEY), dataDirectory.resolve(BackupFile.ARCHIVE)));
         }
     }
 
@@ -70,7 +76,8 @@ public class Backups {
             throw new BackupException(target + " exists already; name a new file (backups are never overwritten)");
         }
         if (target.startsWith(dataDirectory.resolve("pg"))) {
-            throw new BackupException("the backup file cannot be inside the database directory " + dataDirectory.resolve("pg"));
+            throw new BackupException(
+                    "the backup file cannot be inside the database directory " + dataDirectory.resolve("pg"));
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Path pg = dataDirectory.resolve("pg");
@@ -79,7 +86,7 @@ public class Backups {
             Files.createDirectories(target.getParent());
             Files.deleteIfExists(partial); // left by a backup that was killed
             Progress progress = showProgress ? Progress.bytesOnStderr("backup", BaseBackup.estimateBytes(pg)) : null;
-            LongConsumer copied = progress == null ? bytes -> { } : bytes -> progress.update(bytes, 0);
+            LongConsumer copied = progress == null ? bytes -> {} : bytes -> progress.update(bytes, 0);
             BaseBackup.Result result;
             long files;
             long copiedBytes;
@@ -100,8 +107,15 @@ public class Backups {
             TarWriter.force(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(target.getParent());
-            return new Written(target, Files.size(target), copiedBytes, files, result.walSegments(),
-                    result.startedAt(), result.stoppedAt(), Duration.ofNanos(System.nanoTime() - started));
+            return new Written(
+                    target,
+                    Files.size(target),
+                    copiedBytes,
+                    files,
+                    result.walSegments(),
+                    result.startedAt(),
+                    result.stoppedAt(),
+                    Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new UncheckedIOException("backup to " + target + " failed: " + e.getMessage(), e);

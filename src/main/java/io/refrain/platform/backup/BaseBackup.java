@@ -32,17 +32,41 @@ import java.util.regex.Pattern;
 final class BaseBackup {
 
     /** Directories whose contents PostgreSQL recreates or does not need (the directories themselves are kept). */
-    private static final Set<String> EMPTIED = Set.of("pg_wal", "pg_dynshmem", "pg_notify", "pg_replslot", "pg_serial",
-            "pg_snapshots", "pg_stat_tmp", "pg_subtrans");
+    private static final Set<String> EMPTIED = Set.of(
+            "pg_wal",
+            "pg_dynshmem",
+            "pg_notify",
+            "pg_replslot",
+            "pg_serial",
+            "pg_snapshots",
+            "pg_stat_tmp",
+            "pg_subtrans");
     /** Files of the running server, not of the cluster; {@code epg-lock} is the embedded launcher's own lock. */
-    private static final Set<String> LEFT_OUT = Set.of("postmaster.pid", "postmaster.opts", "backup_label",
-            "backup_label.old", "tablespace_map", "backup_manifest", "current_logfiles", "epg-lock");
+    private static final Set<String> LEFT_OUT = Set.of(
+            "postmaster.pid",
+            "postmaster.opts",
+            "backup_label",
+            "backup_label.old",
+            "tablespace_map",
+            "backup_manifest",
+            "current_logfiles",
+            "epg-lock");
+
     private static final Pattern START_WAL = Pattern.compile("START WAL LOCATION: \\S+ \\(file ([0-9A-F]{24})\\)");
 
     /** {@code stoppedAt}: every write acknowledged before it is in the backup (it is taken just before {@code pg_backup_stop}). */
-    record Result(String startLsn, String stopLsn, String startWal, String stopWal, int walSegments, long bytes,
-                  long files, Instant startedAt, Instant stoppedAt, String postgresVersion, String systemIdentifier) {
-    }
+    record Result(
+            String startLsn,
+            String stopLsn,
+            String startWal,
+            String stopWal,
+            int walSegments,
+            long bytes,
+            long files,
+            Instant startedAt,
+            Instant stoppedAt,
+            String postgresVersion,
+            String systemIdentifier) {}
 
     private final Connection connection;
     private final Path pgDirectory;
@@ -62,7 +86,9 @@ final class BaseBackup {
         Files.walkFileTree(pgDirectory, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return EMPTIED.contains(pgDirectory.relativize(dir).toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return EMPTIED.contains(pgDirectory.relativize(dir).toString())
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -100,8 +126,8 @@ final class BaseBackup {
             // always end the backup mode, even when the copy failed: the session ending would too,
             // but a failed copy should not leave the server forcing full-page writes any longer
             try (PreparedStatement stop = connection.prepareStatement(
-                    "select lsn::text, labelfile, spcmapfile from pg_backup_stop(false)");
-                 ResultSet rs = stop.executeQuery()) {
+                            "select lsn::text, labelfile, spcmapfile from pg_backup_stop(false)");
+                    ResultSet rs = stop.executeQuery()) {
                 rs.next();
                 stopLsn = rs.getString(1);
                 labelFile = rs.getString(2);
@@ -124,8 +150,18 @@ final class BaseBackup {
         if (slotTaken) {
             execute("select pg_drop_replication_slot('" + slot + "')");
         }
-        return new Result(startLsn, stopLsn, startWal, stopWal, segments.size(), tar.bytes(), tar.files(),
-                startedAt, stoppedAt, version, systemIdentifier);
+        return new Result(
+                startLsn,
+                stopLsn,
+                startWal,
+                stopWal,
+                segments.size(),
+                tar.bytes(),
+                tar.files(),
+                startedAt,
+                stoppedAt,
+                version,
+                systemIdentifier);
     }
 
     private void prepareSession() throws SQLException {
@@ -138,7 +174,8 @@ final class BaseBackup {
                         + "; this backup copies the embedded database of the data directory only");
             }
         } catch (IOException e) {
-            throw new BackupException("cannot compare " + dataDirectory + " with " + pgDirectory + ": " + e.getMessage());
+            throw new BackupException(
+                    "cannot compare " + dataDirectory + " with " + pgDirectory + ": " + e.getMessage());
         }
         if (single("select current_setting('wal_level')").equals("minimal")) {
             throw new BackupException("the database runs with wal_level = minimal, which allows no online backup");
@@ -184,8 +221,9 @@ final class BaseBackup {
                 String relative = pgDirectory.relativize(file).toString();
                 String name = file.getFileName().toString();
                 if (attrs.isSymbolicLink()) {
-                    throw new BackupException("the data directory holds a symbolic link (" + relative
-                            + "), a tablespace or a moved pg_wal, which this backup does not follow; use pg_basebackup instead");
+                    throw new BackupException(
+                            "the data directory holds a symbolic link (" + relative
+                                    + "), a tablespace or a moved pg_wal, which this backup does not follow; use pg_basebackup instead");
                 }
                 if (LEFT_OUT.contains(relative) || name.equals("pg_internal.init") || name.startsWith("pgsql_tmp")) {
                     return FileVisitResult.CONTINUE;
@@ -228,7 +266,9 @@ final class BaseBackup {
         Path wal = pgDirectory.resolve("pg_wal");
         for (String segment : segments) {
             Path file = wal.resolve(segment);
-            if (!Files.exists(file) || Files.size(file) != segmentSize || !tar.file(file, BackupFile.PG + "pg_wal/" + segment)) {
+            if (!Files.exists(file)
+                    || Files.size(file) != segmentSize
+                    || !tar.file(file, BackupFile.PG + "pg_wal/" + segment)) {
                 throw new BackupException("the WAL segment " + segment + " the backup needs is no longer in " + wal
                         + " (recycled by a checkpoint during the backup); run the backup again");
             }

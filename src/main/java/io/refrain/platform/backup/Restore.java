@@ -43,9 +43,13 @@ import org.springframework.util.FileSystemUtils;
 public final class Restore {
 
     /** What was restored; {@code replaced} lists where the directory's former contents were moved. */
-    public record Restored(Path dataDir, Properties manifest, List<Path> replaced, Map<String, TableChecksums.Table> tables,
-                           int migrations, Duration took) {
-    }
+    public record Restored(
+            Path dataDir,
+            Properties manifest,
+            List<Path> replaced,
+            Map<String, TableChecksums.Table> tables,
+            int migrations,
+            Duration took) {}
 
     private static final List<String> RESTORED = List.of("pg", "secrets", "archive");
     private static final Duration RECOVERY_WAIT = Duration.ofMinutes(30);
@@ -78,10 +82,14 @@ public final class Restore {
                     + "; stop it before restoring into it, or restore into another --data-dir");
         }
         try (directory) {
-            List<Path> holding = RESTORED.stream().map(dataDir::resolve).filter(Restore::holdsData).toList();
+            List<Path> holding = RESTORED.stream()
+                    .map(dataDir::resolve)
+                    .filter(Restore::holdsData)
+                    .toList();
             if (!holding.isEmpty() && !force) {
-                throw new BackupException(dataDir + " already holds data (" + holding.stream().map(p -> p.getFileName().toString())
-                        .toList() + "); restore into a new --data-dir, or add --force to replace it (its current contents are kept "
+                throw new BackupException(dataDir + " already holds data ("
+                        + holding.stream().map(p -> p.getFileName().toString()).toList()
+                        + "); restore into a new --data-dir, or add --force to replace it (its current contents are kept "
                         + "beside it as *.replaced-<time>)");
             }
             Path staging = dataDir.resolve(".restore-" + UUID.randomUUID());
@@ -90,7 +98,12 @@ public final class Restore {
                 List<Path> replaced = moveIntoPlace(staging, holding);
                 Path pg = dataDir.resolve("pg");
                 Recovered recovered = recover(pg);
-                return new Restored(dataDir, manifest, replaced, recovered.tables(), recovered.migrations(),
+                return new Restored(
+                        dataDir,
+                        manifest,
+                        replaced,
+                        recovered.tables(),
+                        recovered.migrations(),
                         Duration.ofNanos(System.nanoTime() - started));
             } finally {
                 deleteTree(staging);
@@ -115,12 +128,15 @@ public final class Restore {
     }
 
     private Properties extract(boolean gzip, Path staging) throws IOException {
-        Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(
+                staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         long size = Files.size(file);
         Progress progress = showProgress ? Progress.bytesOnStderr("restore", size) : null;
         Properties manifest = null;
-        try (CountingInputStream counting = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             TarArchiveInputStream tar = new TarArchiveInputStream(gzip ? new GzipCompressorInputStream(counting) : counting)) {
+        try (CountingInputStream counting =
+                        new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                TarArchiveInputStream tar =
+                        new TarArchiveInputStream(gzip ? new GzipCompressorInputStream(counting) : counting)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path target = safeTarget(staging, entry.getName());
@@ -135,15 +151,16 @@ public final class Restore {
                         write(tar, target);
                     }
                 } else {
-                    throw new BackupException("the backup holds " + entry.getName() + ", which is neither a file nor a directory; "
-                            + "is it a Refrain backup?");
+                    throw new BackupException("the backup holds " + entry.getName()
+                            + ", which is neither a file nor a directory; " + "is it a Refrain backup?");
                 }
                 if (progress != null) {
                     progress.update(counting.count(), 0);
                 }
             }
         } catch (IOException e) {
-            throw new BackupException("cannot read " + file + " (" + e.getMessage() + "); is it a whole Refrain backup?");
+            throw new BackupException(
+                    "cannot read " + file + " (" + e.getMessage() + "); is it a whole Refrain backup?");
         }
         if (progress != null) {
             progress.finish(0);
@@ -152,7 +169,10 @@ public final class Restore {
             throw new BackupException(file + " is not a whole Refrain backup (its " + BackupFile.MANIFEST
                     + " is missing: the file was cut short, or made by another tool)");
         }
-        for (String required : List.of("pg/backup_label", "pg/PG_VERSION", "pg/global/pg_control",
+        for (String required : List.of(
+                "pg/backup_label",
+                "pg/PG_VERSION",
+                "pg/global/pg_control",
                 "pg/pg_wal/" + manifest.getProperty("wal.last-segment"))) {
             if (!Files.isRegularFile(staging.resolve(required))) {
                 throw new BackupException(file + " lacks " + required + "; it is not a usable backup");
@@ -165,7 +185,8 @@ public final class Restore {
     private static Path safeTarget(Path staging, String name) {
         Path target = staging.resolve(name).normalize();
         String top = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
-        if (!target.startsWith(staging) || target.equals(staging)
+        if (!target.startsWith(staging)
+                || target.equals(staging)
                 || !(RESTORED.contains(top) || name.equals(BackupFile.MANIFEST))) {
             throw new BackupException("the backup holds an unexpected entry '" + name + "'; is it a Refrain backup?");
         }
@@ -174,12 +195,13 @@ public final class Restore {
 
     private static void createPrivateDirectories(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------")); // PostgreSQL insists on it for pg/
+        Files.setPosixFilePermissions(
+                dir, PosixFilePermissions.fromString("rwx------")); // PostgreSQL insists on it for pg/
     }
 
     private static void write(InputStream in, Path target) throws IOException {
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
             in.transferTo(out);
             channel.force(true);
@@ -187,7 +209,9 @@ public final class Restore {
     }
 
     private List<Path> moveIntoPlace(Path staging, List<Path> holding) throws IOException {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         List<Path> replaced = new java.util.ArrayList<>();
         for (String name : RESTORED) {
             Path current = dataDir.resolve(name);
@@ -211,16 +235,15 @@ public final class Restore {
         return replaced;
     }
 
-    private record Recovered(Map<String, TableChecksums.Table> tables, int migrations) {
-    }
+    private record Recovered(Map<String, TableChecksums.Table> tables, int migrations) {}
 
     /** Starts the restored cluster: PostgreSQL finds the backup label, replays the WAL to the backup's end, and opens. */
     private Recovered recover(Path pg) throws IOException {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pg, "128MB", RECOVERY_WAIT);
-             Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "")) {
+                Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), "")) {
             int migrations;
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("select count(*) from flyway_schema_history where success")) {
+                    ResultSet rs = statement.executeQuery("select count(*) from flyway_schema_history where success")) {
                 rs.next();
                 migrations = rs.getInt(1);
             }
@@ -229,7 +252,8 @@ public final class Restore {
             throw new BackupException("the restored files are in " + pg + ", but PostgreSQL did not start on them: "
                     + e.getMessage() + " (its log lines are above)");
         } catch (SQLException e) {
-            throw new BackupException("the restored database started but does not answer as a Refrain database: " + e.getMessage());
+            throw new BackupException(
+                    "the restored database started but does not answer as a Refrain database: " + e.getMessage());
         }
     }
 

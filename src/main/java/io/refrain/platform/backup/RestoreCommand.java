@@ -49,24 +49,36 @@ class RestoreCommand implements CliCommand {
             throw new CliException("name the backup file to restore (" + USAGE + ")");
         }
         if (properties.database().external()) {
-            throw new BackupException("REFRAIN_DATABASE_URL points at an external PostgreSQL server; a Refrain backup restores the "
-                    + "embedded database of a data directory. Unset it to restore (and run) the embedded database, or restore "
-                    + "your external server with its own tools (pg_restore, or a pg_basebackup copy).");
+            throw new BackupException(
+                    "REFRAIN_DATABASE_URL points at an external PostgreSQL server; a Refrain backup restores the "
+                            + "embedded database of a data directory. Unset it to restore (and run) the embedded database, or restore "
+                            + "your external server with its own tools (pg_restore, or a pg_basebackup copy).");
         }
         Restore.Restored restored = new Restore(Path.of(file), properties.dataDir(), force, verify, true).run();
         var manifest = restored.manifest();
-        out.printf(Locale.ROOT, "Restored %s into %s in %.1f s: the database as it was at %s (%d migrations applied).%n",
-                file, restored.dataDir(), restored.took().toMillis() / 1000.0, manifest.getProperty("backup.stopped-at"),
+        out.printf(
+                Locale.ROOT,
+                "Restored %s into %s in %.1f s: the database as it was at %s (%d migrations applied).%n",
+                file,
+                restored.dataDir(),
+                restored.took().toMillis() / 1000.0,
+                manifest.getProperty("backup.stopped-at"),
                 restored.migrations());
         for (Path aside : restored.replaced()) {
-            out.println("The former " + aside.getFileName().toString().replaceAll("\\.replaced-.*", "") + " is kept in " + aside
-                    + " (delete it when the restored copy is good).");
+            out.println("The former " + aside.getFileName().toString().replaceAll("\\.replaced-.*", "") + " is kept in "
+                    + aside + " (delete it when the restored copy is good).");
         }
         if (verify) {
             out.printf("%-40s %14s  %s%n", "table", "rows", "checksum");
-            restored.tables().forEach((table, t) -> out.printf(Locale.ROOT, "%-40s %,14d  %s%n", table, t.rows(), t.checksum()));
-            out.printf(Locale.ROOT, "%d tables, %,d rows.%n", restored.tables().size(),
-                    restored.tables().values().stream().mapToLong(TableChecksums.Table::rows).sum());
+            restored.tables()
+                    .forEach((table, t) -> out.printf(Locale.ROOT, "%-40s %,14d  %s%n", table, t.rows(), t.checksum()));
+            out.printf(
+                    Locale.ROOT,
+                    "%d tables, %,d rows.%n",
+                    restored.tables().size(),
+                    restored.tables().values().stream()
+                            .mapToLong(TableChecksums.Table::rows)
+                            .sum());
         }
         out.println("Start it with: refrain serve --data-dir " + restored.dataDir());
         return 0;

@@ -16,11 +16,9 @@ import java.util.Map;
  */
 public final class TableChecksums {
 
-    public record Table(long rows, String checksum) {
-    }
+    public record Table(long rows, String checksum) {}
 
-    private TableChecksums() {
-    }
+    private TableChecksums() {}
 
     /** Table name to count and checksum, in name order. */
     public static Map<String, Table> of(Connection connection) throws SQLException {
@@ -38,8 +36,9 @@ public final class TableChecksums {
             }
             Map<String, Table> result = new LinkedHashMap<>();
             for (String table : tables) {
-                try (ResultSet rs = statement.executeQuery("select count(*), coalesce(sum(('x' || substr(md5(t::text), 1, 16))"
-                        + "::bit(64)::bigint::numeric), 0)::text from public." + table + " t")) {
+                try (ResultSet rs =
+                        statement.executeQuery("select count(*), coalesce(sum(('x' || substr(md5(t::text), 1, 16))"
+                                + "::bit(64)::bigint::numeric), 0)::text from public." + table + " t")) {
                     rs.next();
                     result.put(table, new Table(rs.getLong(1), rs.getString(2)));
                 }

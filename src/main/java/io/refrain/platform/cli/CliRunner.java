@@ -14,12 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Runs a tool command in a non-web application context and turns its outcome into an exit code. */
 public final class CliRunner {
 
-    private CliRunner() {
-    }
+    private CliRunner() {}
 
     public static int run(CommandLine commandLine) {
         // restore replaces the database of the data directory: its context must not start (or create) it
-        Class<?> source = OfflineCommands.NAMES.contains(commandLine.command()) ? OfflineCommands.class : RefrainApplication.class;
+        Class<?> source = OfflineCommands.NAMES.contains(commandLine.command())
+                ? OfflineCommands.class
+                : RefrainApplication.class;
         SpringApplication app = new SpringApplication(source);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of(
@@ -28,12 +29,15 @@ public final class CliRunner {
                 "logging.level.io.refrain", "INFO",
                 "logging.level.io.refrain.platform", "WARN",
                 "logging.level.io.refrain.sql.slow", "ERROR")); // bulk statements are slow by nature
-        // an argument, not a default property: application.yml declares refrain.cli (false) and would win over a default
-        String[] springArguments = Stream.concat(Stream.of("--refrain.cli=true"), Arrays.stream(commandLine.springArguments()))
+        // an argument, not a default property: application.yml declares refrain.cli (false) and would win over a
+        // default
+        String[] springArguments = Stream.concat(
+                        Stream.of("--refrain.cli=true"), Arrays.stream(commandLine.springArguments()))
                 .toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(springArguments)) {
             List<CliCommand> named = context.getBeansOfType(CliCommand.class).values().stream()
-                    .filter(c -> c.name().equals(commandLine.command())).toList();
+                    .filter(c -> c.name().equals(commandLine.command()))
+                    .toList();
             if (named.isEmpty()) {
                 throw new CliException("unknown command '" + commandLine.command() + "'");
             }
@@ -43,7 +47,9 @@ public final class CliRunner {
                 return alone.get().run(arguments);
             }
             String subject = arguments.isEmpty() ? "" : arguments.getFirst();
-            CliCommand command = named.stream().filter(c -> c.subject().equals(subject)).findFirst()
+            CliCommand command = named.stream()
+                    .filter(c -> c.subject().equals(subject))
+                    .findFirst()
                     .orElseThrow(() -> new CliException("what to " + commandLine.command() + "? one of: "
                             + named.stream().map(CliCommand::subject).sorted().collect(Collectors.joining(", "))));
             return command.run(arguments.subList(1, arguments.size()));

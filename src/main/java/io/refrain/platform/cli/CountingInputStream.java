@@ -16,7 +16,7 @@ public final class CountingInputStream extends FilterInputStream {
     private long count;
 
     public CountingInputStream(InputStream in) {
-        this(in, total -> { });
+        this(in, total -> {});
     }
 
     public CountingInputStream(InputStream in, LongConsumer progress) {

@@ -63,10 +63,19 @@ public final class Progress {
         int filled = (int) Math.round(fraction * WIDTH);
         double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
         String count = bytes
-                ? String.format(Locale.ROOT, "%,.1f of %,.1f MB  %,.1f MB/s", done / 1e6, total / 1e6, done / 1e6 / seconds)
+                ? String.format(
+                        Locale.ROOT, "%,.1f of %,.1f MB  %,.1f MB/s", done / 1e6, total / 1e6, done / 1e6 / seconds)
                 : String.format(Locale.ROOT, "%,d rows  %,.0f rows/s", items, items / seconds);
-        out.print(String.format(Locale.ROOT, "%s%s [%s%s] %3d%%  %s%s", prefix, label,
-                "#".repeat(filled), "-".repeat(WIDTH - filled), Math.round(fraction * 100), count, suffix));
+        out.print(String.format(
+                Locale.ROOT,
+                "%s%s [%s%s] %3d%%  %s%s",
+                prefix,
+                label,
+                "#".repeat(filled),
+                "-".repeat(WIDTH - filled),
+                Math.round(fraction * 100),
+                count,
+                suffix));
         out.flush();
     }
 }

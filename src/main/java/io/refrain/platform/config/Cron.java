@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = CronValidator.class)
 public @interface Cron {
 
-    String message() default "must be a Spring cron expression of six fields (second minute hour day month weekday), e.g. 0 30 3 * * *";
+    String message() default
+            "must be a Spring cron expression of six fields (second minute hour day month weekday), e.g. 0 30 3 * * *";
 
     Class<?>[] groups() default {};
 

@@ -42,10 +42,16 @@ public record RefrainProperties(
      * @param allowUnsafeDurability start even when the database runs with {@code fsync},
      *                              {@code synchronous_commit} or {@code full_page_writes} off (warned)
      */
-    public record Database(String url, String user, String password, @Min(1) int poolSize,
-                           @NotNull @DurationMin(millis = 1) Duration connectionTimeout,
-                           @NotNull Duration statementTimeout, @NotNull Duration slowStatementThreshold,
-                           @NotBlank String embeddedSharedBuffers, boolean allowUnsafeDurability) {
+    public record Database(
+            String url,
+            String user,
+            String password,
+            @Min(1) int poolSize,
+            @NotNull @DurationMin(millis = 1) Duration connectionTimeout,
+            @NotNull Duration statementTimeout,
+            @NotNull Duration slowStatementThreshold,
+            @NotBlank String embeddedSharedBuffers,
+            boolean allowUnsafeDurability) {
         public boolean external() {
             return url != null && !url.isBlank();
         }
@@ -58,8 +64,9 @@ public record RefrainProperties(
      * @param jwtSecret      the HS256 secret; empty means a key generated into the data directory
      * @param accessTokenTtl lifetime of an access token
      */
-    public record Security(String jwtSecret, @NotNull @DurationMin(seconds = 1) Duration accessTokenTtl) {
-    }
+    public record Security(
+            String jwtSecret,
+            @NotNull @DurationMin(seconds = 1) Duration accessTokenTtl) {}
 
     /**
      * @param maxBodySize        any request body
@@ -68,12 +75,20 @@ public record RefrainProperties(
      * @param maxInFlight        requests worked on at once (health and metrics probes not counted)
      * @param inFlightWait       longest wait of a request beyond that bound before it is refused with 503
      */
-    public record Http(@NotNull DataSize maxBodySize, @NotNull DataSize maxListenBatchSize,
-                       @NotNull DataSize maxUploadSize, @Min(1) int maxInFlight, @NotNull Duration inFlightWait) {
-    }
+    public record Http(
+            @NotNull DataSize maxBodySize,
+            @NotNull DataSize maxListenBatchSize,
+            @NotNull DataSize maxUploadSize,
+            @Min(1) int maxInFlight,
+            @NotNull Duration inFlightWait) {}
 
-    public record Smtp(String host, @Min(1) @Max(65535) int port, String username, String password, String from,
-                       boolean starttls) {
+    public record Smtp(
+            String host,
+            @Min(1) @Max(65535) int port,
+            String username,
+            String password,
+            String from,
+            boolean starttls) {
         public boolean configured() {
             return host != null && !host.isBlank();
         }
@@ -85,6 +100,5 @@ public record RefrainProperties(
      * @param lockAtLeastFor a job's lock stays held at least this long after a tick, so a server that
      *                       fires a little later skips the tick; keep it below the shortest schedule
      */
-    public record Jobs(@NotNull Duration lockAtLeastFor) {
-    }
+    public record Jobs(@NotNull Duration lockAtLeastFor) {}
 }

@@ -15,8 +15,7 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 public final class SettingsKeys {
 
-    private SettingsKeys() {
-    }
+    private SettingsKeys() {}
 
     /** The keys of {@code type} bound under {@code prefix}, in declaration order. */
     public static List<String> of(String prefix, Class<?> type) {
@@ -42,8 +41,10 @@ public final class SettingsKeys {
 
     private static Parameter[] canonicalParameters(Class<?> type, RecordComponent[] components) {
         try {
-            return type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new)).getParameters();
+            return type.getDeclaredConstructor(Arrays.stream(components)
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new))
+                    .getParameters();
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(type + " is not a record", e);
         }

@@ -41,15 +41,20 @@ class UnknownSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware
         Map<String, String> known = new TreeMap<>();
         for (String bean : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = beanFactory.getType(bean, false); // false: initialises no factory bean this early
-            ConfigurationProperties annotation = type == null ? null
+            ConfigurationProperties annotation = type == null
+                    ? null
                     : AnnotatedElementUtils.findMergedAnnotation(type, ConfigurationProperties.class);
-            if (annotation != null && type.isRecord() && (annotation.prefix().equals("refrain") || annotation.prefix().startsWith("refrain."))) {
+            if (annotation != null
+                    && type.isRecord()
+                    && (annotation.prefix().equals("refrain")
+                            || annotation.prefix().startsWith("refrain."))) {
                 SettingsKeys.of(annotation.prefix(), type).forEach(key -> known.put(uniform(key), key));
             }
         }
         List<String> unknown = new ArrayList<>();
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (source instanceof EnumerablePropertySource<?> enumerable && !(source instanceof SystemEnvironmentPropertySource)) {
+            if (source instanceof EnumerablePropertySource<?> enumerable
+                    && !(source instanceof SystemEnvironmentPropertySource)) {
                 for (String name : enumerable.getPropertyNames()) {
                     if (name.startsWith("refrain.") && !known.containsKey(uniform(name))) {
                         unknown.add(name + " (" + source.getName() + ")");
@@ -58,8 +63,9 @@ class UnknownSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware
             }
         }
         if (!unknown.isEmpty()) {
-            throw new StartupException("Unknown setting" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                    + ": no part of Refrain reads " + (unknown.size() > 1 ? "them" : "it") + ".",
+            throw new StartupException(
+                    "Unknown setting" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                            + ": no part of Refrain reads " + (unknown.size() > 1 ? "them" : "it") + ".",
                     "Check the spelling. The keys nearest to it: " + nearest(unknown, known.values())
                             + ". All keys are listed in application.yml and in the README's configuration table.");
         }

@@ -5,8 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Settings for the big set-based statements of a bulk load (the modules' {@code Bulk*} APIs), for the current transaction only. */
 public final class BulkSession {
 
-    private BulkSession() {
-    }
+    private BulkSession() {}
 
     /**
      * No statement timeout (the server's limit is for requests, one statement here writes

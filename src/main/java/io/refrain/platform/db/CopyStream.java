@@ -31,7 +31,9 @@ public final class CopyStream implements AutoCloseable {
             try (var statement = connection.createStatement()) {
                 statement.execute("set local statement_timeout = 0");
             }
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            this.copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy " + table + " (" + columns + ") from stdin with (format csv)");
         } catch (SQLException | RuntimeException e) {
             connection.close();

@@ -46,7 +46,8 @@ public final class DataDirectory implements AutoCloseable {
             Path root = dir.toAbsolutePath().normalize();
             String url = readRunningDatabase(root.resolve(LOCK_FILE));
             if (url == null) {
-                throw new DataDirectoryLockedException(root); // a server without an embedded database: use REFRAIN_DATABASE_URL
+                throw new DataDirectoryLockedException(
+                        root); // a server without an embedded database: use REFRAIN_DATABASE_URL
             }
             return new DataDirectory(root, null, null, url);
         }
@@ -87,8 +88,11 @@ public final class DataDirectory implements AutoCloseable {
         Path root = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
-            FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            FileChannel channel = FileChannel.open(
+                    root.resolve(LOCK_FILE),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
             FileLock lock;
             try {
                 lock = channel.tryLock();

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 public class DataDirectoryLockedException extends StartupException {
 
     public DataDirectoryLockedException(Path root) {
-        super("The data directory " + root + " is already in use by another Refrain process.",
+        super(
+                "The data directory " + root + " is already in use by another Refrain process.",
                 "Stop that process, or start this one with a different --data-dir.");
     }
 }

@@ -25,7 +25,9 @@ class DatabaseConfig {
     /** The server takes the data directory; a tool command may attach to the server that holds it. */
     @Bean(destroyMethod = "close")
     DataDirectory dataDirectory(RefrainProperties properties) {
-        return properties.cli() ? DataDirectory.openOrAttach(properties.dataDir()) : DataDirectory.open(properties.dataDir());
+        return properties.cli()
+                ? DataDirectory.openOrAttach(properties.dataDir())
+                : DataDirectory.open(properties.dataDir());
     }
 
     /** Started only when no external database is configured; stopped after the pool closes. */
@@ -40,8 +42,8 @@ class DatabaseConfig {
             log.info("A Refrain server holds {}; using its database {}", dataDirectory.root(), running.get());
             return new DatabaseServer(running.get(), "postgres", "", null);
         }
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDirectory.resolve("pg"),
-                EmbeddedDatabase.sharedBuffers(db.embeddedSharedBuffers()));
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(
+                dataDirectory.resolve("pg"), EmbeddedDatabase.sharedBuffers(db.embeddedSharedBuffers()));
         dataDirectory.recordDatabase(embedded.jdbcUrl());
         return new DatabaseServer(embedded.jdbcUrl(), embedded.user(), "", embedded);
     }
@@ -60,8 +62,11 @@ class DatabaseConfig {
      * durability guard only so that the check has passed before the first pooled connection.
      */
     @Bean(destroyMethod = "close")
-    ProxyDataSource dataSource(RefrainProperties properties, DatabaseServer server, DurabilityGuard durability,
-                               ObjectProvider<MeterRegistry> meterRegistry) {
+    ProxyDataSource dataSource(
+            RefrainProperties properties,
+            DatabaseServer server,
+            DurabilityGuard durability,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         RefrainProperties.Database db = properties.database();
         HikariConfig config = new HikariConfig();
         config.setPoolName("refrain");
@@ -73,9 +78,11 @@ class DatabaseConfig {
         // short: under overload a request that cannot get a connection soon is better refused
         // (503, Retry-After) than kept waiting HikariCP's default 30 s
         config.setConnectionTimeout(db.connectionTimeout().toMillis());
-        config.addDataSourceProperty("options", "-c statement_timeout=" + db.statementTimeout().toMillis());
+        config.addDataSourceProperty(
+                "options", "-c statement_timeout=" + db.statementTimeout().toMillis());
         config.addDataSourceProperty("ApplicationName", "refrain");
-        meterRegistry.ifAvailable(registry -> config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
+        meterRegistry.ifAvailable(
+                registry -> config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
         return SlowStatementLog.wrap(new HikariDataSource(config), db.slowStatementThreshold());
     }
 }

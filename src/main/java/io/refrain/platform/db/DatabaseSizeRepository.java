@@ -14,6 +14,8 @@ class DatabaseSizeRepository {
     }
 
     long bytes() {
-        return jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        return jdbc.sql("select pg_database_size(current_database())")
+                .query(Long.class)
+                .single();
     }
 }

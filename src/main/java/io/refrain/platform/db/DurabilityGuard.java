@@ -43,25 +43,28 @@ public final class DurabilityGuard implements HealthIndicator {
                     .map(e -> e.getKey() + " = " + e.getValue())
                     .collect(Collectors.joining(", "));
             if (!allowUnsafe) {
-                throw new StartupException("The database runs with " + found + ": writes Refrain confirms "
-                        + "could be lost in a crash of the database or the machine.",
+                throw new StartupException(
+                        "The database runs with " + found + ": writes Refrain confirms "
+                                + "could be lost in a crash of the database or the machine.",
                         "Turn it back on where it was turned off: postgresql.conf or ALTER SYSTEM (then reload), "
-                        + "or ALTER ROLE / ALTER DATABASE ... RESET for a role's or database's setting. If losing the "
-                        + "last confirmed writes in a crash is acceptable here, start with "
-                        + "REFRAIN_ALLOW_UNSAFE_DURABILITY=true.");
+                                + "or ALTER ROLE / ALTER DATABASE ... RESET for a role's or database's setting. If losing the "
+                                + "last confirmed writes in a crash is acceptable here, start with "
+                                + "REFRAIN_ALLOW_UNSAFE_DURABILITY=true.");
             }
-            log.warn("DURABILITY IS OFF: the database runs with {}; confirmed writes can be lost in a crash "
-                    + "(allowed by REFRAIN_ALLOW_UNSAFE_DURABILITY=true)", found);
+            log.warn(
+                    "DURABILITY IS OFF: the database runs with {}; confirmed writes can be lost in a crash "
+                            + "(allowed by REFRAIN_ALLOW_UNSAFE_DURABILITY=true)",
+                    found);
         }
         return new DurabilityGuard(settings, allowUnsafe);
     }
 
     private static DurabilitySettings read(DatabaseServer server) {
         Map<String, String> values = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(server.url(), server.user(),
-                Objects.requireNonNullElse(server.password(), ""));
-             PreparedStatement statement = connection.prepareStatement(
-                     "select name, setting from pg_settings where name = any (?)")) {
+        try (Connection connection = DriverManager.getConnection(
+                        server.url(), server.user(), Objects.requireNonNullElse(server.password(), ""));
+                PreparedStatement statement =
+                        connection.prepareStatement("select name, setting from pg_settings where name = any (?)")) {
             statement.setArray(1, connection.createArrayOf("text", DurabilitySettings.NAMES.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -69,9 +72,10 @@ public final class DurabilityGuard implements HealthIndicator {
                 }
             }
         } catch (SQLException e) {
-            throw new StartupException("Could not read the durability settings of the database at " + server.url()
-                    + ": " + e.getMessage(), "Check that the database is running and REFRAIN_DATABASE_URL, "
-                    + "REFRAIN_DATABASE_USER and REFRAIN_DATABASE_PASSWORD are right.");
+            throw new StartupException(
+                    "Could not read the durability settings of the database at " + server.url() + ": " + e.getMessage(),
+                    "Check that the database is running and REFRAIN_DATABASE_URL, "
+                            + "REFRAIN_DATABASE_USER and REFRAIN_DATABASE_PASSWORD are right.");
         }
         return DurabilitySettings.of(values);
     }
@@ -85,8 +89,10 @@ public final class DurabilityGuard implements HealthIndicator {
     public Health health() {
         Health.Builder health = Health.up().withDetails(settings.asMap()).withDetail("durable", settings.safe());
         if (!settings.safe()) {
-            health.withDetail("warning", "confirmed writes can be lost in a crash: " + settings.unsafe().keySet()
-                    + " off, allowed by REFRAIN_ALLOW_UNSAFE_DURABILITY=true");
+            health.withDetail(
+                    "warning",
+                    "confirmed writes can be lost in a crash: "
+                            + settings.unsafe().keySet() + " off, allowed by REFRAIN_ALLOW_UNSAFE_DURABILITY=true");
         }
         return health.withDetail("unsafeAllowed", allowedUnsafe).build();
     }

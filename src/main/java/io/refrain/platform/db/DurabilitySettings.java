@@ -24,8 +24,8 @@ public record DurabilitySettings(String fsync, String synchronousCommit, String 
     static final List<String> NAMES = List.of("fsync", "synchronous_commit", "full_page_writes");
 
     static DurabilitySettings of(Map<String, String> settings) {
-        return new DurabilitySettings(settings.get("fsync"), settings.get("synchronous_commit"),
-                settings.get("full_page_writes"));
+        return new DurabilitySettings(
+                settings.get("fsync"), settings.get("synchronous_commit"), settings.get("full_page_writes"));
     }
 
     /** The settings that give durability away, each with the value found; empty when all is safe. */

@@ -48,8 +48,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (setting != null && !setting.isBlank() && !setting.equalsIgnoreCase("auto")) {
             return setting.trim();
         }
-        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize();
+        long memory = ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
         long mb = Math.clamp(memory / 4 / (1024 * 1024), 128, 4096);
         return mb + "MB";
     }
@@ -83,14 +84,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(startupWait)
                     .start();
-            log.info("Embedded PostgreSQL started on port {} with data in {}, shared_buffers {} ({} ms)",
-                    postgres.getPort(), pgDirectory, sharedBuffers, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Embedded PostgreSQL started on port {} with data in {}, shared_buffers {} ({} ms)",
+                    postgres.getPort(),
+                    pgDirectory,
+                    sharedBuffers,
+                    (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
-            throw new io.refrain.platform.config.StartupException("The embedded PostgreSQL in " + pgDirectory
-                    + " did not start: " + e.getMessage(),
+            throw new io.refrain.platform.config.StartupException(
+                    "The embedded PostgreSQL in " + pgDirectory + " did not start: " + e.getMessage(),
                     "Check the PostgreSQL log lines above and the permissions of the data directory, "
-                    + "or use an external server with REFRAIN_DATABASE_URL.");
+                            + "or use an external server with REFRAIN_DATABASE_URL.");
         }
     }
 

@@ -62,11 +62,17 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> handleMultipart(MultipartException e) {
         if (e instanceof MaxUploadSizeExceededException || causedBy(e, PayloadTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    ProblemTypes.PAYLOAD_TOO_LARGE, "The request body is larger than the limit."));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            ProblemTypes.PAYLOAD_TOO_LARGE,
+                            "The request body is larger than the limit."));
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
-                "The multipart body could not be read."));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        ProblemTypes.MALFORMED_REQUEST,
+                        "The multipart body could not be read."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -75,66 +81,77 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             return handleDatabaseBusy(e);
         }
         log.error("Unexpected error while handling a request", e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL,
-                "An unexpected error occurred. It has been logged; quote the requestId when reporting it."));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ProblemTypes.INTERNAL,
+                        "An unexpected error occurred. It has been logged; quote the requestId when reporting it."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
         }
-        ex.getBindingResult().getGlobalErrors()
+        ex.getBindingResult()
+                .getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
         return validationProblem(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                .forEach(error -> errors.add(
+                        new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
         return validationProblem(errors);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(ex, PayloadTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                    ProblemTypes.PAYLOAD_TOO_LARGE, "The request body is larger than the limit."));
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            ProblemTypes.PAYLOAD_TOO_LARGE,
+                            "The request body is larger than the limit."));
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST,
-                JsonErrorDescriber.describe(ex)));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(
+                        HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, JsonErrorDescriber.describe(ex)));
     }
 
     /** Fills in Refrain's type and request id on the problems Spring MVC builds itself. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         ProblemDetail result = Problems.of(statusCode, Problems.slugFor(statusCode.value()), describe(ex, statusCode));
         return ResponseEntity.status(statusCode).headers(headers).body(result);
     }
 
     private static String describe(Exception ex, HttpStatusCode status) {
         return switch (ex) {
-            case NoResourceFoundException e -> "There is nothing at " + e.getHttpMethod() + " /" + e.getResourcePath() + ".";
-            case HttpRequestMethodNotSupportedException e -> "Method " + e.getMethod() + " is not supported here"
-                    + (e.getSupportedHttpMethods() == null ? "." : "; use " + e.getSupportedHttpMethods() + ".");
-            case HttpMediaTypeNotSupportedException e -> "Content type " + e.getContentType() + " is not supported here"
-                    + "; send " + e.getSupportedMediaTypes() + ".";
+            case NoResourceFoundException e ->
+                "There is nothing at " + e.getHttpMethod() + " /" + e.getResourcePath() + ".";
+            case HttpRequestMethodNotSupportedException e ->
+                "Method " + e.getMethod() + " is not supported here"
+                        + (e.getSupportedHttpMethods() == null ? "." : "; use " + e.getSupportedHttpMethods() + ".");
+            case HttpMediaTypeNotSupportedException e ->
+                "Content type " + e.getContentType() + " is not supported here" + "; send " + e.getSupportedMediaTypes()
+                        + ".";
             default -> HttpStatus.valueOf(status.value()).getReasonPhrase() + ".";
         };
     }
 
     private static ResponseEntity<Object> validationProblem(List<FieldProblem> errors) {
         errors.sort(java.util.Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION,
-                "The request has invalid fields.");
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "The request has invalid fields.");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }

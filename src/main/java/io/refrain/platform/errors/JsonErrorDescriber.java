@@ -11,15 +11,15 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  */
 final class JsonErrorDescriber {
 
-    private JsonErrorDescriber() {
-    }
+    private JsonErrorDescriber() {}
 
     static String describe(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'" + at(unknown) + ".";
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             return "Wrong type of value for '" + path(mismatch) + "'" + location(mismatch) + ".";
         }
         if (cause instanceof JacksonException json) {
@@ -49,6 +49,7 @@ final class JsonErrorDescriber {
         if (e.getLocation() == null || e.getLocation().getLineNr() < 0) {
             return "";
         }
-        return " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
     }
 }

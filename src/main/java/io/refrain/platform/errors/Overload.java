@@ -23,8 +23,7 @@ public final class Overload {
     /** Seconds a refused client is asked to wait: overload is measured in seconds, not minutes. */
     public static final long RETRY_AFTER_SECONDS = 1;
 
-    private Overload() {
-    }
+    private Overload() {}
 
     /** The bound on requests in flight is reached. */
     public static ProblemDetail busyProblem() {
@@ -47,7 +46,8 @@ public final class Overload {
     /** Whether {@code e} (or a cause of it) is a connection-pool wait or a statement that timed out. */
     public static boolean isDatabaseBusy(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof CannotGetJdbcConnectionException
                     || t instanceof QueryTimeoutException
                     || t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
                 return true;

@@ -27,10 +27,10 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // no error attribute: a client asked for /error itself, and there is nothing there
         int status = code instanceof Integer i ? i : 404;
-        HttpStatus httpStatus = HttpStatus.resolve(status) != null ? HttpStatus.valueOf(status) : HttpStatus.INTERNAL_SERVER_ERROR;
-        String detail = httpStatus.is5xxServerError()
-                ? "An unexpected error occurred."
-                : httpStatus.getReasonPhrase() + ".";
+        HttpStatus httpStatus =
+                HttpStatus.resolve(status) != null ? HttpStatus.valueOf(status) : HttpStatus.INTERNAL_SERVER_ERROR;
+        String detail =
+                httpStatus.is5xxServerError() ? "An unexpected error occurred." : httpStatus.getReasonPhrase() + ".";
         return ResponseEntity.status(httpStatus).body(Problems.of(httpStatus, Problems.slugFor(status), detail));
     }
 }

@@ -24,8 +24,7 @@ public final class ProblemTypes {
 
     private static final String PREFIX = "urn:refrain:problem:";
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 
     public static URI uri(String slug) {
         return URI.create(PREFIX + slug);

@@ -8,8 +8,7 @@ import org.springframework.http.ProblemDetail;
 /** Builds RFC 9457 problem documents with Refrain's type URIs and the request id. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatusCode status, String typeSlug, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -8,7 +8,9 @@ public final class RateLimitedException extends ApiException {
     private final long retryAfterSeconds;
 
     public RateLimitedException(long retryAfterSeconds) {
-        super(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                ProblemTypes.RATE_LIMITED,
                 "Too many requests. Try again in " + retryAfterSeconds + " seconds.");
         this.retryAfterSeconds = retryAfterSeconds;
         with("retryAfterSeconds", retryAfterSeconds);

@@ -11,8 +11,7 @@ import java.util.Properties;
 /** Turns an {@link OutgoingMail} into a MIME message, the same for SMTP and the outbox. */
 final class MailMessages {
 
-    private MailMessages() {
-    }
+    private MailMessages() {}
 
     static MimeMessage toMime(Session session, String from, OutgoingMail mail, Clock clock) throws MessagingException {
         MimeMessage message = new MimeMessage(session);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 final class OutboxMailer implements MailTransport {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxMailer.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final Path outbox;
     private final String from;
@@ -35,8 +36,8 @@ final class OutboxMailer implements MailTransport {
     @Override
     public void deliver(OutgoingMail mail) throws IOException, MessagingException {
         Files.createDirectories(outbox);
-        String name = STAMP.format(clock.instant()) + "-" + mail.to().replaceAll("[^A-Za-z0-9@._-]", "_")
-                + "-" + UUID.randomUUID().toString().substring(0, 8) + ".eml";
+        String name = STAMP.format(clock.instant()) + "-" + mail.to().replaceAll("[^A-Za-z0-9@._-]", "_") + "-"
+                + UUID.randomUUID().toString().substring(0, 8) + ".eml";
         Path tmp = outbox.resolve(name + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             MailMessages.toMime(MailMessages.plainSession(), from, mail, clock).writeTo(out);

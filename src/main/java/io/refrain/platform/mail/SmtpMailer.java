@@ -22,7 +22,9 @@ final class SmtpMailer implements MailTransport {
         props.put("mail.smtp.port", Integer.toString(smtp.port()));
         props.put("mail.smtp.starttls.enable", Boolean.toString(smtp.starttls()));
         props.put("mail.smtp.starttls.required", Boolean.toString(smtp.starttls()));
-        props.put("mail.smtp.auth", Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
+        props.put(
+                "mail.smtp.auth",
+                Boolean.toString(smtp.username() != null && !smtp.username().isBlank()));
         props.put("mail.smtp.connectiontimeout", "10000");
         props.put("mail.smtp.timeout", "10000");
         props.put("mail.smtp.writetimeout", "10000");

@@ -31,8 +31,13 @@ class OpenApiConfig {
     OpenAPI refrainOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Refrain API").version("v1").description(DESCRIPTION))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
 
     /** A limit: {@code capacity} requests per {@code period}, refilled greedily. */
-    public record Rule(String name, long capacity, Duration period) {
-    }
+    public record Rule(String name, long capacity, Duration period) {}
 
     private final Cache<String, Bucket> buckets;
     private final TimeMeter timeMeter;
@@ -54,14 +53,16 @@ public class RateLimiter {
      *
      * @param resetInSeconds seconds until the bucket is full again
      */
-    public record Decision(boolean allowed, long limit, long remaining, long resetInSeconds) {
-    }
+    public record Decision(boolean allowed, long limit, long remaining, long resetInSeconds) {}
 
     /** Takes one token for {@code key} under {@code rule} if there is one, and tells the state of the bucket. */
     public Decision attempt(Rule rule, String key) {
         Bucket bucket = buckets.get(rule.name() + '\u0000' + key, k -> newBucket(rule));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return new Decision(probe.isConsumed(), rule.capacity(), probe.getRemainingTokens(),
+        return new Decision(
+                probe.isConsumed(),
+                rule.capacity(),
+                probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()));
     }
 
@@ -81,7 +82,10 @@ public class RateLimiter {
 
     private Bucket newBucket(Rule rule) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(rule.capacity()).refillGreedy(rule.capacity(), rule.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(rule.capacity())
+                        .refillGreedy(rule.capacity(), rule.period())
+                        .build())
                 .withCustomTimePrecision(timeMeter)
                 .build();
     }

@@ -28,8 +28,7 @@ public class AccessTokens {
         this.ttl = ttl;
     }
 
-    public record IssuedAccessToken(String value, Instant expiresAt, long expiresInSeconds) {
-    }
+    public record IssuedAccessToken(String value, Instant expiresAt, long expiresInSeconds) {}
 
     public IssuedAccessToken issue(UUID userId, UUID sessionId, List<String> roles) {
         Instant now = clock.instant();
@@ -43,7 +42,8 @@ public class AccessTokens {
                 .claim(SESSION_CLAIM, sessionId.toString())
                 .claim(ROLES_CLAIM, roles)
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new IssuedAccessToken(token, expiresAt, ttl.toSeconds());
     }

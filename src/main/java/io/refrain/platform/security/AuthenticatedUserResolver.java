@@ -2,8 +2,8 @@ package io.refrain.platform.security;
 
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.ProblemTypes;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -25,14 +25,18 @@ class AuthenticatedUserResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             throw ApiException.unauthorized(ProblemTypes.UNAUTHENTICATED, "This endpoint needs an access token.");
         }
         List<String> roles = jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM);
-        return new AuthenticatedUser(UUID.fromString(jwt.getSubject()),
+        return new AuthenticatedUser(
+                UUID.fromString(jwt.getSubject()),
                 UUID.fromString(jwt.getClaimAsString(AccessTokens.SESSION_CLAIM)),
                 Set.copyOf(roles == null ? List.of() : roles));
     }

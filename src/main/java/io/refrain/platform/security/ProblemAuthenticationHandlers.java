@@ -28,15 +28,20 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         boolean tokenGiven = request.getHeader("Authorization") != null;
         response.setHeader("WWW-Authenticate", tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
-        writer.write(response, Problems.of(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, tokenGiven
-                ? "The access token is invalid, expired or its session has ended."
-                : "This endpoint needs an access token: Authorization: Bearer <token>."));
+        writer.write(
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        ProblemTypes.UNAUTHENTICATED,
+                        tokenGiven
+                                ? "The access token is invalid, expired or its session has ended."
+                                : "This endpoint needs an access token: Authorization: Bearer <token>."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        writer.write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
-                "You are not allowed to do this."));
+        writer.write(
+                response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "You are not allowed to do this."));
     }
 }

@@ -7,7 +7,6 @@ import io.refrain.platform.errors.Overload;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -39,19 +38,21 @@ class SecurityConfig {
 
     @Bean
     AccessTokens accessTokens(SigningKey key, Clock clock, RefrainProperties properties) {
-        return new AccessTokens(new NimbusJwtEncoder(new ImmutableSecret<>(key.jwtKey())), clock,
+        return new AccessTokens(
+                new NimbusJwtEncoder(new ImmutableSecret<>(key.jwtKey())),
+                clock,
                 properties.security().accessTokenTtl());
     }
 
     @Bean
     JwtDecoder jwtDecoder(SigningKey key, Clock clock, SessionRegistry sessions) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.jwtKey()).macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.jwtKey())
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(5));
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(List.of(
-                timestamps,
-                new JwtClaimValidator<String>("iss", AccessTokens.ISSUER::equals),
-                liveSession(sessions)));
+                timestamps, new JwtClaimValidator<String>("iss", AccessTokens.ISSUER::equals), liveSession(sessions)));
         decoder.setJwtValidator(validator);
         return new VerifiedTokenCache(decoder, validator, 100_000, Duration.ofMinutes(5), clock);
     }
@@ -75,5 +76,4 @@ class SecurityConfig {
             }
         };
     }
-
 }

@@ -31,7 +31,8 @@ public final class SigningKey {
 
     private SigningKey(byte[] key) {
         if (key.length < MIN_BYTES) {
-            throw new StartupException("REFRAIN_JWT_SECRET is shorter than " + MIN_BYTES + " bytes.",
+            throw new StartupException(
+                    "REFRAIN_JWT_SECRET is shorter than " + MIN_BYTES + " bytes.",
                     "Set a longer secret, for example: export REFRAIN_JWT_SECRET=$(openssl rand -base64 48)");
         }
         this.key = key.clone();
@@ -43,8 +44,9 @@ public final class SigningKey {
             return new SigningKey(configured.getBytes(StandardCharsets.UTF_8));
         }
         if (properties.production()) {
-            throw new StartupException("REFRAIN_JWT_SECRET is not set. In production mode (REFRAIN_PRODUCTION=true) "
-                    + "the token signing secret must come from the environment.",
+            throw new StartupException(
+                    "REFRAIN_JWT_SECRET is not set. In production mode (REFRAIN_PRODUCTION=true) "
+                            + "the token signing secret must come from the environment.",
                     "Set it, for example: export REFRAIN_JWT_SECRET=$(openssl rand -base64 48)");
         }
         return new SigningKey(readOrCreate(dataDirectory.resolve("secrets/jwt.key")));

@@ -25,26 +25,30 @@ final class VerifiedTokenCache implements JwtDecoder {
     private final OAuth2TokenValidator<Jwt> validator;
     private final Cache<String, Jwt> verified;
 
-    VerifiedTokenCache(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, int maxTokens, Duration keepFor,
-                       Clock clock) {
+    VerifiedTokenCache(
+            JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator, int maxTokens, Duration keepFor, Clock clock) {
         this.decoder = decoder;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).expireAfterWrite(keepFor)
-                .ticker(ClockTicker.of(clock)).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxTokens)
+                .expireAfterWrite(keepFor)
+                .ticker(ClockTicker.of(clock))
+                .build();
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
         Jwt known = verified.getIfPresent(token);
         if (known == null) {
-            Jwt jwt = decoder.decode(token);   // verifies the signature and runs the validators
+            Jwt jwt = decoder.decode(token); // verifies the signature and runs the validators
             verified.put(token, jwt);
             return jwt;
         }
         OAuth2TokenValidatorResult result = validator.validate(known);
         if (result.hasErrors()) {
             verified.invalidate(token);
-            throw new JwtValidationException(result.getErrors().iterator().next().getDescription(), result.getErrors());
+            throw new JwtValidationException(
+                    result.getErrors().iterator().next().getDescription(), result.getErrors());
         }
         return known;
     }

@@ -34,27 +34,32 @@ class WebSecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/v1/auth/**").permitAll()
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/auth/**")
+                        .permitAll()
                         // the ListenBrainz-compatible API authenticates by its own `Authorization: Token`
                         // (checked by its controller), never by a bearer JWT
-                        .requestMatchers("/1/**").permitAll()
-                        .requestMatchers("/api/v1/**").authenticated()
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
+                        .requestMatchers("/1/**")
+                        .permitAll()
+                        .requestMatchers("/api/v1/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(
+                        oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                                .authenticationEntryPoint(handlers)
+                                .accessDeniedHandler(handlers))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers));
         return http.build();
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> authenticationConverter() {
         return jwt -> {
             List<String> roles = jwt.getClaimAsStringList(AccessTokens.ROLES_CLAIM);
-            Collection<GrantedAuthority> authorities = (roles == null ? List.<String>of() : roles).stream()
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
-                    .toList();
+            Collection<GrantedAuthority> authorities = (roles == null ? List.<String>of() : roles)
+                    .stream()
+                            .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+                            .toList();
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
         };
     }

@@ -52,8 +52,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request);
         if (request.getContentLengthLong() > limit) {
-            problemWriter.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than the limit of " + limit + " bytes."));
+            problemWriter.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            ProblemTypes.PAYLOAD_TOO_LARGE,
+                            "The request body is larger than the limit of " + limit + " bytes."));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

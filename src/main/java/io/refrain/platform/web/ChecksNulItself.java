@@ -12,5 +12,4 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ChecksNulItself {
-}
+public @interface ChecksNulItself {}

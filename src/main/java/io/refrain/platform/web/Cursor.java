@@ -17,8 +17,7 @@ public final class Cursor {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Cursor() {
-    }
+    private Cursor() {}
 
     public static String encode(Object... values) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(List.of(values)));

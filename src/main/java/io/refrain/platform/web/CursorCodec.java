@@ -34,8 +34,7 @@ public final class CursorCodec<T extends Record> {
     /** An {@link Instant} component carried as microseconds since the epoch (PostgreSQL's precision). */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.RECORD_COMPONENT)
-    public @interface EpochMicros {
-    }
+    public @interface EpochMicros {}
 
     private final Class<T> type;
     private final Component[] components;
@@ -46,8 +45,9 @@ public final class CursorCodec<T extends Record> {
         RecordComponent[] recordComponents = type.getRecordComponents();
         this.components = Arrays.stream(recordComponents).map(Component::new).toArray(Component[]::new);
         try {
-            this.constructor = type.getDeclaredConstructor(
-                    Arrays.stream(recordComponents).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            this.constructor = type.getDeclaredConstructor(Arrays.stream(recordComponents)
+                    .map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new));
             this.constructor.setAccessible(true); // the records are usually private to their service
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(type + " has no canonical constructor", e);
@@ -115,8 +115,17 @@ public final class CursorCodec<T extends Record> {
         }
 
         private static boolean supported(Class<?> type) {
-            return List.of(long.class, Long.class, int.class, Integer.class, String.class, UUID.class, Instant.class,
-                    BigDecimal.class).contains(type) || type.isEnum();
+            return List.of(
+                                    long.class,
+                                    Long.class,
+                                    int.class,
+                                    Integer.class,
+                                    String.class,
+                                    UUID.class,
+                                    Instant.class,
+                                    BigDecimal.class)
+                            .contains(type)
+                    || type.isEnum();
         }
 
         Object wire(Object record) {

@@ -33,8 +33,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class InFlightLimitFilter extends OncePerRequestFilter {
 
-    private static final byte[] LISTENBRAINZ_BUSY = ("{\"code\":503,\"error\":\"The server is busy. Please try again in "
-            + Overload.RETRY_AFTER_SECONDS + " second.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] LISTENBRAINZ_BUSY =
+            ("{\"code\":503,\"error\":\"The server is busy. Please try again in " + Overload.RETRY_AFTER_SECONDS
+                            + " second.\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final int maxInFlight;
     private final long waitNanos;
@@ -42,8 +44,8 @@ class InFlightLimitFilter extends OncePerRequestFilter {
     private final ProblemWriter problemWriter;
     private final Counter refused;
 
-    InFlightLimitFilter(RefrainProperties properties, ProblemWriter problemWriter,
-                        ObjectProvider<MeterRegistry> meterRegistry) {
+    InFlightLimitFilter(
+            RefrainProperties properties, ProblemWriter problemWriter, ObjectProvider<MeterRegistry> meterRegistry) {
         this.maxInFlight = properties.http().maxInFlight();
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("refrain.http.max-in-flight (REFRAIN_MAX_IN_FLIGHT) must be at least 1");
@@ -54,9 +56,11 @@ class InFlightLimitFilter extends OncePerRequestFilter {
         MeterRegistry registry = meterRegistry.getIfAvailable();
         if (registry != null) {
             Gauge.builder("refrain.http.in.flight", this, f -> f.maxInFlight - f.slots.availablePermits())
-                    .description("requests being worked on (bounded by REFRAIN_MAX_IN_FLIGHT)").register(registry);
+                    .description("requests being worked on (bounded by REFRAIN_MAX_IN_FLIGHT)")
+                    .register(registry);
             this.refused = Counter.builder("refrain.http.refused")
-                    .description("requests refused with 503 because REFRAIN_MAX_IN_FLIGHT were in flight").register(registry);
+                    .description("requests refused with 503 because REFRAIN_MAX_IN_FLIGHT were in flight")
+                    .register(registry);
         } else {
             this.refused = null;
         }

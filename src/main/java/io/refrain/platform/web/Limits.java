@@ -5,8 +5,7 @@ import io.refrain.platform.errors.ApiException;
 /** Checks a requested page size against a list's documented bounds. */
 public final class Limits {
 
-    private Limits() {
-    }
+    private Limits() {}
 
     public static int pageSize(Integer requested, int defaultSize, int max) {
         if (requested == null) {

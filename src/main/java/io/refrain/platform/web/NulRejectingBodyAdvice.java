@@ -1,8 +1,8 @@
 package io.refrain.platform.web;
 
 import io.refrain.platform.errors.ApiException;
-import java.lang.reflect.Type;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +29,17 @@ class NulRejectingBodyAdvice extends RequestBodyAdviceAdapter {
     private static final int MAX_DEPTH = 64;
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return !parameter.hasParameterAnnotation(ChecksNulItself.class);
     }
 
     @Override
-    public Object afterBodyRead(Object body, HttpInputMessage message, MethodParameter parameter, Type targetType,
+    public Object afterBodyRead(
+            Object body,
+            HttpInputMessage message,
+            MethodParameter parameter,
+            Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
         String field = nulAt(body, "", 0);
         if (field != null) {

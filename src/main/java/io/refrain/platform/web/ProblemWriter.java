@@ -16,7 +16,10 @@ public class ProblemWriter {
 
     ProblemWriter(JsonMapper jsonMapper) {
         // Same shape as MVC's converter: extra properties are top-level members.
-        this.jsonMapper = jsonMapper.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
+        this.jsonMapper = jsonMapper
+                .rebuild()
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                .build();
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -53,10 +53,13 @@ class QueryStringFilter extends OncePerRequestFilter {
             response.setStatus(400);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"code\":400,\"error\":\"" + problem.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            response.getWriter()
+                    .write("{\"code\":400,\"error\":\""
+                            + problem.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
             return;
         }
-        ProblemDetail detail = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "The request has invalid fields.");
+        ProblemDetail detail =
+                Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "The request has invalid fields.");
         detail.setProperty("errors", List.of(new FieldProblem(fieldOf(problem), problem)));
         problemWriter.write(response, detail);
     }
@@ -121,10 +124,12 @@ class QueryStringFilter extends OncePerRequestFilter {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -29,7 +29,9 @@ class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String requestId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         MDC.put("requestId", requestId);
         response.setHeader(HEADER, requestId);
         try {

@@ -41,25 +41,33 @@ public class DatasetPlaylistImporter {
     static final long GAP = 1L << 20; // the playlists module's position spacing
 
     /** What an import did. */
-    public record Summary(UUID owner, int playlists, int inserted, int updated, int unchanged, long entriesWritten,
-                          long missingTracks) {
+    public record Summary(
+            UUID owner,
+            int playlists,
+            int inserted,
+            int updated,
+            int unchanged,
+            long entriesWritten,
+            long missingTracks) {
         String describe() {
             return ("Playlists: %,d in the files: %,d inserted, %,d updated, %,d unchanged; %,d entries written; "
-                    + "%,d tracks not in the catalog (left out).%nOwner: %s (GET /api/v1/users/%s/playlists)")
+                            + "%,d tracks not in the catalog (left out).%nOwner: %s (GET /api/v1/users/%s/playlists)")
                     .formatted(playlists, inserted, updated, unchanged, entriesWritten, missingTracks, owner, owner);
         }
     }
 
-    private record DatasetPlaylist(String key, String name, String description, Set<String> trackKeys) {
-    }
+    private record DatasetPlaylist(String key, String name, String description, Set<String> trackKeys) {}
 
     private final DatasetPlaylistRepository repository;
     private final TransactionTemplate transaction;
     private final AccountService accounts;
     private final Clock clock;
 
-    DatasetPlaylistImporter(DatasetPlaylistRepository repository, TransactionTemplate transaction, AccountService accounts,
-                            Clock clock) {
+    DatasetPlaylistImporter(
+            DatasetPlaylistRepository repository,
+            TransactionTemplate transaction,
+            AccountService accounts,
+            Clock clock) {
         this.repository = repository;
         this.transaction = transaction;
         this.accounts = accounts;
@@ -77,23 +85,39 @@ public class DatasetPlaylistImporter {
 
     private static void read(Path file, Map<String, DatasetPlaylist> playlists) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                     .parse(new InputStreamReader(decompressed(raw), StandardCharsets.UTF_8))) {
-            for (String column : List.of("playlist_id", "playlist_name", "playlist_genre", "playlist_subgenre", "track_id")) {
+                CSVParser csv = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(new InputStreamReader(decompressed(raw), StandardCharsets.UTF_8))) {
+            for (String column :
+                    List.of("playlist_id", "playlist_name", "playlist_genre", "playlist_subgenre", "track_id")) {
                 if (!csv.getHeaderMap().containsKey(column)) {
                     throw new CliException(file + " has no playlists: missing column " + column);
                 }
             }
             for (CSVRecord row : csv) {
-                if (!row.isConsistent() || row.get("playlist_id").isBlank() || row.get("track_id").isBlank()) {
+                if (!row.isConsistent()
+                        || row.get("playlist_id").isBlank()
+                        || row.get("track_id").isBlank()) {
                     continue; // the catalog import reports bad rows; here they only carry no playlist entry
                 }
-                String name = row.get("playlist_name").isBlank() || row.get("playlist_name").equals("NA")
-                        ? "Playlist " + row.get("playlist_id") : row.get("playlist_name").strip();
-                playlists.computeIfAbsent(row.get("playlist_id"), key -> new DatasetPlaylist(key,
-                        name.length() > 200 ? name.substring(0, 200) : name,
-                        "From the Spotify songs dataset: " + row.get("playlist_genre") + " / " + row.get("playlist_subgenre") + ".",
-                        new LinkedHashSet<>())).trackKeys().add(row.get("track_id"));
+                String name = row.get("playlist_name").isBlank()
+                                || row.get("playlist_name").equals("NA")
+                        ? "Playlist " + row.get("playlist_id")
+                        : row.get("playlist_name").strip();
+                playlists
+                        .computeIfAbsent(
+                                row.get("playlist_id"),
+                                key -> new DatasetPlaylist(
+                                        key,
+                                        name.length() > 200 ? name.substring(0, 200) : name,
+                                        "From the Spotify songs dataset: " + row.get("playlist_genre") + " / "
+                                                + row.get("playlist_subgenre") + ".",
+                                        new LinkedHashSet<>()))
+                        .trackKeys()
+                        .add(row.get("track_id"));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new CliException(file + " could not be read as CSV: " + e.getMessage());
@@ -134,7 +158,6 @@ public class DatasetPlaylistImporter {
         int inserted = repository.insertNew(owner, now);
         int updated = repository.updateChanged(owner, now);
         long entries = repository.rewriteEntries(owner, GAP, now);
-        return new Summary(owner, ids.size(), inserted, updated, ids.size() - inserted - updated,
-                entries, missing);
+        return new Summary(owner, ids.size(), inserted, updated, ids.size() - inserted - updated, entries, missing);
     }
 }

@@ -30,8 +30,10 @@ class DatasetPlaylistRepository {
                         select u.playlist_id, u.ordinal, s.track_id
                         from unnest(:playlists::uuid[], :ordinals::int[], :keys::text[]) as u(playlist_id, ordinal, key)
                         left join catalog_track_sources s on s.provider = 'spotify' and s.external_id = u.key""")
-                .param("playlists", playlists.toArray(UUID[]::new)).param("ordinals", ordinals.toArray(Integer[]::new))
-                .param("keys", trackKeys.toArray(String[]::new)).update();
+                .param("playlists", playlists.toArray(UUID[]::new))
+                .param("ordinals", ordinals.toArray(Integer[]::new))
+                .param("keys", trackKeys.toArray(String[]::new))
+                .update();
     }
 
     /** Leaves out the staged entries whose track the catalog does not have; returns how many. */
@@ -53,8 +55,11 @@ class DatasetPlaylistRepository {
                                                      from staged_entries s where s.playlist_id = u.id) as tracks_changed
                         from unnest(:ids::uuid[], :names::text[], :descriptions::text[]) as u(id, name, description)
                         left join playlists p on p.user_id = :owner and p.id = u.id""")
-                .param("owner", owner).param("ids", ids.toArray(UUID[]::new)).param("names", names.toArray(String[]::new))
-                .param("descriptions", descriptions.toArray(String[]::new)).update();
+                .param("owner", owner)
+                .param("ids", ids.toArray(UUID[]::new))
+                .param("names", names.toArray(String[]::new))
+                .param("descriptions", descriptions.toArray(String[]::new))
+                .update();
     }
 
     /** Inserts the new playlists (public, version 1); returns how many. */
@@ -62,7 +67,9 @@ class DatasetPlaylistRepository {
         return jdbc.sql("""
                         insert into playlists (user_id, id, name, description, public, version, created_at, updated_at)
                         select :owner, id, name, description, true, 1, :now, :now from staged_playlists where is_new""")
-                .param("owner", owner).param("now", Timestamp.from(at)).update();
+                .param("owner", owner)
+                .param("now", Timestamp.from(at))
+                .update();
     }
 
     /** Updates the changed playlists' details, raising their version; returns how many. */
@@ -72,20 +79,24 @@ class DatasetPlaylistRepository {
                                version = p.version + 1, updated_at = :now
                         from staged_playlists s
                         where p.user_id = :owner and p.id = s.id and (s.details_changed or s.tracks_changed)""")
-                .param("owner", owner).param("now", Timestamp.from(at)).update();
+                .param("owner", owner)
+                .param("now", Timestamp.from(at))
+                .update();
     }
 
     /** Rewrites the entries of the new playlists and of those whose track list changed; returns how many it wrote. */
     long rewriteEntries(UUID owner, long gap, Instant at) {
         jdbc.sql("""
                         delete from playlist_entries e using staged_playlists s
-                        where e.user_id = :owner and e.playlist_id = s.id and s.tracks_changed""")
-                .param("owner", owner).update();
+                        where e.user_id = :owner and e.playlist_id = s.id and s.tracks_changed""").param("owner", owner).update();
         return jdbc.sql("""
                         insert into playlist_entries (user_id, playlist_id, position, track_id, added_by, added_at)
                         select :owner, e.playlist_id, (e.ordinal + 1) * :gap, e.track_id, :owner, :now
                         from staged_entries e join staged_playlists s on s.id = e.playlist_id
                         where s.is_new or s.tracks_changed""")
-                .param("owner", owner).param("gap", gap).param("now", Timestamp.from(at)).update();
+                .param("owner", owner)
+                .param("gap", gap)
+                .param("now", Timestamp.from(at))
+                .update();
     }
 }

@@ -35,7 +35,8 @@ class PlaylistImportCommand implements CliCommand {
     @Override
     public int run(List<String> files) {
         if (files.isEmpty()) {
-            throw new CliException("name at least one catalog file (CSV, optionally gzip-compressed) with playlist columns");
+            throw new CliException(
+                    "name at least one catalog file (CSV, optionally gzip-compressed) with playlist columns");
         }
         List<Path> paths = files.stream().map(Path::of).toList();
         for (Path path : paths) {

@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 final class ArtistSpreading {
 
-    private ArtistSpreading() {
-    }
+    private ArtistSpreading() {}
 
     static List<SmartPlaylistRepository.Match> spread(List<SmartPlaylistRepository.Match> ordered) {
         LinkedList<SmartPlaylistRepository.Match> rest = new LinkedList<>(ordered);

@@ -32,12 +32,12 @@ final class RuleColumns {
     }
 
     /** The track's first credited artist: the unit of artist aggregates and of the variety options. Always joined. */
-    static final String PRIMARY_ARTIST = "left join lateral (select ta.artist_id from catalog_track_artists ta where ta.track_id = t.id "
-            + "order by ta.position limit 1) pa on true";
+    static final String PRIMARY_ARTIST =
+            "left join lateral (select ta.artist_id from catalog_track_artists ta where ta.track_id = t.id "
+                    + "order by ta.position limit 1) pa on true";
 
     /** @param timestamp a timestamptz (compared by UTC day), else a date or a non-date */
-    record Single(String expr, Set<Join> joins, boolean timestamp) {
-    }
+    record Single(String expr, Set<Join> joins, boolean timestamp) {}
 
     /**
      * @param exists   {@code exists (select 1 from … where … and %s)}; {@code value} is the column tested
@@ -45,8 +45,7 @@ final class RuleColumns {
      *                 so the names are resolved once per statement instead of once per track (null: no such form)
      * @param ids      the query resolving names to those ids, {@code %s} the test of {@code value}
      */
-    record Multi(String exists, String value, String idExists, String ids) {
-    }
+    record Multi(String exists, String value, String idExists, String ids) {}
 
     private static final Map<SmartField, Single> SINGLE = new EnumMap<>(SmartField.class);
     private static final Map<SmartField, Multi> MULTI = new EnumMap<>(SmartField.class);
@@ -72,37 +71,68 @@ final class RuleColumns {
         single(SmartField.SKIPCOUNT, "coalesce(ls.skips, 0)", Join.STATS);
         timestamp(SmartField.LASTPLAYED, "ls.last_played_at", Join.STATS);
         timestamp(SmartField.FIRSTPLAYED, "ls.first_played_at", Join.STATS);
-        single(SmartField.ALBUMRATING, "coalesce((select r.rating from library_album_ratings r where r.user_id = :user and r.album_id = t.album_id), 0)");
-        single(SmartField.ALBUMPLAYCOUNT, "coalesce((select s.plays from history_album_stats s where s.user_id = :user and s.album_id = t.album_id), 0)");
-        timestamp(SmartField.ALBUMLASTPLAYED, "(select s.last_played_at from history_album_stats s where s.user_id = :user and s.album_id = t.album_id)");
-        single(SmartField.ARTISTRATING, "coalesce((select r.rating from library_artist_ratings r where r.user_id = :user and r.artist_id = pa.artist_id), 0)");
-        single(SmartField.ARTISTPLAYCOUNT, "coalesce((select s.plays from history_artist_stats s where s.user_id = :user and s.artist_id = pa.artist_id), 0)");
-        timestamp(SmartField.ARTISTLASTPLAYED, "(select s.last_played_at from history_artist_stats s where s.user_id = :user and s.artist_id = pa.artist_id)");
+        single(
+                SmartField.ALBUMRATING,
+                "coalesce((select r.rating from library_album_ratings r where r.user_id = :user and r.album_id = t.album_id), 0)");
+        single(
+                SmartField.ALBUMPLAYCOUNT,
+                "coalesce((select s.plays from history_album_stats s where s.user_id = :user and s.album_id = t.album_id), 0)");
+        timestamp(
+                SmartField.ALBUMLASTPLAYED,
+                "(select s.last_played_at from history_album_stats s where s.user_id = :user and s.album_id = t.album_id)");
+        single(
+                SmartField.ARTISTRATING,
+                "coalesce((select r.rating from library_artist_ratings r where r.user_id = :user and r.artist_id = pa.artist_id), 0)");
+        single(
+                SmartField.ARTISTPLAYCOUNT,
+                "coalesce((select s.plays from history_artist_stats s where s.user_id = :user and s.artist_id = pa.artist_id), 0)");
+        timestamp(
+                SmartField.ARTISTLASTPLAYED,
+                "(select s.last_played_at from history_artist_stats s where s.user_id = :user and s.artist_id = pa.artist_id)");
         for (SmartField feature : EnumSet.range(SmartField.ENERGY, SmartField.CONTEMPORARY)) {
             single(feature, "af." + feature.jsonName(), Join.FEATURES);
         }
-        MULTI.put(SmartField.ARTIST, new Multi("exists (select 1 from catalog_track_artists ta join catalog_artists a on a.id = ta.artist_id "
-                + "where ta.track_id = t.id and %s)", "a.name",
-                "exists (select 1 from catalog_track_artists ta where ta.track_id = t.id and ta.artist_id = any(%s))",
-                "select a.id from catalog_artists a where %s"));
-        MULTI.put(SmartField.ALBUMARTIST, new Multi("exists (select 1 from catalog_album_artists aa join catalog_artists a on a.id = aa.artist_id "
-                + "where aa.album_id = t.album_id and %s)", "a.name",
-                "exists (select 1 from catalog_album_artists aa where aa.album_id = t.album_id and aa.artist_id = any(%s))",
-                "select a.id from catalog_artists a where %s"));
-        MULTI.put(SmartField.GENRE, new Multi("exists (select 1 from catalog_track_genres tg join catalog_genres g on g.id = tg.genre_id "
-                + "where tg.track_id = t.id and %s)", "g.name",
-                "exists (select 1 from catalog_track_genres tg where tg.track_id = t.id and tg.genre_id = any(%s))",
-                "select g.id from catalog_genres g where %s"));
-        MULTI.put(SmartField.TAG, new Multi("exists (select 1 from library_tagged_tracks tt join library_tags tag on tag.user_id = tt.user_id "
-                + "and tag.id = tt.tag_id where tt.user_id = :user and tt.track_id = t.id and %s)", "tag.name",
-                "exists (select 1 from library_tagged_tracks tt where tt.user_id = :user and tt.track_id = t.id and tt.tag_id = any(%s))",
-                "select tag.id from library_tags tag where tag.user_id = :user and %s"));
-        MULTI.put(SmartField.ISRC, new Multi("exists (select 1 from catalog_track_sources src where src.track_id = t.id "
-                + "and src.provider = 'isrc' and %s)", "src.external_id", null, null));
+        MULTI.put(
+                SmartField.ARTIST,
+                new Multi(
+                        "exists (select 1 from catalog_track_artists ta join catalog_artists a on a.id = ta.artist_id "
+                                + "where ta.track_id = t.id and %s)",
+                        "a.name",
+                        "exists (select 1 from catalog_track_artists ta where ta.track_id = t.id and ta.artist_id = any(%s))",
+                        "select a.id from catalog_artists a where %s"));
+        MULTI.put(
+                SmartField.ALBUMARTIST,
+                new Multi(
+                        "exists (select 1 from catalog_album_artists aa join catalog_artists a on a.id = aa.artist_id "
+                                + "where aa.album_id = t.album_id and %s)",
+                        "a.name",
+                        "exists (select 1 from catalog_album_artists aa where aa.album_id = t.album_id and aa.artist_id = any(%s))",
+                        "select a.id from catalog_artists a where %s"));
+        MULTI.put(
+                SmartField.GENRE,
+                new Multi(
+                        "exists (select 1 from catalog_track_genres tg join catalog_genres g on g.id = tg.genre_id "
+                                + "where tg.track_id = t.id and %s)",
+                        "g.name",
+                        "exists (select 1 from catalog_track_genres tg where tg.track_id = t.id and tg.genre_id = any(%s))",
+                        "select g.id from catalog_genres g where %s"));
+        MULTI.put(
+                SmartField.TAG,
+                new Multi(
+                        "exists (select 1 from library_tagged_tracks tt join library_tags tag on tag.user_id = tt.user_id "
+                                + "and tag.id = tt.tag_id where tt.user_id = :user and tt.track_id = t.id and %s)",
+                        "tag.name",
+                        "exists (select 1 from library_tagged_tracks tt where tt.user_id = :user and tt.track_id = t.id and tt.tag_id = any(%s))",
+                        "select tag.id from library_tags tag where tag.user_id = :user and %s"));
+        MULTI.put(
+                SmartField.ISRC,
+                new Multi(
+                        "exists (select 1 from catalog_track_sources src where src.track_id = t.id "
+                                + "and src.provider = 'isrc' and %s)",
+                        "src.external_id", null, null));
     }
 
-    private RuleColumns() {
-    }
+    private RuleColumns() {}
 
     private static void single(SmartField field, String expr, Join... joins) {
         SINGLE.put(field, new Single(expr, joins.length == 0 ? Set.of() : EnumSet.of(joins[0], joins), false));

@@ -7,7 +7,6 @@ import io.refrain.playlists.smart.SmartRules.Group;
 import io.refrain.playlists.smart.SmartRules.Rule;
 import io.refrain.playlists.smart.SmartRules.SortKey;
 import io.refrain.playlists.smart.SmartRules.Value;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ public final class RuleJson {
     static final int MAX_CONDITIONS = 500;
     static final int MAX_TEXT = 500;
     static final int MAX_LIMIT = 10_000;
-    private static final Set<String> TOP_LEVEL = Set.of("all", "any", "sort", "order", "limit", "limitPercent",
-            "maxPerArtist", "spreadArtists");
+    private static final Set<String> TOP_LEVEL =
+            Set.of("all", "any", "sort", "order", "limit", "limitPercent", "maxPerArtist", "spreadArtists");
 
     private final String prefix;
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -54,8 +53,11 @@ public final class RuleJson {
     }
 
     public static ApiException invalid(List<FieldProblem> problems) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, INVALID_RULES,
-                "The rules are not valid: " + problems.getFirst().field() + " " + problems.getFirst().message())
+        return new ApiException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        INVALID_RULES,
+                        "The rules are not valid: " + problems.getFirst().field() + " "
+                                + problems.getFirst().message())
                 .with("errors", List.copyOf(problems));
     }
 
@@ -70,12 +72,16 @@ public final class RuleJson {
         }
         for (String key : node.propertyNames()) {
             if (!TOP_LEVEL.contains(key) && !alsoAllowed.contains(key)) {
-                problem(key, "is not a known key (expected all or any, sort, order, limit, limitPercent, maxPerArtist, spreadArtists)");
+                problem(
+                        key,
+                        "is not a known key (expected all or any, sort, order, limit, limitPercent, maxPerArtist, spreadArtists)");
             }
         }
         Rule root = null;
         if (node.has("all") == node.has("any")) {
-            problem(node.has("all") ? "any" : "all", node.has("all") ? "must not be given together with all" : "or any is required");
+            problem(
+                    node.has("all") ? "any" : "all",
+                    node.has("all") ? "must not be given together with all" : "or any is required");
         } else {
             String key = node.has("all") ? "all" : "any";
             root = group(key.equals("all"), node.get(key), key, 1);
@@ -151,9 +157,12 @@ public final class RuleJson {
 
     private Value value(SmartOperator operator, SmartField field, JsonNode node, String path) {
         return switch (operator) {
-            case IS_MISSING, IS_PRESENT -> node.isBoolean() ? new SmartRules.Flag(node.asBoolean()) : wrong(path, "true or false");
-            case IN_THE_LAST, NOT_IN_THE_LAST -> node.isIntegralNumber() && node.asLong() >= 0 && node.asLong() <= 36_500
-                    ? new SmartRules.Days(node.asInt()) : wrong(path, "a number of days (0–36500)");
+            case IS_MISSING, IS_PRESENT ->
+                node.isBoolean() ? new SmartRules.Flag(node.asBoolean()) : wrong(path, "true or false");
+            case IN_THE_LAST, NOT_IN_THE_LAST ->
+                node.isIntegralNumber() && node.asLong() >= 0 && node.asLong() <= 36_500
+                        ? new SmartRules.Days(node.asInt())
+                        : wrong(path, "a number of days (0–36500)");
             case IN_PLAYLIST, NOT_IN_PLAYLIST -> uuid(node, path);
             case IN_THE_RANGE -> {
                 if (!node.isArray() || node.size() != 2) {
@@ -169,8 +178,10 @@ public final class RuleJson {
 
     private Value scalar(SmartField field, JsonNode node, String path) {
         return switch (field.kind()) {
-            case TEXT, TEXTS -> node.isString() && node.asString().length() <= MAX_TEXT
-                    ? new SmartRules.Text(node.asString()) : wrong(path, "a string of at most " + MAX_TEXT + " characters");
+            case TEXT, TEXTS ->
+                node.isString() && node.asString().length() <= MAX_TEXT
+                        ? new SmartRules.Text(node.asString())
+                        : wrong(path, "a string of at most " + MAX_TEXT + " characters");
             case NUMBER -> node.isNumber() ? new SmartRules.Number(node.decimalValue()) : wrong(path, "a number");
             case BOOLEAN -> node.isBoolean() ? new SmartRules.Flag(node.asBoolean()) : wrong(path, "true or false");
             case DATE -> date(node, path);
@@ -256,8 +267,14 @@ public final class RuleJson {
         Group root = (Group) rules.root();
         out.set(root.all() ? "all" : "any", children(root));
         if (!rules.sort().isEmpty()) {
-            out.put("sort", String.join(",", rules.sort().stream()
-                    .map(k -> (k.descending() ? "-" : "+") + k.field().jsonName()).toList()));
+            out.put(
+                    "sort",
+                    String.join(
+                            ",",
+                            rules.sort().stream()
+                                    .map(k -> (k.descending() ? "-" : "+")
+                                            + k.field().jsonName())
+                                    .toList()));
         }
         putIfSet(out, "limit", rules.limit());
         putIfSet(out, "limitPercent", rules.limitPercent());
@@ -280,7 +297,8 @@ public final class RuleJson {
             ObjectNode node = array.addObject();
             switch (child) {
                 case Group g -> node.set(g.all() ? "all" : "any", children(g));
-                case Condition c -> node.putObject(c.operator().jsonName()).set(c.field().jsonName(), valueNode(c.value()));
+                case Condition c ->
+                    node.putObject(c.operator().jsonName()).set(c.field().jsonName(), valueNode(c.value()));
             }
         }
         return array;

@@ -30,12 +30,10 @@ import java.util.UUID;
 final class RuleTranslator {
 
     /** The owner, the evaluation time, the random seed, and which referenced playlists are smart ones. */
-    record Context(UUID user, Instant now, String seed, Set<UUID> smartPlaylists) {
-    }
+    record Context(UUID user, Instant now, String seed, Set<UUID> smartPlaylists) {}
 
     /** A statement and its parameters; the statement returns {@code id, artist, total} in playlist order. */
-    record Compiled(String sql, Map<String, Object> params) {
-    }
+    record Compiled(String sql, Map<String, Object> params) {}
 
     private final Context context;
     private final Map<String, Object> params = new HashMap<>();
@@ -59,17 +57,19 @@ final class RuleTranslator {
         }
         keys.add("id");
         String order = String.join(", ", keys);
-        String matched = "select t.id, pa.artist_id as artist" + sortExprs.stream().map(s -> ", " + s).reduce("", String::concat)
-                + " from catalog_tracks t " + t.joinSql() + " where " + where;
+        String matched = "select t.id, pa.artist_id as artist"
+                + sortExprs.stream().map(s -> ", " + s).reduce("", String::concat) + " from catalog_tracks t "
+                + t.joinSql() + " where " + where;
         String capped = "m";
         String cte = "with m as (" + matched + ")";
         if (rules.maxPerArtist() != null) {
-            cte += ", c as (select m.*, row_number() over (partition by coalesce(artist, -id) order by " + order + ") as artist_rank from m)";
+            cte += ", c as (select m.*, row_number() over (partition by coalesce(artist, -id) order by " + order
+                    + ") as artist_rank from m)";
             capped = "(select * from c where artist_rank <= :maxPerArtist) c";
             t.params.put("maxPerArtist", rules.maxPerArtist());
         }
-        cte += ", r as (select id, artist, row_number() over (order by " + order + ") as pos, count(*) over () as total from "
-                + capped + ")";
+        cte += ", r as (select id, artist, row_number() over (order by " + order
+                + ") as pos, count(*) over () as total from " + capped + ")";
         int limit = rules.limit() == null ? maxTracks : Math.min(rules.limit(), maxTracks);
         t.params.put("limit", limit);
         String percent = "";
@@ -89,7 +89,8 @@ final class RuleTranslator {
             columns.append(", coalesce(").append(t.condition(condition)).append(", false)");
         }
         t.params.put("ids", trackIds.toArray(Long[]::new));
-        String sql = "select " + columns + " from catalog_tracks t " + t.joinSql() + " where t.id = any(:ids::bigint[])";
+        String sql =
+                "select " + columns + " from catalog_tracks t " + t.joinSql() + " where t.id = any(:ids::bigint[])";
         return new Compiled(sql, Map.copyOf(t.params));
     }
 
@@ -123,7 +124,8 @@ final class RuleTranslator {
         Map<SmartField, List<String>> sets = new LinkedHashMap<>();
         List<String> parts = new ArrayList<>();
         for (Rule child : group.children()) {
-            if (child instanceof Condition c && c.operator() == collapsible
+            if (child instanceof Condition c
+                    && c.operator() == collapsible
                     && (c.field().kind() == SmartField.Kind.TEXT || c.field().kind() == SmartField.Kind.TEXTS)) {
                 sets.computeIfAbsent(c.field(), f -> new ArrayList<>()).add(((SmartRules.Text) c.value()).text());
             } else {
@@ -142,7 +144,8 @@ final class RuleTranslator {
             RuleColumns.Multi multi = RuleColumns.multi(field);
             String test = "lower(" + multi.value() + ") = any(" + set + ")";
             // names resolved to ids once (an init plan), then one index probe per track
-            positive = multi.idExists() == null ? multi.exists().formatted(test)
+            positive = multi.idExists() == null
+                    ? multi.exists().formatted(test)
                     : multi.idExists().formatted("array(" + multi.ids().formatted(test) + ")");
         } else {
             positive = "lower(" + singleExpr(field) + ") = any(" + set + ")";
@@ -164,10 +167,11 @@ final class RuleTranslator {
             // another user's playlist counts only while the owner may read it, checked in this very
             // statement (an uncorrelated test, run once): one that became unreadable is as if empty
             String in = context.smartPlaylists().contains(id)
-                    ? "exists (select 1 from smart_playlist_tracks sp where sp.user_id = :user and sp.playlist_id = " + ref
-                    + " and sp.track_id = t.id)"
+                    ? "exists (select 1 from smart_playlist_tracks sp where sp.user_id = :user and sp.playlist_id = "
+                            + ref + " and sp.track_id = t.id)"
                     : "(" + PlaylistReadRule.readable(ref, ":user")
-                    + " and exists (select 1 from playlist_entries pe where pe.playlist_id = " + ref + " and pe.track_id = t.id))";
+                            + " and exists (select 1 from playlist_entries pe where pe.playlist_id = " + ref
+                            + " and pe.track_id = t.id))";
             return op.negated() ? "not " + in : in;
         }
         if (op == SmartOperator.IS_MISSING || op == SmartOperator.IS_PRESENT) {
@@ -178,7 +182,9 @@ final class RuleTranslator {
             return missing ? "not " + present : present;
         }
         String positive = c.field().kind() == SmartField.Kind.TEXTS
-                ? RuleColumns.multi(c.field()).exists().formatted(test(op, RuleColumns.multi(c.field()).value(), c))
+                ? RuleColumns.multi(c.field())
+                        .exists()
+                        .formatted(test(op, RuleColumns.multi(c.field()).value(), c))
                 : test(op, null, c);
         if (!op.negated()) {
             return positive;
@@ -205,8 +211,10 @@ final class RuleTranslator {
         String raw = singleExpr(c.field());
         if (op == SmartOperator.IN_THE_LAST || op == SmartOperator.NOT_IN_THE_LAST) {
             Instant cutoff = context.now().minus(((SmartRules.Days) c.value()).days(), ChronoUnit.DAYS);
-            return raw + " >= " + (column.timestamp() ? bind(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
-                    : bind(LocalDate.ofInstant(cutoff, ZoneOffset.UTC)));
+            return raw + " >= "
+                    + (column.timestamp()
+                            ? bind(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                            : bind(LocalDate.ofInstant(cutoff, ZoneOffset.UTC)));
         }
         String v = column.timestamp() ? "(" + raw + " at time zone 'UTC')::date" : raw;
         return switch (op) {

@@ -9,13 +9,26 @@ import java.util.stream.Collectors;
 
 /** The operators of conditions, by their {@code .nsp} names, and the kinds of field each applies to. */
 public enum SmartOperator {
-    IS("is"), IS_NOT("isNot"), GT("gt"), LT("lt"), CONTAINS("contains"), NOT_CONTAINS("notContains"),
-    STARTS_WITH("startsWith"), ENDS_WITH("endsWith"), IN_THE_RANGE("inTheRange"), BEFORE("before"), AFTER("after"),
-    IN_THE_LAST("inTheLast"), NOT_IN_THE_LAST("notInTheLast"), IN_PLAYLIST("inPlaylist"), NOT_IN_PLAYLIST("notInPlaylist"),
-    IS_MISSING("isMissing"), IS_PRESENT("isPresent");
+    IS("is"),
+    IS_NOT("isNot"),
+    GT("gt"),
+    LT("lt"),
+    CONTAINS("contains"),
+    NOT_CONTAINS("notContains"),
+    STARTS_WITH("startsWith"),
+    ENDS_WITH("endsWith"),
+    IN_THE_RANGE("inTheRange"),
+    BEFORE("before"),
+    AFTER("after"),
+    IN_THE_LAST("inTheLast"),
+    NOT_IN_THE_LAST("notInTheLast"),
+    IN_PLAYLIST("inPlaylist"),
+    NOT_IN_PLAYLIST("notInPlaylist"),
+    IS_MISSING("isMissing"),
+    IS_PRESENT("isPresent");
 
-    private static final Map<String, SmartOperator> BY_NAME = Arrays.stream(values())
-            .collect(Collectors.toMap(SmartOperator::jsonName, Function.identity()));
+    private static final Map<String, SmartOperator> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toMap(SmartOperator::jsonName, Function.identity()));
 
     private final String jsonName;
 
@@ -43,14 +56,20 @@ public enum SmartOperator {
 
     private Set<SmartField.Kind> kinds() {
         return switch (this) {
-            case IS, IS_NOT -> EnumSet.of(SmartField.Kind.TEXT, SmartField.Kind.TEXTS, SmartField.Kind.NUMBER,
-                    SmartField.Kind.DATE, SmartField.Kind.BOOLEAN);
+            case IS, IS_NOT ->
+                EnumSet.of(
+                        SmartField.Kind.TEXT,
+                        SmartField.Kind.TEXTS,
+                        SmartField.Kind.NUMBER,
+                        SmartField.Kind.DATE,
+                        SmartField.Kind.BOOLEAN);
             case GT, LT, IN_THE_RANGE -> EnumSet.of(SmartField.Kind.NUMBER, SmartField.Kind.DATE);
-            case CONTAINS, NOT_CONTAINS, STARTS_WITH, ENDS_WITH -> EnumSet.of(SmartField.Kind.TEXT, SmartField.Kind.TEXTS);
+            case CONTAINS, NOT_CONTAINS, STARTS_WITH, ENDS_WITH ->
+                EnumSet.of(SmartField.Kind.TEXT, SmartField.Kind.TEXTS);
             case BEFORE, AFTER, IN_THE_LAST, NOT_IN_THE_LAST -> EnumSet.of(SmartField.Kind.DATE);
             case IN_PLAYLIST, NOT_IN_PLAYLIST -> EnumSet.of(SmartField.Kind.PLAYLIST);
-            case IS_MISSING, IS_PRESENT -> EnumSet.of(SmartField.Kind.TEXT, SmartField.Kind.TEXTS, SmartField.Kind.NUMBER,
-                    SmartField.Kind.DATE);
+            case IS_MISSING, IS_PRESENT ->
+                EnumSet.of(SmartField.Kind.TEXT, SmartField.Kind.TEXTS, SmartField.Kind.NUMBER, SmartField.Kind.DATE);
         };
     }
 }

@@ -38,8 +38,8 @@ class SmartPlaylistEvaluator {
     private final Clock clock;
     private final Duration minDelay;
 
-    SmartPlaylistEvaluator(SmartPlaylistRepository repository, PlaylistService playlists, Clock clock,
-                           PlaylistsProperties settings) {
+    SmartPlaylistEvaluator(
+            SmartPlaylistRepository repository, PlaylistService playlists, Clock clock, PlaylistsProperties settings) {
         this.repository = repository;
         this.playlists = playlists;
         this.clock = clock;
@@ -56,7 +56,9 @@ class SmartPlaylistEvaluator {
      * Returns the referenced smart playlists.
      */
     Set<UUID> references(UUID user, UUID self, SmartRules rules, String prefix) {
-        List<Condition> refs = rules.conditions().stream().filter(c -> c.value() instanceof PlaylistRef).toList();
+        List<Condition> refs = rules.conditions().stream()
+                .filter(c -> c.value() instanceof PlaylistRef)
+                .toList();
         if (refs.isEmpty()) {
             return Set.of();
         }
@@ -101,7 +103,8 @@ class SmartPlaylistEvaluator {
             return false;
         }
         for (Condition c : stored(graph.get(from)).conditions()) {
-            if (c.value() instanceof PlaylistRef(UUID next) && graph.containsKey(next)
+            if (c.value() instanceof PlaylistRef(UUID next)
+                    && graph.containsKey(next)
                     && (next.equals(target) || reaches(graph, next, target, seen))) {
                 return true;
             }
@@ -122,7 +125,8 @@ class SmartPlaylistEvaluator {
         if (row.built() == null || row.refreshedAt() == null) {
             return true; // new or changed rules: no delay
         }
-        return !row.built().equals(repository.dataVersions(user)) && !clock.instant().isBefore(row.refreshedAt().plus(minDelay));
+        return !row.built().equals(repository.dataVersions(user))
+                && !clock.instant().isBefore(row.refreshedAt().plus(minDelay));
     }
 
     /** Rebuilds the membership if it is stale and the minimum delay has passed (or the rules changed). */
@@ -143,7 +147,16 @@ class SmartPlaylistEvaluator {
         for (UUID ref : smart) {
             refreshIfStale(user, ref, false, depth + 1); // nested smart playlists first (cycles are refused on save)
         }
-        var matches = evaluate(user, rules, smart, id + ":" + versions.playlists() + ":" + versions.library() + ":" + versions.history());
-        repository.replaceTracks(user, id, matches.stream().map(SmartPlaylistRepository.Match::id).toList(), versions, now);
+        var matches = evaluate(
+                user,
+                rules,
+                smart,
+                id + ":" + versions.playlists() + ":" + versions.library() + ":" + versions.history());
+        repository.replaceTracks(
+                user,
+                id,
+                matches.stream().map(SmartPlaylistRepository.Match::id).toList(),
+                versions,
+                now);
     }
 }

@@ -35,8 +35,8 @@ public class SmartPlaylistService {
     private final CatalogService catalog;
     private final Clock clock;
 
-    SmartPlaylistService(SmartPlaylistRepository repository, SmartPlaylistEvaluator evaluator, CatalogService catalog,
-                         Clock clock) {
+    SmartPlaylistService(
+            SmartPlaylistRepository repository, SmartPlaylistEvaluator evaluator, CatalogService catalog, Clock clock) {
         this.repository = repository;
         this.evaluator = evaluator;
         this.catalog = catalog;
@@ -49,10 +49,13 @@ public class SmartPlaylistService {
         Set<UUID> smart = evaluator.references(user, null, rules, "");
         smart.forEach(ref -> evaluator.refreshIfStale(user, ref, false, 1));
         var matches = evaluator.evaluate(user, rules, smart, clock.instant().toString());
-        List<Long> first = matches.stream().limit(size).map(SmartPlaylistRepository.Match::id).toList();
+        List<Long> first = matches.stream()
+                .limit(size)
+                .map(SmartPlaylistRepository.Match::id)
+                .toList();
         var context = new RuleTranslator.Context(user, clock.instant(), "", smart);
-        Map<Long, List<Boolean>> satisfied = first.isEmpty() ? Map.of()
-                : repository.explain(RuleTranslator.explain(rules, context, first));
+        Map<Long, List<Boolean>> satisfied =
+                first.isEmpty() ? Map.of() : repository.explain(RuleTranslator.explain(rules, context, first));
         var conditions = rules.conditions();
         Map<Long, TrackView> views = views(user, first);
         List<SmartPreview.PreviewTrack> tracks = new ArrayList<>();
@@ -82,7 +85,10 @@ public class SmartPlaylistService {
     public SmartPlaylistView importNsp(UUID user, JsonNode nsp) {
         SmartRules rules = RuleJson.parse(nsp, "", Set.of("name", "comment"));
         JsonNode name = nsp.get("name");
-        if (name == null || !name.isString() || name.asString().isBlank() || name.asString().length() > 200) {
+        if (name == null
+                || !name.isString()
+                || name.asString().isBlank()
+                || name.asString().length() > 200) {
             throw ApiException.invalidField("name", "must be 1–200 characters");
         }
         JsonNode comment = nsp.get("comment");
@@ -95,7 +101,13 @@ public class SmartPlaylistService {
     private SmartPlaylistView insert(UUID user, String name, String description, SmartRules rules, String prefix) {
         evaluator.references(user, null, rules, prefix);
         UUID id = UUID.randomUUID();
-        repository.insert(user, id, name, description == null ? "" : description, RuleJson.write(rules).toString(), clock.instant());
+        repository.insert(
+                user,
+                id,
+                name,
+                description == null ? "" : description,
+                RuleJson.write(rules).toString(),
+                clock.instant());
         repository.replaceReferences(user, id, SmartPlaylistEvaluator.named(rules));
         evaluator.refreshIfStale(user, id, true, 1);
         return get(user, id);
@@ -111,8 +123,13 @@ public class SmartPlaylistService {
         row(user, id, true);
         SmartRules rules = RuleJson.parse(request.rules(), "rules.", Set.of());
         evaluator.references(user, id, rules, "rules.");
-        repository.update(user, id, request.name(), request.description() == null ? "" : request.description(),
-                RuleJson.write(rules).toString(), clock.instant());
+        repository.update(
+                user,
+                id,
+                request.name(),
+                request.description() == null ? "" : request.description(),
+                RuleJson.write(rules).toString(),
+                clock.instant());
         repository.replaceReferences(user, id, SmartPlaylistEvaluator.named(rules));
         evaluator.refreshIfStale(user, id, true, 1);
         return get(user, id);
@@ -126,8 +143,7 @@ public class SmartPlaylistService {
     }
 
     /** Your smart playlists continue after this one (newest first). */
-    private record AfterPlaylist(Instant createdAt, UUID id) {
-    }
+    private record AfterPlaylist(Instant createdAt, UUID id) {}
 
     /** A smart playlist's tracks continue at this position. */
     private record FromPosition(int position) {
@@ -146,12 +162,21 @@ public class SmartPlaylistService {
     @Transactional(readOnly = true)
     public Page<SmartPlaylistView> mine(UUID user, int limit, String cursor) {
         AfterPlaylist after = MINE_CURSOR.decode(cursor);
-        var rows = repository.page(user, after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1);
+        var rows = repository.page(
+                user, after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1);
         boolean more = rows.size() > limit;
         var shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? MINE_CURSOR.encode(new AfterPlaylist(shown.getLast().createdAt(), shown.getLast().id())) : null;
-        var unavailable = repository.unavailable(user, shown.stream().map(SmartPlaylistRepository.Row::id).toList());
-        return new Page<>(shown.stream().map(r -> view(r, unavailable.getOrDefault(r.id(), List.of()))).toList(), next);
+        String next = more
+                ? MINE_CURSOR.encode(new AfterPlaylist(
+                        shown.getLast().createdAt(), shown.getLast().id()))
+                : null;
+        var unavailable = repository.unavailable(
+                user, shown.stream().map(SmartPlaylistRepository.Row::id).toList());
+        return new Page<>(
+                shown.stream()
+                        .map(r -> view(r, unavailable.getOrDefault(r.id(), List.of())))
+                        .toList(),
+                next);
     }
 
     /** A page of the tracks, rebuilt first when stale and the minimum delay has passed. */
@@ -163,10 +188,19 @@ public class SmartPlaylistService {
         var entries = repository.entries(user, id, from, limit + 1);
         boolean more = entries.size() > limit;
         var shown = more ? entries.subList(0, limit) : entries;
-        Map<Long, TrackView> views = views(user, shown.stream().map(SmartPlaylistRepository.Entry::trackId).distinct().toList());
-        var items = shown.stream().filter(e -> views.containsKey(e.trackId()))
-                .map(e -> new SmartPlaylistEntryView(e.position(), views.get(e.trackId()))).toList();
-        return new Page<>(items, more ? TRACKS_CURSOR.encode(new FromPosition(shown.getLast().position() + 1)) : null);
+        Map<Long, TrackView> views = views(
+                user,
+                shown.stream()
+                        .map(SmartPlaylistRepository.Entry::trackId)
+                        .distinct()
+                        .toList());
+        var items = shown.stream()
+                .filter(e -> views.containsKey(e.trackId()))
+                .map(e -> new SmartPlaylistEntryView(e.position(), views.get(e.trackId())))
+                .toList();
+        return new Page<>(
+                items,
+                more ? TRACKS_CURSOR.encode(new FromPosition(shown.getLast().position() + 1)) : null);
     }
 
     /** Rebuilds the membership now, whatever its state. */
@@ -193,8 +227,9 @@ public class SmartPlaylistService {
     }
 
     private Map<Long, TrackView> views(UUID user, List<Long> ids) {
-        return ids.isEmpty() ? Map.of() : catalog.tracks(user, ids).stream()
-                .collect(Collectors.toMap(TrackView::id, Function.identity()));
+        return ids.isEmpty()
+                ? Map.of()
+                : catalog.tracks(user, ids).stream().collect(Collectors.toMap(TrackView::id, Function.identity()));
     }
 
     private SmartPlaylistView view(UUID user, SmartPlaylistRepository.Row row) {
@@ -203,7 +238,15 @@ public class SmartPlaylistService {
 
     private static SmartPlaylistView view(SmartPlaylistRepository.Row row, List<UUID> unavailable) {
         // stored in canonical form (jsonb may reorder the top-level keys, which carry no order)
-        return new SmartPlaylistView(row.id(), row.name(), row.description(), JSON.readTree(row.rules()), List.copyOf(unavailable),
-                row.trackCount(), row.refreshedAt(), row.createdAt(), row.updatedAt());
+        return new SmartPlaylistView(
+                row.id(),
+                row.name(),
+                row.description(),
+                JSON.readTree(row.rules()),
+                List.copyOf(unavailable),
+                row.trackCount(),
+                row.refreshedAt(),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

@@ -17,12 +17,23 @@ import tools.jackson.databind.JsonNode;
  *                    you were removed as a collaborator, deleted): they count as empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SmartPlaylistView(UUID id, String name, String description,
-                                @Schema(description = "the rule tree: all/any, conditions, sort, order, limit, limitPercent, "
-                                        + "maxPerArtist, spreadArtists") JsonNode rules,
-                                @Schema(description = "Playlists named by inPlaylist/notInPlaylist that you can no longer "
-                                        + "read (made private, you were removed as a collaborator, or deleted). They count as "
-                                        + "empty: inPlaylist matches nothing, notInPlaylist excludes nothing.")
-                                List<UUID> unavailablePlaylists,
-                                int trackCount, Instant refreshedAt, Instant createdAt, Instant updatedAt) {
-}
+public record SmartPlaylistView(
+        UUID id,
+        String name,
+        String description,
+
+        @Schema(
+                description = "the rule tree: all/any, conditions, sort, order, limit, limitPercent, "
+                        + "maxPerArtist, spreadArtists")
+        JsonNode rules,
+
+        @Schema(
+                description = "Playlists named by inPlaylist/notInPlaylist that you can no longer "
+                        + "read (made private, you were removed as a collaborator, or deleted). They count as "
+                        + "empty: inPlaylist matches nothing, notInPlaylist excludes nothing.")
+        List<UUID> unavailablePlaylists,
+
+        int trackCount,
+        Instant refreshedAt,
+        Instant createdAt,
+        Instant updatedAt) {}

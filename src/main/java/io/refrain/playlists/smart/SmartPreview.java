@@ -14,7 +14,9 @@ import java.util.List;
 public record SmartPreview(long matched, int trackCount, List<PreviewTrack> tracks) {
 
     /** A track and the conditions (JSON paths, e.g. {@code all[2]}) it satisfies. */
-    public record PreviewTrack(TrackView track,
-                               @Schema(description = "paths of the conditions this track satisfies") List<String> satisfied) {
-    }
+    public record PreviewTrack(
+            TrackView track,
+
+            @Schema(description = "paths of the conditions this track satisfies")
+            List<String> satisfied) {}
 }

@@ -12,8 +12,13 @@ import java.util.UUID;
  * @param maxPerArtist  at most this many tracks of the same first-credited artist (null: no cap)
  * @param spreadArtists no two tracks of the same first-credited artist back to back, where possible
  */
-public record SmartRules(Rule root, List<SortKey> sort, Integer limit, Integer limitPercent, Integer maxPerArtist,
-                         boolean spreadArtists) {
+public record SmartRules(
+        Rule root,
+        List<SortKey> sort,
+        Integer limit,
+        Integer limitPercent,
+        Integer maxPerArtist,
+        boolean spreadArtists) {
 
     public SmartRules {
         sort = List.copyOf(sort);
@@ -32,38 +37,28 @@ public record SmartRules(Rule root, List<SortKey> sort, Integer limit, Integer l
     }
 
     /** One test of one field. */
-    public record Condition(SmartOperator operator, SmartField field, Value value, String path) implements Rule {
-    }
+    public record Condition(SmartOperator operator, SmartField field, Value value, String path) implements Rule {}
 
     /** A condition's operand, typed by the field's kind and the operator. */
-    public sealed interface Value permits Text, Number, Day, Flag, Range, Days, PlaylistRef {
-    }
+    public sealed interface Value permits Text, Number, Day, Flag, Range, Days, PlaylistRef {}
 
-    public record Text(String text) implements Value {
-    }
+    public record Text(String text) implements Value {}
 
-    public record Number(BigDecimal number) implements Value {
-    }
+    public record Number(BigDecimal number) implements Value {}
 
-    public record Day(LocalDate date) implements Value {
-    }
+    public record Day(LocalDate date) implements Value {}
 
-    public record Flag(boolean flag) implements Value {
-    }
+    public record Flag(boolean flag) implements Value {}
 
     /** inTheRange: inclusive bounds, both numbers or both dates. */
-    public record Range(Value from, Value to) implements Value {
-    }
+    public record Range(Value from, Value to) implements Value {}
 
     /** inTheLast / notInTheLast: a number of days before now. */
-    public record Days(int days) implements Value {
-    }
+    public record Days(int days) implements Value {}
 
-    public record PlaylistRef(UUID id) implements Value {
-    }
+    public record PlaylistRef(UUID id) implements Value {}
 
-    public record SortKey(SmartField field, boolean descending) {
-    }
+    public record SortKey(SmartField field, boolean descending) {}
 
     /** Every condition of the tree, depth first. */
     public List<Condition> conditions() {

@@ -21,8 +21,21 @@ class CrashOptionsTest {
 
     @Test
     void everyOptionIsRead() {
-        CrashOptions o = CrashOptions.parse(List.of("--rounds", "7", "--writers", "2", "--seconds-per-round", "2.5s",
-                "--data-dir", "/tmp/x", "--port", "18500", "--seed", "12345678901", "--server-heap", "1g"));
+        CrashOptions o = CrashOptions.parse(List.of(
+                "--rounds",
+                "7",
+                "--writers",
+                "2",
+                "--seconds-per-round",
+                "2.5s",
+                "--data-dir",
+                "/tmp/x",
+                "--port",
+                "18500",
+                "--seed",
+                "12345678901",
+                "--server-heap",
+                "1g"));
         assertThat(o).isEqualTo(new CrashOptions(7, 2, 2.5, Path.of("/tmp/x"), 18500, 12345678901L, "1g", null));
     }
 

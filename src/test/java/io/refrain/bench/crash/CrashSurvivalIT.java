@@ -21,28 +21,42 @@ class CrashSurvivalIT {
 
     @Test
     void acknowledgedWritesSurviveAKillOfTheServerAndItsDatabase() throws Exception {
-        assumeTrue(killCommandWorks(), "the crash test signals processes with the POSIX 'kill' command, which is not here");
+        assumeTrue(
+                killCommandWorks(),
+                "the crash test signals processes with the POSIX 'kill' command, which is not here");
 
         CrashTest.Result result = CrashTest.run(new CrashOptions(1, 3, 4, dataDir, 0, 13, "384m", null), System.out);
 
         CrashTest.Round round = result.rounds().getFirst();
-        assertThat(round.postgresProcessesKilled()).as("PostgreSQL processes killed").isPositive();
+        assertThat(round.postgresProcessesKilled())
+                .as("PostgreSQL processes killed")
+                .isPositive();
         Verifier.Findings findings = result.last();
         assertThat(findings.listensAcknowledged()).as("acknowledged listens").isPositive();
-        assertThat(findings.playlistWritesAcknowledged()).as("acknowledged playlist writes").isPositive();
+        assertThat(findings.playlistWritesAcknowledged())
+                .as("acknowledged playlist writes")
+                .isPositive();
         assertThat(findings.listensLost()).as("acknowledged listens lost").isZero();
         assertThat(findings.listensDuplicated()).as("listens stored twice").isZero();
         assertThat(findings.listensUnexpected()).as("listens nobody sent").isZero();
-        assertThat(findings.playlistWritesLost()).as("acknowledged playlist writes lost").isZero();
-        assertThat(findings.playlistUnexpected()).as("playlist rows no request made").isZero();
-        assertThat(findings.mismatches()).as("statistics that differ from a recomputation").isEmpty();
+        assertThat(findings.playlistWritesLost())
+                .as("acknowledged playlist writes lost")
+                .isZero();
+        assertThat(findings.playlistUnexpected())
+                .as("playlist rows no request made")
+                .isZero();
+        assertThat(findings.mismatches())
+                .as("statistics that differ from a recomputation")
+                .isEmpty();
         assertThat(result.passed()).isTrue();
     }
 
     private static boolean killCommandWorks() {
         try {
-            Process kill = new ProcessBuilder("kill", "-0", String.valueOf(ProcessHandle.current().pid()))
-                    .redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder(
+                            "kill", "-0", String.valueOf(ProcessHandle.current().pid()))
+                    .redirectErrorStream(true)
+                    .start();
             kill.getInputStream().readAllBytes();
             return kill.waitFor() == 0;
         } catch (Exception e) {

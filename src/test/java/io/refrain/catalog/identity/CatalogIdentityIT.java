@@ -25,8 +25,10 @@ class CatalogIdentityIT extends IntegrationTest {
 
     @Autowired
     CatalogIdentity identity;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     ProxyDataSource dataSource;
 
@@ -46,7 +48,8 @@ class CatalogIdentityIT extends IntegrationTest {
     @Test
     void namesInListensCompareByTheirSearchFormAndFindTheCuratedArtist() {
         String tag = tag();
-        long curated = artists(List.of("Beyoncé " + tag), Origin.CONNECTOR).ids().getFirst();
+        long curated =
+                artists(List.of("Beyoncé " + tag), Origin.CONNECTOR).ids().getFirst();
 
         Found heard = artists(List.of("beyonce " + tag, "BEYONCÉ! " + tag), Origin.LISTEN);
         assertThat(heard.ids()).containsOnly(curated);
@@ -56,8 +59,11 @@ class CatalogIdentityIT extends IntegrationTest {
         Found spelt = artists(List.of("Beyonce " + tag), Origin.ADMIN);
         assertThat(spelt.ids().getFirst()).isNotEqualTo(curated);
         assertThat(spelt.created()).isEqualTo(1);
-        assertThat(jdbc.sql("select origin from artists where id = :id").param("id", spelt.ids().getFirst())
-                .query(String.class).single()).isEqualTo("admin");
+        assertThat(jdbc.sql("select origin from artists where id = :id")
+                        .param("id", spelt.ids().getFirst())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("admin");
     }
 
     @Test
@@ -68,10 +74,14 @@ class CatalogIdentityIT extends IntegrationTest {
             namesakes.add(jdbc.sql("""
                             insert into artists (name, origin, created_at, updated_at)
                             values (:name, 'connector', now(), now()) returning id""")
-                    .param("name", "Namesake " + tag).query(Long.class).single());
+                    .param("name", "Namesake " + tag)
+                    .query(Long.class)
+                    .single());
         }
         assertThat(artists(List.of("Namesake " + tag), Origin.CONNECTOR).ids()).containsExactly(namesakes.get(0));
-        jdbc.sql("update artists set popularity = 40 where id = :id").param("id", namesakes.get(2)).update();
+        jdbc.sql("update artists set popularity = 40 where id = :id")
+                .param("id", namesakes.get(2))
+                .update();
         assertThat(artists(List.of("Namesake " + tag), Origin.CONNECTOR).ids()).containsExactly(namesakes.get(2));
         assertThat(artists(List.of("namesake " + tag), Origin.LISTEN).ids()).containsExactly(namesakes.get(2));
     }
@@ -79,21 +89,37 @@ class CatalogIdentityIT extends IntegrationTest {
     @Test
     void anAlbumIsItsTitleAndItsFirstArtist() {
         String tag = tag();
-        List<Long> artists = artists(List.of("Album Owner " + tag, "Other Owner " + tag), Origin.ADMIN).ids();
+        List<Long> artists = artists(List.of("Album Owner " + tag, "Other Owner " + tag), Origin.ADMIN)
+                .ids();
         long owner = artists.get(0);
         long other = artists.get(1);
-        Found albums = albums(List.of(AlbumName.of("Debut " + tag, owner), AlbumName.of("Debut " + tag, other),
-                AlbumName.of("Debut " + tag, owner), AlbumName.of(null, owner)), Origin.ADMIN);
+        Found albums = albums(
+                List.of(
+                        AlbumName.of("Debut " + tag, owner),
+                        AlbumName.of("Debut " + tag, other),
+                        AlbumName.of("Debut " + tag, owner),
+                        AlbumName.of(null, owner)),
+                Origin.ADMIN);
         assertThat(albums.created()).isEqualTo(2);
-        assertThat(albums.ids().get(0)).isEqualTo(albums.ids().get(2)).isNotEqualTo(albums.ids().get(1));
+        assertThat(albums.ids().get(0))
+                .isEqualTo(albums.ids().get(2))
+                .isNotEqualTo(albums.ids().get(1));
         assertThat(albums.ids().get(3)).isNull();
         assertThat(jdbc.sql("select artist_id from album_artists where album_id = :id and position = 0")
-                .param("id", albums.ids().get(1)).query(Long.class).single()).isEqualTo(other);
+                        .param("id", albums.ids().get(1))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(other);
 
-        assertThat(albums(List.of(AlbumName.of("DEBUT " + tag, owner)), Origin.ADMIN).created())
-                .as("curated titles are exact").isEqualTo(1);
-        assertThat(albums(List.of(AlbumName.of("debut! " + tag, owner)), Origin.LISTEN).ids().getFirst())
-                .as("a listen's title by its search form: of the two spellings, the older").isEqualTo(albums.ids().get(0));
+        assertThat(albums(List.of(AlbumName.of("DEBUT " + tag, owner)), Origin.ADMIN)
+                        .created())
+                .as("curated titles are exact")
+                .isEqualTo(1);
+        assertThat(albums(List.of(AlbumName.of("debut! " + tag, owner)), Origin.LISTEN)
+                        .ids()
+                        .getFirst())
+                .as("a listen's title by its search form: of the two spellings, the older")
+                .isEqualTo(albums.ids().get(0));
     }
 
     @Test
@@ -107,11 +133,13 @@ class CatalogIdentityIT extends IntegrationTest {
         many.addAll(many.subList(0, 50)); // repeats in a batch are one artist
         assertThat(statements(() -> artists(one, Origin.LISTEN))).isEqualTo(1);
         assertThat(statements(() -> {
-            Found found = artists(many, Origin.LISTEN);
-            assertThat(found.created()).isEqualTo(200);
-            assertThat(found.ids().subList(200, 250)).isEqualTo(found.ids().subList(0, 50));
-            return found;
-        })).isEqualTo(1);
+                    Found found = artists(many, Origin.LISTEN);
+                    assertThat(found.created()).isEqualTo(200);
+                    assertThat(found.ids().subList(200, 250))
+                            .isEqualTo(found.ids().subList(0, 50));
+                    return found;
+                }))
+                .isEqualTo(1);
         long owner = artists(one, Origin.LISTEN).ids().getFirst();
         AlbumName[] albums = new AlbumName[100];
         Arrays.setAll(albums, i -> AlbumName.of("Record " + i + " " + tag, owner));
@@ -128,14 +156,17 @@ class CatalogIdentityIT extends IntegrationTest {
 
     /** The statements {@code work} runs (watched through the logging context's request id, as the counter does). */
     private int statements(Supplier<?> work) {
-        return StatementCounter.on(dataSource).count(requestId -> {
-            MDC.put("requestId", requestId);
-            try {
-                return work.get();
-            } finally {
-                MDC.remove("requestId");
-            }
-        }).statements().size();
+        return StatementCounter.on(dataSource)
+                .count(requestId -> {
+                    MDC.put("requestId", requestId);
+                    try {
+                        return work.get();
+                    } finally {
+                        MDC.remove("requestId");
+                    }
+                })
+                .statements()
+                .size();
     }
 
     private static String tag() {

@@ -13,8 +13,8 @@ class ListenArchiveCommandTest {
 
     @Test
     void theCommandLineReachesTheCommandWithItsOwnOptions() {
-        CommandLine line = CommandLine.parse(new String[] {"history", "archive", "--older-than-months", "24", "--dry-run",
-                "--data-dir", "/tmp/x"});
+        CommandLine line = CommandLine.parse(
+                new String[] {"history", "archive", "--older-than-months", "24", "--dry-run", "--data-dir", "/tmp/x"});
         assertThat(line.command()).isEqualTo("history");
         assertThat(line.arguments()).containsExactly("archive", "--older-than-months", "24", "--dry-run");
         assertThat(line.properties()).containsExactly("--refrain.data-dir=/tmp/x");
@@ -24,14 +24,17 @@ class ListenArchiveCommandTest {
 
     @Test
     void monthsAreRequiredAndAtLeastOne() {
-        assertThatThrownBy(() -> ArchiveCommand.Options.parse(List.of("--dry-run"))).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> ArchiveCommand.Options.parse(List.of("--dry-run")))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("--older-than-months");
         assertThatThrownBy(() -> ArchiveCommand.Options.parse(List.of("--older-than-months", "0")))
-                .isInstanceOf(CliException.class).hasMessageContaining(">= 1");
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining(">= 1");
         assertThatThrownBy(() -> ArchiveCommand.Options.parse(List.of("--older-than-months")))
                 .isInstanceOf(CliException.class);
         assertThatThrownBy(() -> ArchiveCommand.Options.parse(List.of("--older-than-months", "6", "--force")))
-                .isInstanceOf(CliException.class).hasMessageContaining("--force");
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("--force");
     }
 
     @Test

@@ -37,10 +37,14 @@ class ListenBrainzIdsTest {
 
     @Test
     void everySpotifySpellingGivesTheBareId() {
-        for (String spelling : new String[] {"https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=abc",
-                "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "4uLU6hMCjMI75M1A2tKUQC"}) {
+        for (String spelling : new String[] {
+            "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=abc",
+            "spotify:track:4uLU6hMCjMI75M1A2tKUQC",
+            "4uLU6hMCjMI75M1A2tKUQC"
+        }) {
             assertThat(ListenBrainzIds.spotifyId(spelling)).as(spelling).isEqualTo("4uLU6hMCjMI75M1A2tKUQC");
         }
-        assertThat(ListenBrainzIds.spotifyId("https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC/x")).isNull();
+        assertThat(ListenBrainzIds.spotifyId("https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC/x"))
+                .isNull();
     }
 }

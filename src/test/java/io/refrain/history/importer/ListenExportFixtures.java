@@ -19,12 +19,13 @@ final class ListenExportFixtures {
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final ListenExportReader READER = new ListenExportReader(Clock.fixed(NOW, ZoneOffset.UTC), 30_000);
 
-    private ListenExportFixtures() {
-    }
+    private ListenExportFixtures() {}
 
     static Path fixture(String name) {
         try {
-            return Path.of(ListenExportFixtures.class.getResource("/history/imports/" + name).toURI());
+            return Path.of(ListenExportFixtures.class
+                    .getResource("/history/imports/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -39,7 +40,8 @@ final class ListenExportFixtures {
     }
 
     static ExportedListen listenAt(List<ExportRow> rows, long position) {
-        ExportRow row = rows.stream().filter(r -> r.position() == position).findFirst().orElseThrow();
+        ExportRow row =
+                rows.stream().filter(r -> r.position() == position).findFirst().orElseThrow();
         if (row instanceof ExportRow.Listen(long p, ExportedListen listen)) {
             return listen;
         }
@@ -47,7 +49,8 @@ final class ListenExportFixtures {
     }
 
     static ExportRow.Skipped skippedAt(List<ExportRow> rows, long position) {
-        ExportRow row = rows.stream().filter(r -> r.position() == position).findFirst().orElseThrow();
+        ExportRow row =
+                rows.stream().filter(r -> r.position() == position).findFirst().orElseThrow();
         if (row instanceof ExportRow.Skipped s) {
             return s;
         }
@@ -56,8 +59,8 @@ final class ListenExportFixtures {
 
     /** "LISTEN" or the skip reason, counted: the shape of an import at a glance. */
     static Map<String, Long> outcomes(List<ExportRow> rows) {
-        return rows.stream().collect(Collectors.groupingBy(ListenExportFixtures::outcome, TreeMap::new,
-                Collectors.counting()));
+        return rows.stream()
+                .collect(Collectors.groupingBy(ListenExportFixtures::outcome, TreeMap::new, Collectors.counting()));
     }
 
     static String outcome(ExportRow row) {

@@ -81,11 +81,12 @@ class ListenExportReaderTest {
                 .hasMessageContaining("Last.fm scrobbles CSV")
                 .hasMessageContaining("Spotify extended streaming history");
         assertThatThrownBy(() -> READER.detect(write("other.json", "[{\"foo\": 1}]")))
-                .isInstanceOf(UnknownExportFormatException.class).hasMessageContaining("foo");
+                .isInstanceOf(UnknownExportFormatException.class)
+                .hasMessageContaining("foo");
         assertThatThrownBy(() -> READER.detect(write("empty.json", "  \n")))
-                .isInstanceOf(UnknownExportFormatException.class).hasMessageContaining("empty");
-        assertThatThrownBy(() -> READER.read(write("blob", "[]")))
-                .isInstanceOf(UnknownExportFormatException.class);
+                .isInstanceOf(UnknownExportFormatException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> READER.read(write("blob", "[]"))).isInstanceOf(UnknownExportFormatException.class);
     }
 
     @Test
@@ -93,19 +94,33 @@ class ListenExportReaderTest {
         List<ExportRow> rows = readAll(fixture("Streaming_History_Audio_2023.json"));
 
         assertThat(rows).hasSize(30);
-        assertThat(rows).extracting(ExportRow::position).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, 30).boxed().toList());
+        assertThat(rows)
+                .extracting(ExportRow::position)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 30).boxed().toList());
         assertThat(outcomes(rows)).isEqualTo(Map.of("LISTEN", 7L, "TOO_SHORT", 17L, "NOT_MUSIC", 6L));
         // record 9: ts 2023-02-19T08:53:14Z, ms_played 54117 -> started 08:52:19.883
-        assertThat(listenAt(rows, 9)).isEqualTo(new ExportedListen(Instant.parse("2023-02-19T08:52:19.883Z"),
-                "Alan Walker", "Faded", "Faded", 54117, false, null, "7gHs73wELdeycvS48JfIos", null, null,
-                null, null, "android"));
+        assertThat(listenAt(rows, 9))
+                .isEqualTo(new ExportedListen(
+                        Instant.parse("2023-02-19T08:52:19.883Z"),
+                        "Alan Walker",
+                        "Faded",
+                        "Faded",
+                        54117,
+                        false,
+                        null,
+                        "7gHs73wELdeycvS48JfIos",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "android"));
         ExportedListen apollo = listenAt(rows, 16); // ts 10:15:46Z - 100428 ms
         assertThat(apollo.listenedAt()).isEqualTo(Instant.parse("2023-02-19T10:14:05.572Z"));
         assertThat(apollo.skipped()).isTrue();
         assertThat(apollo.title()).isEqualTo("Apollo - Sinnon Nightcore Remix");
-        assertThat(skippedAt(rows, 1)).isEqualTo(new ExportRow.Skipped(1, SkipReason.TOO_SHORT,
-                "played 15.8 s, less than 30 s"));
+        assertThat(skippedAt(rows, 1))
+                .isEqualTo(new ExportRow.Skipped(1, SkipReason.TOO_SHORT, "played 15.8 s, less than 30 s"));
         assertThat(skippedAt(rows, 11).reason()).isEqualTo(SkipReason.NOT_MUSIC);
         assertThat(skippedAt(rows, 11).detail()).contains("Welcome to Mythical Monsters");
     }
@@ -117,8 +132,21 @@ class ListenExportReaderTest {
         assertThat(rows).hasSize(30);
         assertThat(outcomes(rows)).isEqualTo(Map.of("LISTEN", 25L, "TOO_SHORT", 5L));
         // {"endTime" : "2021-10-06 01:44", "artistName" : "Hoogway", "trackName" : "Forever More", "msPlayed" : 79058}
-        assertThat(listenAt(rows, 1)).isEqualTo(new ExportedListen(Instant.parse("2021-10-06T01:42:40.942Z"),
-                "Hoogway", "Forever More", null, 79058, null, null, null, null, null, null, null, null));
+        assertThat(listenAt(rows, 1))
+                .isEqualTo(new ExportedListen(
+                        Instant.parse("2021-10-06T01:42:40.942Z"),
+                        "Hoogway",
+                        "Forever More",
+                        null,
+                        79058,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(skippedAt(rows, 9).detail()).isEqualTo("played 2.2 s, less than 30 s");
     }
 
@@ -133,7 +161,10 @@ class ListenExportReaderTest {
                     "msPlayed" : 1500000
                   }
                 ]""");
-        assertThat(readAll(podcasts)).singleElement().extracting(ListenExportFixtures::outcome).isEqualTo("NOT_MUSIC");
+        assertThat(readAll(podcasts))
+                .singleElement()
+                .extracting(ListenExportFixtures::outcome)
+                .isEqualTo("NOT_MUSIC");
     }
 
     @Test
@@ -142,15 +173,37 @@ class ListenExportReaderTest {
 
         // line 3 is blank: positions are line numbers, so they skip it
         assertThat(rows).extracting(ExportRow::position).containsExactly(1L, 2L, 4L, 5L, 6L, 7L);
-        assertThat(listenAt(rows, 1)).isEqualTo(new ExportedListen(Instant.parse("2024-10-16T20:55:00Z"),
-                "Portishead", "Roads", "Dummy", null, null, 305066, "1Cl6gKyC7hxQ3a1cIVxK4j", "GBAAN9400043",
-                "a1c35a51-d102-4ce7-aca7-49a0ce2a9c3d", "8f6bd1e4-fbe1-4f50-aa9b-94c450ec0f11",
-                "76df3287-6cda-33eb-8e9a-044b5e15ffdd", "listenbrainz"));
+        assertThat(listenAt(rows, 1))
+                .isEqualTo(new ExportedListen(
+                        Instant.parse("2024-10-16T20:55:00Z"),
+                        "Portishead",
+                        "Roads",
+                        "Dummy",
+                        null,
+                        null,
+                        305066,
+                        "1Cl6gKyC7hxQ3a1cIVxK4j",
+                        "GBAAN9400043",
+                        "a1c35a51-d102-4ce7-aca7-49a0ce2a9c3d",
+                        "8f6bd1e4-fbe1-4f50-aa9b-94c450ec0f11",
+                        "76df3287-6cda-33eb-8e9a-044b5e15ffdd",
+                        "listenbrainz"));
         // no ids in additional_info: mbid_mapping fills in; duration in seconds; empty client -> media_player
-        assertThat(listenAt(rows, 2)).isEqualTo(new ExportedListen(Instant.parse("2024-10-16T21:00:06Z"),
-                "Massive Attack", "Teardrop", "Mezzanine", null, null, 330_000, null, null,
-                "d8a7f4b6-0c4e-4c8e-9b1a-3f2e1d0c9b8a", "10adbe5e-a2c0-4bf3-8249-2b4cbf6e6ca8",
-                "e2a1c5d7-1b3f-4a6e-8c9d-0f1e2d3c4b5a", "mpv"));
+        assertThat(listenAt(rows, 2))
+                .isEqualTo(new ExportedListen(
+                        Instant.parse("2024-10-16T21:00:06Z"),
+                        "Massive Attack",
+                        "Teardrop",
+                        "Mezzanine",
+                        null,
+                        null,
+                        330_000,
+                        null,
+                        null,
+                        "d8a7f4b6-0c4e-4c8e-9b1a-3f2e1d0c9b8a",
+                        "10adbe5e-a2c0-4bf3-8249-2b4cbf6e6ca8",
+                        "e2a1c5d7-1b3f-4a6e-8c9d-0f1e2d3c4b5a",
+                        "mpv"));
         assertThat(skippedAt(rows, 4)).isEqualTo(new ExportRow.Skipped(4, SkipReason.UNPARSEABLE, "no title"));
         assertThat(skippedAt(rows, 5).reason()).isEqualTo(SkipReason.OUT_OF_RANGE);
         assertThat(skippedAt(rows, 5).detail()).contains("1970-01-01T00:00:00Z");
@@ -174,10 +227,21 @@ class ListenExportReaderTest {
 
         assertThat(rows).hasSize(30).allMatch(r -> r instanceof ExportRow.Listen);
         // "1720688852","11 Jul 2024, 09:07","The Cure","69ee...","Faith","0b4a...","Primary","5890..."
-        assertThat(listenAt(rows, 1)).isEqualTo(new ExportedListen(Instant.parse("2024-07-11T09:07:32Z"),
-                "The Cure", "Primary", "Faith", null, null, null, null, null,
-                "58900088-3e21-41d5-a2f6-44f3c34e056b", "69ee3720-a7cb-4402-b48d-a02c366f2bcf",
-                "0b4ab1bb-c382-349e-af18-592e702c6bc6", null));
+        assertThat(listenAt(rows, 1))
+                .isEqualTo(new ExportedListen(
+                        Instant.parse("2024-07-11T09:07:32Z"),
+                        "The Cure",
+                        "Primary",
+                        "Faith",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "58900088-3e21-41d5-a2f6-44f3c34e056b",
+                        "69ee3720-a7cb-4402-b48d-a02c366f2bcf",
+                        "0b4ab1bb-c382-349e-af18-592e702c6bc6",
+                        null));
         ExportedListen gogos = listenAt(rows, 2);
         assertThat(gogos.artist()).isEqualTo("Go‐Go’s");
         assertThat(gogos.artistMbid()).isNull();
@@ -201,10 +265,23 @@ class ListenExportReaderTest {
         List<ExportRow> rows = readAll(fixture("pingw33n_scrobbles.csv"));
 
         assertThat(rows).hasSize(30);
-        assertThat(skippedAt(rows, 1)).isEqualTo(new ExportRow.Skipped(1, SkipReason.UNPARSEABLE,
-                "no time (a now-playing entry?)"));
-        assertThat(listenAt(rows, 2)).isEqualTo(new ExportedListen(Instant.parse("2020-11-20T09:35:00Z"),
-                "Biome", "Let Me", "Kora", null, null, null, null, null, null, null, null, null));
+        assertThat(skippedAt(rows, 1))
+                .isEqualTo(new ExportRow.Skipped(1, SkipReason.UNPARSEABLE, "no time (a now-playing entry?)"));
+        assertThat(listenAt(rows, 2))
+                .isEqualTo(new ExportedListen(
+                        Instant.parse("2020-11-20T09:35:00Z"),
+                        "Biome",
+                        "Let Me",
+                        "Kora",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         assertThat(outcomes(rows)).isEqualTo(Map.of("LISTEN", 29L, "UNPARSEABLE", 1L));
     }
 
@@ -216,8 +293,9 @@ class ListenExportReaderTest {
         assertThat(listenAt(rows, 1).listenedAt()).isEqualTo(Instant.parse("2018-09-08T11:52:44Z"));
         assertThat(listenAt(rows, 1).releaseMbid()).isEqualTo("97c3ab39-fc2d-4596-a1d0-5690cc80c253");
         // file line 16862 of the original (data record 28 here): Preetam,,,,Kya Mujhe Pyaar Hai (remix),,0,1970-...
-        assertThat(skippedAt(rows, 28)).isEqualTo(new ExportRow.Skipped(28, SkipReason.OUT_OF_RANGE,
-                "time 1970-01-01T00:00:00Z is before 2002-10-01T00:00:00Z"));
+        assertThat(skippedAt(rows, 28))
+                .isEqualTo(new ExportRow.Skipped(
+                        28, SkipReason.OUT_OF_RANGE, "time 1970-01-01T00:00:00Z is before 2002-10-01T00:00:00Z"));
     }
 
     @Test
@@ -225,9 +303,21 @@ class ListenExportReaderTest {
         List<ExportRow> rows = readAll(fixture("zsteve_scrobbles.csv"));
 
         assertThat(rows).hasSize(30).allMatch(r -> r instanceof ExportRow.Listen);
-        assertThat(listenAt(rows, 1)).isEqualTo(new ExportedListen(Instant.parse("2020-04-13T05:01:31Z"),
-                "Dark Tranquillity", "The Same - remastered version 2009", "Haven (re-issue + Bonus)", null,
-                null, null, null, null, null, null, null, null));
+        assertThat(listenAt(rows, 1))
+                .isEqualTo(new ExportedListen(
+                        Instant.parse("2020-04-13T05:01:31Z"),
+                        "Dark Tranquillity",
+                        "The Same - remastered version 2009",
+                        "Haven (re-issue + Bonus)",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     @Test
@@ -243,8 +333,12 @@ class ListenExportReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"Streaming_History_Audio_2023.json", "spacedlevo_scrobbles.csv.gz", "pingw33n_scrobbles.csv",
-        "listens.jsonl"})
+    @CsvSource({
+        "Streaming_History_Audio_2023.json",
+        "spacedlevo_scrobbles.csv.gz",
+        "pingw33n_scrobbles.csv",
+        "listens.jsonl"
+    })
     void progressReachesTheFileSize(String name) throws IOException {
         Path file = fixture(name);
         AtomicLong last = new AtomicLong(-1);
@@ -278,7 +372,8 @@ class ListenExportReaderTest {
         List<ExportRow> rows = readAll(write("Streaming_History_Audio_2023.json", json.substring(0, cut)));
 
         assertThat(rows).hasSize(12);
-        assertThat(rows.subList(0, 11)).extracting(ExportRow::position)
+        assertThat(rows.subList(0, 11))
+                .extracting(ExportRow::position)
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         ExportRow.Skipped last = (ExportRow.Skipped) rows.get(11);
         assertThat(last.position()).isEqualTo(12);
@@ -293,8 +388,11 @@ class ListenExportReaderTest {
         List<ExportRow> rows = readAll(write("StreamingHistory0.json", json.substring(0, cut)));
 
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).isEqualTo(new ExportRow.Skipped(2, SkipReason.UNPARSEABLE,
-                "file ends after record 1 without closing the JSON array (truncated?)"));
+        assertThat(rows.get(1))
+                .isEqualTo(new ExportRow.Skipped(
+                        2,
+                        SkipReason.UNPARSEABLE,
+                        "file ends after record 1 without closing the JSON array (truncated?)"));
     }
 
     @Test
@@ -319,14 +417,17 @@ class ListenExportReaderTest {
         List<ExportRow> rows = readAll(file);
 
         assertThat(rows).hasSize(12);
-        assertThat(skippedAt(rows, 12).detail()).isEqualTo("play time 90000000 ms is not between 0 and 86400000 (24 hours)");
+        assertThat(skippedAt(rows, 12).detail())
+                .isEqualTo("play time 90000000 ms is not between 0 and 86400000 (24 hours)");
         assertThat(skippedAt(rows, 1).detail()).isEqualTo("artist contains a NUL character: 'A\\0B'");
         assertThat(skippedAt(rows, 2).detail()).startsWith("endTime: 'yesterday' is not a time");
         assertThat(skippedAt(rows, 3).detail()).isEqualTo("record is the number 42, expected an object");
         assertThat(skippedAt(rows, 4).detail()).startsWith("artist is 501 characters long, more than 500");
         assertThat(skippedAt(rows, 5).detail()).isEqualTo("msPlayed: 'lots' is not a number");
         assertThat(skippedAt(rows, 6).detail()).isEqualTo("artistName: expected text, found an array");
-        assertThat(rows.get(6)).isInstanceOf(ExportRow.Listen.class); // started 12:29 with the clock at 12:00: within the hour of slack
+        assertThat(rows.get(6))
+                .isInstanceOf(
+                        ExportRow.Listen.class); // started 12:29 with the clock at 12:00: within the hour of slack
         assertThat(skippedAt(rows, 8).reason()).isEqualTo(SkipReason.TOO_SHORT);
         assertThat(skippedAt(rows, 9).reason()).isEqualTo(SkipReason.OUT_OF_RANGE);
         assertThat(skippedAt(rows, 9).detail()).contains("in the future");
@@ -424,7 +525,8 @@ class ListenExportReaderTest {
         assertThat(rows).extracting(ExportRow::position).containsExactly(1L, 2L, 3L, 4L);
         assertThat(listenAt(rows, 1).title()).isEqualTo("Roads");
         assertThat(listenAt(rows, 2).title()).isEqualTo("Teardrop");
-        assertThat(skippedAt(rows, 3).detail()).isEqualTo("listens/2024/11.jsonl: record is an array, expected an object");
+        assertThat(skippedAt(rows, 3).detail())
+                .isEqualTo("listens/2024/11.jsonl: record is an array, expected an object");
         // shared rules run after the zip layer, so their details carry no entry name
         assertThat(skippedAt(rows, 4).detail()).isEqualTo("no title");
         assertThat(progress.get()).isEqualTo(Files.size(zip));
@@ -433,8 +535,10 @@ class ListenExportReaderTest {
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(otherZip))) {
             entry(out, "cat.jpg", "meow");
         }
-        assertThatThrownBy(() -> READER.detect(otherZip)).isInstanceOf(UnknownExportFormatException.class)
-                .hasMessageContaining("photos.zip").hasMessageContaining("zip");
+        assertThatThrownBy(() -> READER.detect(otherZip))
+                .isInstanceOf(UnknownExportFormatException.class)
+                .hasMessageContaining("photos.zip")
+                .hasMessageContaining("zip");
     }
 
     private static void entry(java.util.zip.ZipOutputStream out, String name, String content) throws IOException {

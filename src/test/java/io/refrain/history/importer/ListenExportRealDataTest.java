@@ -29,8 +29,10 @@ class ListenExportRealDataTest {
 
     @BeforeEach // per test, so each one is reported skipped with the reason (a class-level assumption reports none)
     void requireTheRealData() {
-        Assumptions.assumeTrue(Files.isDirectory(DIR), "skipped: the real listening exports are not at "
-                + DIR.toAbsolutePath().normalize() + " (../shared/data/listens next to the project)");
+        Assumptions.assumeTrue(
+                Files.isDirectory(DIR),
+                "skipped: the real listening exports are not at "
+                        + DIR.toAbsolutePath().normalize() + " (../shared/data/listens next to the project)");
     }
 
     private static Path dir() {
@@ -39,16 +41,27 @@ class ListenExportRealDataTest {
 
     @Test
     void spotifyAccountDataAllParses() throws IOException {
-        Map<String, Long> expected = Map.of("AveryData", 8_399L, "becausejustyn", 5_707L,
-                "chadallison", 24_269L, "katarzynajanicka", 10_078L, "lukaszamora", 33_489L,
-                "mattgath", 14_720L);
+        Map<String, Long> expected = Map.of(
+                "AveryData",
+                8_399L,
+                "becausejustyn",
+                5_707L,
+                "chadallison",
+                24_269L,
+                "katarzynajanicka",
+                10_078L,
+                "lukaszamora",
+                33_489L,
+                "mattgath",
+                14_720L);
         for (var user : expected.entrySet()) {
             Map<String, Long> outcomes = new TreeMap<>();
             for (Path file : files(dir().resolve("spotify_streaming_history").resolve(user.getKey()))) {
                 assertThat(READER.detect(file)).as(file.toString()).isEqualTo(ExportFormat.SPOTIFY_ACCOUNT_DATA);
                 count(file).forEach((k, v) -> outcomes.merge(k, v, Long::sum));
             }
-            assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum()).as(user.getKey())
+            assertThat(outcomes.values().stream().mapToLong(Long::longValue).sum())
+                    .as(user.getKey())
                     .isEqualTo(user.getValue());
             // every record is well formed: the only skips are plays under 30 s
             assertThat(outcomes.keySet()).as(user.getKey()).isSubsetOf("LISTEN", "TOO_SHORT");
@@ -85,14 +98,16 @@ class ListenExportRealDataTest {
 
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 
     private static Map<String, Long> count(Path file) {
         try (Stream<ExportRow> rows = READER.read(file)) {
-            return rows.collect(Collectors.groupingBy(ListenExportFixtures::outcome, TreeMap::new,
-                    Collectors.counting()));
+            return rows.collect(
+                    Collectors.groupingBy(ListenExportFixtures::outcome, TreeMap::new, Collectors.counting()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,8 +46,13 @@ class ListenExportTruncationTest {
 
     @Provide
     Arbitrary<String> fixtures() {
-        return Arbitraries.of("Streaming_History_Audio_2023.json", "StreamingHistory0.json",
-                "listenbrainz_export.json", "listens.jsonl", "SachaWheeler_scrobbles.csv", "zsteve_scrobbles.csv",
+        return Arbitraries.of(
+                "Streaming_History_Audio_2023.json",
+                "StreamingHistory0.json",
+                "listenbrainz_export.json",
+                "listens.jsonl",
+                "SachaWheeler_scrobbles.csv",
+                "zsteve_scrobbles.csv",
                 "pingw33n_scrobbles.csv");
     }
 

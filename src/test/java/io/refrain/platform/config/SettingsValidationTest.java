@@ -21,10 +21,14 @@ import org.springframework.context.annotation.Configuration;
 class SettingsValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({RefrainProperties.class, AccountsProperties.class, CatalogProperties.class,
-            HistoryProperties.class, PlaylistsProperties.class})
-    static class AllSettings {
-    }
+    @EnableConfigurationProperties({
+        RefrainProperties.class,
+        AccountsProperties.class,
+        CatalogProperties.class,
+        HistoryProperties.class,
+        PlaylistsProperties.class
+    })
+    static class AllSettings {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withInitializer(new ConfigDataApplicationContextInitializer())
@@ -36,8 +40,10 @@ class SettingsValidationTest {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(AccountsProperties.class).cleanupCron()).isEqualTo("0 5 * * * *");
-            assertThat(context.getBean(HistoryProperties.class).importing().interruptedCheckCron()).isEqualTo("0 * * * * *");
-            assertThat(context.getBean(CatalogProperties.class).musicbrainz().baseUrl()).isEqualTo("https://musicbrainz.org/ws/2");
+            assertThat(context.getBean(HistoryProperties.class).importing().interruptedCheckCron())
+                    .isEqualTo("0 * * * * *");
+            assertThat(context.getBean(CatalogProperties.class).musicbrainz().baseUrl())
+                    .isEqualTo("https://musicbrainz.org/ws/2");
             assertThat(context.getBean(RefrainProperties.class).cli()).isFalse();
         });
     }
@@ -57,7 +63,8 @@ class SettingsValidationTest {
         runner.withPropertyValues("refrain.history.archive.retention-months=-1").run(context -> {
             assertThat(context).hasFailed();
             // as Spring Boot's start-up report shows it: "Property: refrain.history.archive.retentionMonths"
-            assertThat(messages(context.getStartupFailure())).contains("'refrain.history'")
+            assertThat(messages(context.getStartupFailure()))
+                    .contains("'refrain.history'")
                     .contains("'archive.retentionMonths': rejected value [-1]")
                     .contains("must be greater than or equal to 0");
         });
@@ -68,7 +75,8 @@ class SettingsValidationTest {
         runner.withPropertyValues("refrain.security.jwt-secert=x").run(context -> {
             assertThat(context).hasFailed();
             Throwable failure = context.getStartupFailure();
-            assertThat(failure).isInstanceOf(StartupException.class)
+            assertThat(failure)
+                    .isInstanceOf(StartupException.class)
                     .hasMessageContaining("Unknown setting refrain.security.jwt-secert");
             assertThat(((StartupException) failure).action()).contains("refrain.security.jwt-secret");
         });
@@ -79,7 +87,8 @@ class SettingsValidationTest {
         runner.withPropertyValues("refrain.http.maxInFlight=3", "refrain.accounts.rate-limit.per_address_per_minute=7")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(RefrainProperties.class).http().maxInFlight()).isEqualTo(3);
+                    assertThat(context.getBean(RefrainProperties.class).http().maxInFlight())
+                            .isEqualTo(3);
                 });
     }
 

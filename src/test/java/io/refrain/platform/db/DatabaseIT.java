@@ -20,7 +20,8 @@ class DatabaseIT extends IntegrationTest {
 
     @Test
     void everyConnectionHasTheStatementTimeout() {
-        assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("30s");
+        assertThat(jdbc.sql("show statement_timeout").query(String.class).single())
+                .isEqualTo("30s");
     }
 
     @Test
@@ -29,15 +30,20 @@ class DatabaseIT extends IntegrationTest {
         JdbcClient logged = JdbcClient.create(SlowStatementLog.wrap(dataSource, Duration.ofMillis(50)));
         logged.sql("select pg_sleep(0.1)").query().singleValue();
         logged.sql("select 42 as quick").query().singleValue();
-        assertThat(output.getOut()).containsPattern("slow statement: \\d{3,} ms \\(threshold 50 ms\\): select pg_sleep\\(0.1\\)")
+        assertThat(output.getOut())
+                .containsPattern("slow statement: \\d{3,} ms \\(threshold 50 ms\\): select pg_sleep\\(0.1\\)")
                 .doesNotContain("select 42 as quick");
     }
 
     @Test
     void migrationsRanOnTheRealDatabase() {
-        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
-        assertThat(jdbc.sql("select current_setting('server_version_num')::int / 10000").query(Integer.class).single())
+        assertThat(jdbc.sql("select current_setting('server_version_num')::int / 10000")
+                        .query(Integer.class)
+                        .single())
                 .isGreaterThanOrEqualTo(17);
     }
 }

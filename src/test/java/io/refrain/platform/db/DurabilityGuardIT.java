@@ -32,42 +32,72 @@ class DurabilityGuardIT {
     void theEmbeddedDefaultIsDurableAndAnUnsafeDatabaseIsRefusedUnlessAllowed() throws Exception {
         try (ConfigurableApplicationContext app = start(false)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single()).isEqualTo("on");
-            assertThat(jdbc.sql("select current_setting('fsync')").query(String.class).single()).isEqualTo("on");
-            assertThat(jdbc.sql("select current_setting('full_page_writes')").query(String.class).single()).isEqualTo("on");
-            assertThat(health(app).path("components").path("durability").path("status").asString()).isEqualTo("UP");
+            assertThat(jdbc.sql("select current_setting('synchronous_commit')")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("on");
+            assertThat(jdbc.sql("select current_setting('fsync')")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("on");
+            assertThat(jdbc.sql("select current_setting('full_page_writes')")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("on");
+            assertThat(health(app)
+                            .path("components")
+                            .path("durability")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("UP");
             assertThat(app.getBean(DurabilityGuard.class).health().getDetails()).containsEntry("durable", true);
 
             jdbc.sql("alter role postgres set synchronous_commit = off").update();
         }
 
         assertThatThrownBy(() -> start(false))
-                .rootCause().isInstanceOf(StartupException.class)
+                .rootCause()
+                .isInstanceOf(StartupException.class)
                 .hasMessageContaining("synchronous_commit = off")
                 .hasMessageContaining("could be lost");
 
         try (ConfigurableApplicationContext app = start(true)) {
-            assertThat(health(app).path("components").path("durability").path("status").asString()).isEqualTo("UP");
+            assertThat(health(app)
+                            .path("components")
+                            .path("durability")
+                            .path("status")
+                            .asString())
+                    .isEqualTo("UP");
             var details = app.getBean(DurabilityGuard.class).health().getDetails();
-            assertThat(details).containsEntry("durable", false).containsEntry("synchronous_commit", "off")
+            assertThat(details)
+                    .containsEntry("durable", false)
+                    .containsEntry("synchronous_commit", "off")
                     .containsEntry("unsafeAllowed", true);
             assertThat(details.get("warning").toString()).contains("synchronous_commit");
-            app.getBean(JdbcClient.class).sql("alter role postgres reset synchronous_commit").update();
+            app.getBean(JdbcClient.class)
+                    .sql("alter role postgres reset synchronous_commit")
+                    .update();
         }
     }
 
     private ConfigurableApplicationContext start(boolean allowUnsafe) {
-        return new SpringApplication(RefrainApplication.class).run(
-                "--server.port=0", "--refrain.data-dir=" + dataDir, "--refrain.database.url=",
-                "--refrain.catalog.load-demo=false", "--spring.jmx.enabled=false",
-                "--refrain.database.allow-unsafe-durability=" + allowUnsafe);
+        return new SpringApplication(RefrainApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--refrain.data-dir=" + dataDir,
+                        "--refrain.database.url=",
+                        "--refrain.catalog.load-demo=false",
+                        "--spring.jmx.enabled=false",
+                        "--refrain.database.allow-unsafe-durability=" + allowUnsafe);
     }
 
     private static JsonNode health(ConfigurableApplicationContext app) throws Exception {
         String port = app.getEnvironment().getProperty("local.server.port");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return JsonMapper.builder().build().readTree(response.body());
     }
 }

@@ -18,8 +18,13 @@ class FuzzRegressionIT extends IntegrationTest {
     void nulInAQueryParameterOrABodyFieldIsRefusedByName() {
         Account user = newAccount();
         // PostgreSQL refuses 0x00 in text: a NUL that reaches an INSERT is a 500
-        var query = api.send("POST", "/api/v1/me/listen-imports?fileName=a%00b.json", "[]", user.accessToken(),
-                "application/json").assertProblem(400, "validation");
+        var query = api.send(
+                        "POST",
+                        "/api/v1/me/listen-imports?fileName=a%00b.json",
+                        "[]",
+                        user.accessToken(),
+                        "application/json")
+                .assertProblem(400, "validation");
         assertThat(query.json().path("errors").get(0).path("field").asString()).isEqualTo("fileName");
         api.get("/api/v1/search?q=a%00b", user.accessToken()).assertProblem(400, "validation");
         // found by seed 2: "invalid byte sequence for encoding UTF8: 0x00" from the DELETE statement
@@ -31,35 +36,51 @@ class FuzzRegressionIT extends IntegrationTest {
         for (String field : new String[] {"displayName", "bio"}) {
             var profile = api.patch("/api/v1/me", "{\"" + field + "\":\"fuzz\\u0000nul\"}", user.accessToken())
                     .assertProblem(400, "validation");
-            assertThat(profile.json().path("errors").get(0).path("field").asString()).isEqualTo(field);
-            assertThat(profile.json().path("errors").get(0).path("message").asString()).contains("NUL");
+            assertThat(profile.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo(field);
+            assertThat(profile.json().path("errors").get(0).path("message").asString())
+                    .contains("NUL");
         }
         String rules = "{\"all\":[{\"contains\":{\"title\":\"night\"}},{\"any\":[{\"contains\":{\"genre\":\"rock\"}},"
                 + "{\"gt\":{\"rating\":3.5}}]},{\"notInTheLast\":{\"lastPlayed\":30}},{\"isNot\":{\"artist\":\"Nickelback\"}}],"
                 + "\"sort\":\"-rating,title\",\"limit\":100,\"maxPerArtist\":3}";
-        var named = api.post("/api/v1/smart-playlists", "{\"rules\":" + rules + ",\"name\":\"fuzz\\u0000nul\"}",
-                user.accessToken()).assertProblem(400, "validation");
+        var named = api.post(
+                        "/api/v1/smart-playlists",
+                        "{\"rules\":" + rules + ",\"name\":\"fuzz\\u0000nul\"}",
+                        user.accessToken())
+                .assertProblem(400, "validation");
         assertThat(named.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
         // a body read as a JSON tree (the rules, stored as jsonb and matched in SQL) gets the rule with the path
-        var inRules = api.post("/api/v1/smart-playlists", "{\"rules\":" + rules.replace("night", "fuzz\\u0000nul")
-                + ",\"name\":\"Fuzz smart\"}", user.accessToken()).assertProblem(400, "validation");
-        assertThat(inRules.json().path("errors").get(0).path("field").asString()).isEqualTo("rules.all[0].contains.title");
-        var preview = api.post("/api/v1/smart-playlists/preview", rules.replace("night", "x\\u0000"), user.accessToken())
+        var inRules = api.post(
+                        "/api/v1/smart-playlists",
+                        "{\"rules\":" + rules.replace("night", "fuzz\\u0000nul") + ",\"name\":\"Fuzz smart\"}",
+                        user.accessToken())
                 .assertProblem(400, "validation");
-        assertThat(preview.json().path("errors").get(0).path("field").asString()).isEqualTo("all[0].contains.title");
+        assertThat(inRules.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("rules.all[0].contains.title");
+        var preview = api.post(
+                        "/api/v1/smart-playlists/preview", rules.replace("night", "x\\u0000"), user.accessToken())
+                .assertProblem(400, "validation");
+        assertThat(preview.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("all[0].contains.title");
         // a field with its own check answers by either rule, never with a 500
         var body = api.post("/api/v1/me/tokens", "{\"name\": \"scrob\\u0000bler\"}", user.accessToken())
                 .assertProblem(400, "validation");
         assertThat(body.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
-        assertThat(jdbc.sql("select count(*) from api_tokens where user_id = :u").param("u", user.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from api_tokens where user_id = :u")
+                        .param("u", user.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void anEmptyItemInAListOfIdsIsNoId() {
         Account user = newAccount();
         // found by seed 2: the blank item became a null id, and the track cache threw on the null key
-        var tracks = api.get("/api/v1/tracks?ids=%20", user.accessToken()).assertStatus(200).json();
+        var tracks = api.get("/api/v1/tracks?ids=%20", user.accessToken())
+                .assertStatus(200)
+                .json();
         assertThat(tracks.toString()).doesNotContain("\"id\"");
         api.get("/api/v1/tracks?ids=1,,2", user.accessToken()).assertStatus(200);
     }
@@ -70,7 +91,12 @@ class FuzzRegressionIT extends IntegrationTest {
         assertThat(doc.path("paths").has("/error")).isFalse();
         // a client asking for /error itself got a 500 (no error status to report): there is nothing there
         for (String method : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE"}) {
-            api.send(method, "/error", method.equals("GET") || method.equals("DELETE") ? null : "{}", null, "application/json")
+            api.send(
+                            method,
+                            "/error",
+                            method.equals("GET") || method.equals("DELETE") ? null : "{}",
+                            null,
+                            "application/json")
                     .assertProblem(404, "not-found");
         }
     }
@@ -79,9 +105,12 @@ class FuzzRegressionIT extends IntegrationTest {
     void aQueryParameterThatIsNotUtf8IsTheClientsMistake() {
         Account user = newAccount();
         // Tomcat's InvalidParameterException from getParameter used to surface as a 500
-        api.get("/api/v1/me/recently-played?limit=%ED%A0%80", user.accessToken()).assertProblem(400, "validation");
-        var problem = api.get("/api/v1/me/recently-played?cursor=%C3%28", user.accessToken()).assertProblem(400, "validation");
-        assertThat(problem.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+        api.get("/api/v1/me/recently-played?limit=%ED%A0%80", user.accessToken())
+                .assertProblem(400, "validation");
+        var problem = api.get("/api/v1/me/recently-played?cursor=%C3%28", user.accessToken())
+                .assertProblem(400, "validation");
+        assertThat(problem.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("cursor");
         api.get("/api/v1/me/recently-played?a%ED%A0%80=b", user.accessToken()).assertProblem(400, "validation");
         api.get("/api/v1/me/recently-played?limit=5&=", user.accessToken()).assertProblem(400, "validation");
     }
@@ -89,7 +118,9 @@ class FuzzRegressionIT extends IntegrationTest {
     @Test
     void underTheListenBrainzApiTheSameMistakesGetListenBrainzsJson() {
         Account user = newAccount();
-        String token = api.post("/api/v1/me/tokens", Json.of("name", "fuzz"), user.accessToken()).assertStatus(201).text("token");
+        String token = api.post("/api/v1/me/tokens", Json.of("name", "fuzz"), user.accessToken())
+                .assertStatus(201)
+                .text("token");
         Api scrobbler = api.withHeader("Authorization", "Token " + token);
         var response = scrobbler.get("/1/user/" + user.id() + "/listens?count=%ED%A0%80");
         assertListenBrainzError(response, 400);

@@ -6,22 +6,36 @@ import java.nio.charset.StandardCharsets;
  * One generated request, exactly as sent: the path is already percent-encoded and the body is
  * raw bytes (it may be invalid UTF-8 on purpose). {@code auth} says which credentials go with it.
  */
-record FuzzRequest(String operation, String kind, String method, String path, String contentType, byte[] body,
-        Auth auth) {
+record FuzzRequest(
+        String operation, String kind, String method, String path, String contentType, byte[] body, Auth auth) {
 
-    enum Auth { USER, ANONYMOUS, BAD_TOKEN }
+    enum Auth {
+        USER,
+        ANONYMOUS,
+        BAD_TOKEN
+    }
 
     /** The request in a form that can be pasted into a regression test or curl. */
     String describe() {
         StringBuilder s = new StringBuilder();
-        s.append(method).append(' ').append(path).append("   [").append(operation).append(", ").append(kind)
-                .append(", auth=").append(auth).append(']');
+        s.append(method)
+                .append(' ')
+                .append(path)
+                .append("   [")
+                .append(operation)
+                .append(", ")
+                .append(kind)
+                .append(", auth=")
+                .append(auth)
+                .append(']');
         if (contentType != null) {
             s.append("\n  Content-Type: ").append(contentType);
         }
         if (body != null) {
             String text = new String(body, StandardCharsets.UTF_8);
-            s.append("\n  body (").append(body.length).append(" bytes): ")
+            s.append("\n  body (")
+                    .append(body.length)
+                    .append(" bytes): ")
                     .append(escape(text.length() > 600 ? text.substring(0, 600) + "…" : text));
         }
         return s.toString();

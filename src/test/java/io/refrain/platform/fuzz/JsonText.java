@@ -10,11 +10,9 @@ import java.util.Map;
 final class JsonText {
 
     /** JSON text inserted as is (for example {@code 1e400} or a 2,000-level nesting). */
-    record Raw(String text) {
-    }
+    record Raw(String text) {}
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     static String write(Object value) {
         StringBuilder s = new StringBuilder();
@@ -75,7 +73,8 @@ final class JsonText {
     }
 
     private static boolean pairAt(String text, int i) {
-        return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+        return Character.isHighSurrogate(text.charAt(i))
+                && i + 1 < text.length()
                 && Character.isLowSurrogate(text.charAt(i + 1));
     }
 }

@@ -43,9 +43,10 @@ class OpenApiFuzzIT extends IntegrationTest {
     static final long DEFAULT_SEED = 13;
     static final int DEFAULT_REQUESTS = 2400;
     static final int DEFAULT_SECONDS = 90;
-    private static final Pattern UUID_IN_JSON = Pattern.compile(
-            "\"id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern UUID_IN_JSON =
+            Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"");
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Account user;
     private String listenBrainzToken;
@@ -87,14 +88,18 @@ class OpenApiFuzzIT extends IntegrationTest {
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("fuzz: seed %d, %d of %d requests over %d operations in %.1f s; statuses %s; %d failures%n",
+        System.out.printf(
+                "fuzz: seed %d, %d of %d requests over %d operations in %.1f s; statuses %s; %d failures%n",
                 seed, sent, requests, operations.size(), elapsed, statuses, failures.size());
         Map<String, String> firstBySymptom = new TreeMap<>();
         failures.forEach(f -> firstBySymptom.putIfAbsent(symptom(f), f));
         firstBySymptom.forEach((symptom, first) -> System.out.println("fuzz failure " + first));
         writeReport(seed, failures);
-        assertThat(failures).as("requests answered with a 5xx or a non-problem error (seed %d); first of %d:%n%s",
-                seed, failures.size(), failures.isEmpty() ? "" : failures.getFirst()).isEmpty();
+        assertThat(failures)
+                .as(
+                        "requests answered with a 5xx or a non-problem error (seed %d); first of %d:%n%s",
+                        seed, failures.size(), failures.isEmpty() ? "" : failures.getFirst())
+                .isEmpty();
     }
 
     /** Valid bodies for the operations whose schema is a free-form JSON tree (smart-playlist rules). */
@@ -114,7 +119,8 @@ class OpenApiFuzzIT extends IntegrationTest {
     private static String symptom(String failure) {
         String[] lines = failure.split("\n");
         String what = lines[0].replaceFirst("^#\\d+ ", "");
-        String operation = lines.length > 1 ? lines[1].replaceFirst("^.*\\[", "").replaceFirst(",.*$", "") : "";
+        String operation =
+                lines.length > 1 ? lines[1].replaceFirst("^.*\\[", "").replaceFirst(",.*$", "") : "";
         return operation + " " + what;
     }
 
@@ -154,18 +160,26 @@ class OpenApiFuzzIT extends IntegrationTest {
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", fuzzAddress)
                 .header("Accept", "application/json, application/problem+json")
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
         switch (request.auth()) {
-            case USER -> builder.header("Authorization", request.path().startsWith("/1/")
-                    ? "Token " + listenBrainzToken : "Bearer " + user.accessToken());
-            case BAD_TOKEN -> builder.header("Authorization", request.path().startsWith("/1/")
-                    ? "Token not-a-token" : "Bearer e30.e30.not-a-signature");
-            case ANONYMOUS -> {
-            }
+            case USER ->
+                builder.header(
+                        "Authorization",
+                        request.path().startsWith("/1/")
+                                ? "Token " + listenBrainzToken
+                                : "Bearer " + user.accessToken());
+            case BAD_TOKEN ->
+                builder.header(
+                        "Authorization",
+                        request.path().startsWith("/1/") ? "Token not-a-token" : "Bearer e30.e30.not-a-signature");
+            case ANONYMOUS -> {}
         }
         try {
             return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -182,17 +196,23 @@ class OpenApiFuzzIT extends IntegrationTest {
         api = api.from(Api.randomAddress());
         user = newAccount();
         listenBrainzToken = api.post("/api/v1/me/tokens", Json.of("name", "fuzz"), user.accessToken())
-                .assertStatus(201).text("token");
+                .assertStatus(201)
+                .text("token");
         JsonNode validated = api.withHeader("Authorization", "Token " + listenBrainzToken)
-                .get("/1/validate-token").assertStatus(200).json();
+                .get("/1/validate-token")
+                .assertStatus(200)
+                .json();
         hints.put("userName", List.of(validated.path("user_name").asString("fuzz"), "nobody"));
         hints.put("userId", List.of(user.id().toString()));
     }
 
     private boolean stillSignedIn() {
         return api.get("/api/v1/me", user.accessToken()).status() == 200
-                && api.withHeader("Authorization", "Token " + listenBrainzToken).get("/1/validate-token")
-                        .json().path("valid").asBoolean(false);
+                && api.withHeader("Authorization", "Token " + listenBrainzToken)
+                        .get("/1/validate-token")
+                        .json()
+                        .path("valid")
+                        .asBoolean(false);
     }
 
     private void remember(HttpResponse<String> response) {
@@ -212,7 +232,8 @@ class OpenApiFuzzIT extends IntegrationTest {
     }
 
     private static long setting(String name, long fallback) {
-        String value = System.getProperty(name, System.getenv(name.replace('.', '_').toUpperCase()));
+        String value =
+                System.getProperty(name, System.getenv(name.replace('.', '_').toUpperCase()));
         return value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
     }
 }

@@ -35,21 +35,87 @@ final class RequestGenerator {
     private static final String LONE_HIGH = "\uD800";
     private static final String LONE_LOW = "\uDFFF";
     private static final List<String> STRANGE_STRINGS = List.of(
-            "", " ", "\u0000", "a\u0000b", LONE_HIGH, "x" + LONE_LOW + "y", "😀🎵", "\u202eevil", "\uFEFFbom",
-            "\n\r\t", "' OR '1'='1", "%", "_", "\\", "../../etc/passwd", "<script>alert(1)</script>", "null",
-            "-1", "0", "1e400", "NaN", "true", "[]", "{}", "ü", "Ω≈ç√", "\u0007\u001b");
+            "",
+            " ",
+            "\u0000",
+            "a\u0000b",
+            LONE_HIGH,
+            "x" + LONE_LOW + "y",
+            "😀🎵",
+            "\u202eevil",
+            "\uFEFFbom",
+            "\n\r\t",
+            "' OR '1'='1",
+            "%",
+            "_",
+            "\\",
+            "../../etc/passwd",
+            "<script>alert(1)</script>",
+            "null",
+            "-1",
+            "0",
+            "1e400",
+            "NaN",
+            "true",
+            "[]",
+            "{}",
+            "ü",
+            "Ω≈ç√",
+            "\u0007\u001b");
     private static final List<String> BAD_PATH_VALUES = List.of(
-            "not-a-uuid", "%00", "a%00b", "%ED%A0%80", "%FF", "-1", "0", "00000000-0000-0000-0000-000000000000",
-            "%20", "..", "%2e%2e", "x".repeat(300), "123e4567-e89b-12d3-a456-42661417400", "%C3%28", "%25", "null",
-            "ffffffff-ffff-ffff-ffff-ffffffffffff", "%F0%9F%98%80", "%0A");
+            "not-a-uuid",
+            "%00",
+            "a%00b",
+            "%ED%A0%80",
+            "%FF",
+            "-1",
+            "0",
+            "00000000-0000-0000-0000-000000000000",
+            "%20",
+            "..",
+            "%2e%2e",
+            "x".repeat(300),
+            "123e4567-e89b-12d3-a456-42661417400",
+            "%C3%28",
+            "%25",
+            "null",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            "%F0%9F%98%80",
+            "%0A");
     private static final List<String> CONTENT_TYPES = List.of(
-            "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-            "application/json; charset=bogus", "application/octet-stream", "garbage", "application/json;;",
-            "text/html; charset=utf-8", "application/problem+json");
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "application/json; charset=bogus",
+            "application/octet-stream",
+            "garbage",
+            "application/json;;",
+            "text/html; charset=utf-8",
+            "application/problem+json");
     private static final List<String> MALFORMED = List.of(
-            "{", "}", "{\"a\":", "[1,2", "nul", "{'a':1}", "{\"a\":1}}", "\u0000", "{\"a\" 1}", "{,}", "[,]",
-            "{\"a\":tru}", "\"unterminated", "{\"a\":01}", "{\"a\":+1}", "{\"a\":.5}", "{\"a\":NaN}",
-            "{\"a\":Infinity}", "{\"a\":1,}", "/* comment */ {}", "{\"\\uD800\":\"\\uZZZZ\"}", "\uFEFF{}");
+            "{",
+            "}",
+            "{\"a\":",
+            "[1,2",
+            "nul",
+            "{'a':1}",
+            "{\"a\":1}}",
+            "\u0000",
+            "{\"a\" 1}",
+            "{,}",
+            "[,]",
+            "{\"a\":tru}",
+            "\"unterminated",
+            "{\"a\":01}",
+            "{\"a\":+1}",
+            "{\"a\":.5}",
+            "{\"a\":NaN}",
+            "{\"a\":Infinity}",
+            "{\"a\":1,}",
+            "/* comment */ {}",
+            "{\"\\uD800\":\"\\uZZZZ\"}",
+            "\uFEFF{}");
 
     private final JsonNode doc;
     private final Map<String, List<String>> hints;
@@ -81,7 +147,8 @@ final class RequestGenerator {
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
-                if (List.of("get", "put", "post", "delete", "patch", "head", "options").contains(op.getKey())) {
+                if (List.of("get", "put", "post", "delete", "patch", "head", "options")
+                        .contains(op.getKey())) {
                     operations.add(new Operation(op.getKey().toUpperCase(), path.getKey(), op.getValue()));
                 }
             }
@@ -93,11 +160,12 @@ final class RequestGenerator {
     FuzzRequest generate(Operation op, Random r) {
         double roll = r.nextDouble();
         String kind = roll < 0.25 ? "valid" : roll < 0.4 ? "boundary" : roll < 0.65 ? "one-fault" : "junk";
-        Level level = switch (kind) {
-            case "valid" -> new Level(0, 0);
-            case "boundary" -> new Level(0, 0.5);
-            default -> new Level(0.25, 0.1);
-        };
+        Level level =
+                switch (kind) {
+                    case "valid" -> new Level(0, 0);
+                    case "boundary" -> new Level(0, 0.5);
+                    default -> new Level(0.25, 0.1);
+                };
         List<JsonNode> parameters = parameters(op);
         // one-fault: everything valid but one value, so the fault gets past the checks of the others
         boolean oneFault = kind.equals("one-fault");
@@ -113,9 +181,14 @@ final class RequestGenerator {
             switch (parameter.path("in").asString()) {
                 case "path" -> path = path.replace("{" + name + "}", pathValue(name, schema, parameterLevel, r));
                 case "query" -> {
-                    if (parameter.path("required").asBoolean(false) || index == faultyParameter || r.nextDouble() < 0.6) {
+                    if (parameter.path("required").asBoolean(false)
+                            || index == faultyParameter
+                            || r.nextDouble() < 0.6) {
                         for (String value : queryValues(name, schema, parameterLevel, r)) {
-                            query.append(query.isEmpty() ? '?' : '&').append(encode(name)).append('=').append(value);
+                            query.append(query.isEmpty() ? '?' : '&')
+                                    .append(encode(name))
+                                    .append('=')
+                                    .append(value);
                         }
                     }
                 }
@@ -127,7 +200,8 @@ final class RequestGenerator {
         if (kind.equals("junk") && r.nextDouble() < 0.2) {
             query.append(query.isEmpty() ? '?' : '&').append(junkQueryParameter(r));
         }
-        FuzzRequest.Auth auth = r.nextDouble() < 0.85 ? FuzzRequest.Auth.USER
+        FuzzRequest.Auth auth = r.nextDouble() < 0.85
+                ? FuzzRequest.Auth.USER
                 : r.nextBoolean() ? FuzzRequest.Auth.ANONYMOUS : FuzzRequest.Auth.BAD_TOKEN;
 
         JsonNode content = op.spec().path("requestBody").path("content");
@@ -135,13 +209,15 @@ final class RequestGenerator {
         byte[] body = null;
         if (content.has("multipart/form-data") && !content.has("application/json")) {
             String boundary = "fuzz" + Long.toHexString(r.nextLong());
-            contentType = kind.equals("junk") && r.nextBoolean() ? pick(r, CONTENT_TYPES)
+            contentType = kind.equals("junk") && r.nextBoolean()
+                    ? pick(r, CONTENT_TYPES)
                     : "multipart/form-data; boundary=" + boundary;
             body = multipart(resolve(content.path("multipart/form-data").path("schema")), boundary, level, r);
         } else if (content.has("application/json") || (kind.equals("junk") && r.nextDouble() < 0.1)) {
             contentType = "application/json";
             JsonNode schema = resolve(content.path("application/json").path("schema"));
-            Object value = corpus.containsKey(op.name()) && r.nextBoolean() ? corpus.get(op.name())
+            Object value = corpus.containsKey(op.name()) && r.nextBoolean()
+                    ? corpus.get(op.name())
                     : value(schema, level, r, 0);
             if (oneFault && faultyParameter < 0) {
                 value = withOneFault(value, r);
@@ -167,8 +243,14 @@ final class RequestGenerator {
                     more.put(pick(r, List.of("id", "userId", "ownerId", "role", "createdAt", "admin")), junkValue(r));
                     text = JsonText.write(more);
                 } else {
-                    return new FuzzRequest(op.name(), kind + "/invalid-utf8", op.method(), path + query,
-                            contentType, invalidUtf8(JsonText.write(value), r), auth);
+                    return new FuzzRequest(
+                            op.name(),
+                            kind + "/invalid-utf8",
+                            op.method(),
+                            path + query,
+                            contentType,
+                            invalidUtf8(JsonText.write(value), r),
+                            auth);
                 }
             } else {
                 text = JsonText.write(value);
@@ -178,8 +260,7 @@ final class RequestGenerator {
         return new FuzzRequest(op.name(), kind, op.method(), path + query, contentType, body, auth);
     }
 
-    private record Level(double junk, double boundary) {
-    }
+    private record Level(double junk, double boundary) {}
 
     /** The value with one leaf (a text, by preference) replaced: by a text holding NUL half the time. */
     private static Object withOneFault(Object value, Random r) {
@@ -188,10 +269,11 @@ final class RequestGenerator {
         if (leaves.isEmpty()) {
             return junkValue(r);
         }
-        List<List<Object>> texts = leaves.stream().filter(p -> leafAt(value, p) instanceof String).toList();
+        List<List<Object>> texts =
+                leaves.stream().filter(p -> leafAt(value, p) instanceof String).toList();
         List<Object> at = pick(r, !texts.isEmpty() && r.nextDouble() < 0.8 ? texts : leaves);
-        Object fault = r.nextBoolean() ? pick(r, List.of("\u0000", "fuzz\u0000nul", "\u0000" + "x".repeat(20)))
-                : junkValue(r);
+        Object fault =
+                r.nextBoolean() ? pick(r, List.of("\u0000", "fuzz\u0000nul", "\u0000" + "x".repeat(20))) : junkValue(r);
         return replaced(value, at, 0, fault);
     }
 
@@ -270,7 +352,8 @@ final class RequestGenerator {
 
     private List<String> queryValues(String name, JsonNode schema, Level level, Random r) {
         if (r.nextDouble() < level.junk()) {
-            return List.of(pick(r, BAD_PATH_VALUES), encode(pick(r, STRANGE_STRINGS))).subList(0, 1 + r.nextInt(2));
+            return List.of(pick(r, BAD_PATH_VALUES), encode(pick(r, STRANGE_STRINGS)))
+                    .subList(0, 1 + r.nextInt(2));
         }
         if (hints.containsKey(name) && r.nextDouble() < 0.5) {
             return List.of(encode(pick(r, hints.get(name))));
@@ -296,8 +379,21 @@ final class RequestGenerator {
     }
 
     private String junkQueryParameter(Random r) {
-        return pick(r, List.of("zzUnknown=1", "%00=%00", "a%ED%A0%80=b", "=", "&&", "limit=1&limit=2", "cursor=%00",
-                "q=" + "x".repeat(5000), "sort=%00", "a%5Bb%5D=c", "limit=-1", "limit=99999999999"));
+        return pick(
+                r,
+                List.of(
+                        "zzUnknown=1",
+                        "%00=%00",
+                        "a%ED%A0%80=b",
+                        "=",
+                        "&&",
+                        "limit=1&limit=2",
+                        "cursor=%00",
+                        "q=" + "x".repeat(5000),
+                        "sort=%00",
+                        "a%5Bb%5D=c",
+                        "limit=-1",
+                        "limit=99999999999"));
     }
 
     /** Percent-encodes UTF-8, except that a lone surrogate becomes its CESU-8 bytes (invalid UTF-8). */
@@ -307,9 +403,12 @@ final class RequestGenerator {
             char c = value.charAt(i);
             if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~".indexOf(c) >= 0)) {
                 s.append(c);
-            } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1)))) {
-                s.append(String.format("%%%02X%%%02X%%%02X", 0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F)));
+            } else if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1)))) {
+                s.append(String.format(
+                        "%%%02X%%%02X%%%02X", 0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F)));
             } else {
                 int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
                 for (byte b : value.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
@@ -343,9 +442,17 @@ final class RequestGenerator {
             }
             return merged;
         }
-        if (schema.has("enum") && schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
+        if (schema.has("enum")
+                && schema.path("enum").isArray()
+                && !schema.path("enum").isEmpty()) {
             if (r.nextDouble() < level.boundary()) {
-                return pick(r, List.of("", "UNKNOWN", "zz", schema.path("enum").get(0).asString().toLowerCase()));
+                return pick(
+                        r,
+                        List.of(
+                                "",
+                                "UNKNOWN",
+                                "zz",
+                                schema.path("enum").get(0).asString().toLowerCase()));
             }
             JsonNode e = schema.path("enum").get(r.nextInt(schema.path("enum").size()));
             return e.isNumber() ? e.numberValue() : e.isBoolean() ? e.asBoolean() : e.asString();
@@ -355,8 +462,10 @@ final class RequestGenerator {
             case "object" -> object(schema, level, r, depth);
             case "array" -> array(schema, level, r, depth, boundary);
             case "integer" -> integer(schema, r, boundary);
-            case "number" -> boundary ? pick(r, List.<Object>of(0, -0.0, 1e308, -1e308, new Raw("1e400"), 0.5, -1))
-                    : Math.round(r.nextDouble() * 1000) / 10.0;
+            case "number" ->
+                boundary
+                        ? pick(r, List.<Object>of(0, -0.0, 1e308, -1e308, new Raw("1e400"), 0.5, -1))
+                        : Math.round(r.nextDouble() * 1000) / 10.0;
             case "boolean" -> r.nextBoolean();
             case "string" -> string(schema, r, boundary);
             default -> depth > 2 ? "x" : pick(r, List.<Object>of("any", 1, true));
@@ -428,8 +537,21 @@ final class RequestGenerator {
         long min = schema.has("minimum") ? schema.path("minimum").asLong() : 0;
         long max = schema.has("maximum") ? schema.path("maximum").asLong() : Math.max(min, 0) + 100;
         if (boundary) {
-            return pick(r, List.<Object>of(min, max, min - 1, max + 1, 0, -1, Integer.MAX_VALUE, (long) Integer.MAX_VALUE + 1,
-                    Long.MAX_VALUE, Long.MIN_VALUE, new Raw("92233720368547758070"), 1.5));
+            return pick(
+                    r,
+                    List.<Object>of(
+                            min,
+                            max,
+                            min - 1,
+                            max + 1,
+                            0,
+                            -1,
+                            Integer.MAX_VALUE,
+                            (long) Integer.MAX_VALUE + 1,
+                            Long.MAX_VALUE,
+                            Long.MIN_VALUE,
+                            new Raw("92233720368547758070"),
+                            1.5));
         }
         return min + (long) (r.nextDouble() * (Math.min(max, min + 1000) - min + 1));
     }
@@ -440,8 +562,11 @@ final class RequestGenerator {
         int maxLength = schema.path("maxLength").asInt(-1);
         if (boundary) {
             List<Supplier<String>> edges = new ArrayList<>(List.of(
-                    () -> "", () -> "   ", () -> randomWord(r, Math.max(0, minLength - 1)),
-                    () -> "x".repeat(10_000), () -> pick(r, STRANGE_STRINGS)));
+                    () -> "",
+                    () -> "   ",
+                    () -> randomWord(r, Math.max(0, minLength - 1)),
+                    () -> "x".repeat(10_000),
+                    () -> pick(r, STRANGE_STRINGS)));
             if (maxLength >= 0) {
                 edges.add(() -> "y".repeat(maxLength));
                 edges.add(() -> "y".repeat(maxLength + 1));
@@ -451,13 +576,19 @@ final class RequestGenerator {
         }
         switch (format) {
             case "uuid" -> {
-                return !knownIds.isEmpty() && r.nextDouble() < 0.5 ? pick(r, knownIds) : new UUID(r.nextLong(), r.nextLong()).toString();
+                return !knownIds.isEmpty() && r.nextDouble() < 0.5
+                        ? pick(r, knownIds)
+                        : new UUID(r.nextLong(), r.nextLong()).toString();
             }
             case "date-time" -> {
-                return Instant.parse("2026-01-01T00:00:00Z").plusSeconds(r.nextInt(30_000_000) - 15_000_000L).toString();
+                return Instant.parse("2026-01-01T00:00:00Z")
+                        .plusSeconds(r.nextInt(30_000_000) - 15_000_000L)
+                        .toString();
             }
             case "date" -> {
-                return LocalDate.ofInstant(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC).plusDays(r.nextInt(400) - 200).toString();
+                return LocalDate.ofInstant(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)
+                        .plusDays(r.nextInt(400) - 200)
+                        .toString();
             }
             case "email" -> {
                 return "fuzz-" + Long.toHexString(r.nextLong()) + "@refrain.test";
@@ -486,8 +617,18 @@ final class RequestGenerator {
             case 3 -> "a" + LONE_LOW;
             case 4 -> "z".repeat(200_000);
             case 5 -> new Raw(deepArray(r.nextBoolean() ? 600 : 3000));
-            case 6 -> pick(r, List.<Object>of(12345, -1, true, false, 1.5, new Raw("1e400"), new Raw("-0"),
-                    new Raw("123456789012345678901234567890")));
+            case 6 ->
+                pick(
+                        r,
+                        List.<Object>of(
+                                12345,
+                                -1,
+                                true,
+                                false,
+                                1.5,
+                                new Raw("1e400"),
+                                new Raw("-0"),
+                                new Raw("123456789012345678901234567890")));
             case 7 -> pick(r, List.of(List.of(), List.of(1, "a", List.of()), Map.of(), Map.of("a", Map.of("b", 1))));
             case 8 -> null;
             default -> pick(r, STRANGE_STRINGS);
@@ -506,12 +647,22 @@ final class RequestGenerator {
     private byte[] multipart(JsonNode schema, String boundary, Level level, Random r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            boolean file = resolve(property.getValue()).path("format").asString("").equals("binary");
+            boolean file =
+                    resolve(property.getValue()).path("format").asString("").equals("binary");
             String header = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + property.getKey() + "\""
                     + (file ? "; filename=\"fuzz.json\"\r\nContent-Type: application/json" : "") + "\r\n\r\n";
             out.writeBytes(header.getBytes(StandardCharsets.UTF_8));
-            String content = file ? pick(r, List.of("[]", "{}", "[{\"a\":1}]", "\u0000", "not json", deepArray(5000),
-                    JsonText.write(List.of(Map.of("track", "x", "ts", "2026-01-01T00:00:00Z")))))
+            String content = file
+                    ? pick(
+                            r,
+                            List.of(
+                                    "[]",
+                                    "{}",
+                                    "[{\"a\":1}]",
+                                    "\u0000",
+                                    "not json",
+                                    deepArray(5000),
+                                    JsonText.write(List.of(Map.of("track", "x", "ts", "2026-01-01T00:00:00Z")))))
                     : scalarText(value(property.getValue(), level, r, 1));
             byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
             if (file && r.nextDouble() < level.junk()) {
@@ -530,8 +681,13 @@ final class RequestGenerator {
     private static byte[] invalidUtf8(String text, Random r) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         int at = bytes.length == 0 ? 0 : r.nextInt(bytes.length);
-        byte[] bad = pick(r, List.of(new byte[] {(byte) 0xC3, 0x28}, new byte[] {(byte) 0xFF},
-                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82}));
+        byte[] bad = pick(
+                r,
+                List.of(
+                        new byte[] {(byte) 0xC3, 0x28},
+                        new byte[] {(byte) 0xFF},
+                        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                        new byte[] {(byte) 0xE2, (byte) 0x82}));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(bytes, 0, at);
         out.writeBytes(bad);

@@ -22,7 +22,8 @@ class VerifiedTokenCacheTest {
     private final AtomicBoolean sessionLive = new AtomicBoolean(true);
     private final OAuth2TokenValidator<Jwt> validator = jwt -> sessionLive.get()
             ? OAuth2TokenValidatorResult.success()
-            : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The session of this token has ended.", null));
+            : OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error("invalid_token", "The session of this token has ended.", null));
     private final JwtDecoder verifying = token -> {
         verifications.incrementAndGet();
         if (!token.startsWith("good")) {
@@ -35,7 +36,8 @@ class VerifiedTokenCacheTest {
         return jwt(token);
     };
     private final MutableClock clock = new MutableClock();
-    private final VerifiedTokenCache cache = new VerifiedTokenCache(verifying, validator, 10, Duration.ofMinutes(5), clock);
+    private final VerifiedTokenCache cache =
+            new VerifiedTokenCache(verifying, validator, 10, Duration.ofMinutes(5), clock);
 
     @Test
     void aRememberedTokenIsForgottenWhenItsTimeOnTheInjectedClockIsUp() {
@@ -55,7 +57,8 @@ class VerifiedTokenCacheTest {
         assertThat(verifications).hasValue(1);
 
         sessionLive.set(false); // logged out: the remembered token must stop working at once
-        assertThatThrownBy(() -> cache.decode("good-1")).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> cache.decode("good-1"))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("session of this token has ended");
         assertThatThrownBy(() -> cache.decode("good-1")).isInstanceOf(JwtValidationException.class);
         assertThat(verifications).hasValue(2); // forgotten after failing: verified from scratch again

@@ -15,11 +15,20 @@ import org.springframework.http.HttpStatus;
 
 class CursorCodecTest {
 
-    enum Sort { VOTES, POSITION }
-
-    private record Everything(long id, int count, String name, UUID user, Instant at,
-                              @CursorCodec.EpochMicros Instant micros, BigDecimal score, Sort sort) {
+    enum Sort {
+        VOTES,
+        POSITION
     }
+
+    private record Everything(
+            long id,
+            int count,
+            String name,
+            UUID user,
+            Instant at,
+            @CursorCodec.EpochMicros Instant micros,
+            BigDecimal score,
+            Sort sort) {}
 
     private record Positive(long from) {
         Positive {
@@ -31,9 +40,15 @@ class CursorCodecTest {
 
     private static final CursorCodec<Everything> EVERYTHING = CursorCodec.of(Everything.class);
 
-    private final Everything key = new Everything(42L, 7, "Ünïcode name", UUID.fromString("0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"),
-            Instant.parse("2026-11-23T08:15:00.123456Z"), Instant.parse("2026-11-23T08:15:00.123456Z"),
-            new BigDecimal("0.1234500"), Sort.VOTES);
+    private final Everything key = new Everything(
+            42L,
+            7,
+            "Ünïcode name",
+            UUID.fromString("0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"),
+            Instant.parse("2026-11-23T08:15:00.123456Z"),
+            Instant.parse("2026-11-23T08:15:00.123456Z"),
+            new BigDecimal("0.1234500"),
+            Sort.VOTES);
 
     @Test
     void aKeyComesBackAsItWent() {
@@ -42,8 +57,15 @@ class CursorCodecTest {
 
     @Test
     void theWireFormatIsTheOneTheHandWrittenCursorsGaveOut() {
-        String old = Cursor.encode(42L, 7, "Ünïcode name", "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
-                "2026-11-23T08:15:00.123456Z", ChronoUnit.MICROS.between(Instant.EPOCH, key.micros()), "0.1234500", "VOTES");
+        String old = Cursor.encode(
+                42L,
+                7,
+                "Ünïcode name",
+                "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
+                "2026-11-23T08:15:00.123456Z",
+                ChronoUnit.MICROS.between(Instant.EPOCH, key.micros()),
+                "0.1234500",
+                "VOTES");
         assertThat(EVERYTHING.encode(key)).isEqualTo(old);
         assertThat(EVERYTHING.decode(old)).isEqualTo(key);
     }
@@ -52,7 +74,8 @@ class CursorCodecTest {
     void noCursorIsTheFirstPage() {
         assertThat(EVERYTHING.decode(null)).isNull();
         assertThat(EVERYTHING.decode("")).isNull();
-        assertThat(CursorCodec.of(Positive.class).decodeOr(null, new Positive(0))).isEqualTo(new Positive(0));
+        assertThat(CursorCodec.of(Positive.class).decodeOr(null, new Positive(0)))
+                .isEqualTo(new Positive(0));
     }
 
     @Test
@@ -73,8 +96,16 @@ class CursorCodecTest {
     }
 
     private static String wrong(int index, String json) {
-        String[] values = {"42", "7", "\"name\"", "\"0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\"", "\"2026-11-23T08:15:00Z\"",
-                "1", "\"1.5\"", "\"VOTES\""};
+        String[] values = {
+            "42",
+            "7",
+            "\"name\"",
+            "\"0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0\"",
+            "\"2026-11-23T08:15:00Z\"",
+            "1",
+            "\"1.5\"",
+            "\"VOTES\""
+        };
         values[index] = json;
         return base64("[" + String.join(",", values) + "]");
     }

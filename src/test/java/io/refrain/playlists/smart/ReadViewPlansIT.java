@@ -34,19 +34,37 @@ class ReadViewPlansIT extends IntegrationTest {
                               and tag.id = tt.tag_id where tt.user_id = :user and tt.track_id = t.id and lower(tag.name) = 'x'))""";
 
     private static final Map<String, String> TABLES = Map.of(
-            "library_saved_tracks", "saved_tracks", "library_loved_tracks", "loved_tracks",
-            "library_track_ratings", "track_ratings", "library_album_ratings", "album_ratings",
-            "library_artist_ratings", "artist_ratings", "library_tagged_tracks", "tagged_tracks", "library_tags", "tags",
-            "history_track_stats", "listen_stats_tracks", "history_album_stats", "listen_stats_albums",
-            "history_artist_stats", "listen_stats_artists");
+            "library_saved_tracks",
+            "saved_tracks",
+            "library_loved_tracks",
+            "loved_tracks",
+            "library_track_ratings",
+            "track_ratings",
+            "library_album_ratings",
+            "album_ratings",
+            "library_artist_ratings",
+            "artist_ratings",
+            "library_tagged_tracks",
+            "tagged_tracks",
+            "library_tags",
+            "tags",
+            "history_track_stats",
+            "listen_stats_tracks",
+            "history_album_stats",
+            "listen_stats_albums",
+            "history_artist_stats",
+            "listen_stats_artists");
 
     /** Each scan of the plan: its kind, its index (if any) and its table. */
-    private static final Pattern SCAN = Pattern.compile("((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan)"
-            + "(?: using (\\w+))? on (\\w+)");
+    private static final Pattern SCAN = Pattern.compile(
+            "((?:Parallel )?(?:Seq|Index|Index Only|Bitmap Heap|Bitmap Index) Scan)" + "(?: using (\\w+))? on (\\w+)");
 
     private List<String> scans(String sql, UUID user, Long[] ids) {
-        List<String> plan = jdbc.sql("explain (costs off) " + sql).param("user", user).param("ids", ids)
-                .query((rs, n) -> rs.getString(1)).list();
+        List<String> plan = jdbc.sql("explain (costs off) " + sql)
+                .param("user", user)
+                .param("ids", ids)
+                .query((rs, n) -> rs.getString(1))
+                .list();
         List<String> scans = new ArrayList<>();
         for (String line : plan) {
             Matcher m = SCAN.matcher(line);
@@ -60,7 +78,10 @@ class ReadViewPlansIT extends IntegrationTest {
     @Test
     void theViewsGiveTheTablesPlans() {
         UUID user = newAccount().id();
-        Long[] ids = jdbc.sql("select id from tracks order by id limit 20").query(Long.class).list().toArray(Long[]::new);
+        Long[] ids = jdbc.sql("select id from tracks order by id limit 20")
+                .query(Long.class)
+                .list()
+                .toArray(Long[]::new);
         String overTables = OVER_VIEWS;
         for (var view : TABLES.entrySet()) {
             overTables = overTables.replace(" " + view.getKey() + " ", " " + view.getValue() + " ");
@@ -68,7 +89,9 @@ class ReadViewPlansIT extends IntegrationTest {
         assertThat(overTables).doesNotContain("library_", "history_");
 
         List<String> viaViews = scans(OVER_VIEWS, user, ids);
-        assertThat(viaViews).as("plan over the views").isEqualTo(scans(overTables, user, ids))
+        assertThat(viaViews)
+                .as("plan over the views")
+                .isEqualTo(scans(overTables, user, ids))
                 .noneMatch(scan -> scan.startsWith("Seq Scan"));
     }
 }

@@ -17,7 +17,8 @@ class SmartArtistSpreadingTest {
     void spreadsWhereverPossible(@ForAll @Size(max = 40) List<@IntRange(min = 0, max = 4) Integer> artists) {
         List<SmartPlaylistRepository.Match> input = new ArrayList<>();
         for (int i = 0; i < artists.size(); i++) {
-            input.add(new SmartPlaylistRepository.Match(i, artists.get(i) == 0 ? null : (long) artists.get(i), artists.size()));
+            input.add(new SmartPlaylistRepository.Match(
+                    i, artists.get(i) == 0 ? null : (long) artists.get(i), artists.size()));
         }
         var out = ArtistSpreading.spread(input);
         assertThat(out).containsExactlyInAnyOrderElementsOf(input);

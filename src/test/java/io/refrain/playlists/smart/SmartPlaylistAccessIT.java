@@ -19,19 +19,28 @@ import tools.jackson.databind.JsonNode;
 class SmartPlaylistAccessIT extends IntegrationTest {
 
     private List<Long> tracks(int n) {
-        return jdbc.sql("select id from tracks order by id limit ?").param(n).query(Long.class).list();
+        return jdbc.sql("select id from tracks order by id limit ?")
+                .param(n)
+                .query(Long.class)
+                .list();
     }
 
     private String playlist(Account owner, boolean isPublic, List<Long> trackIds) {
         String id = api.post("/api/v1/playlists", Json.of("name", "Source", "public", isPublic), owner.accessToken())
-                .assertStatus(201).text("id");
-        api.post("/api/v1/playlists/" + id + "/tracks", Json.of("trackIds", trackIds), owner.accessToken()).assertStatus(201);
+                .assertStatus(201)
+                .text("id");
+        api.post("/api/v1/playlists/" + id + "/tracks", Json.of("trackIds", trackIds), owner.accessToken())
+                .assertStatus(201);
         return id;
     }
 
     private String smart(Account who, String rules) {
-        return api.post("/api/v1/smart-playlists", "{\"name\": \"From others\", \"rules\": " + rules + "}", who.accessToken())
-                .assertStatus(201).text("id");
+        return api.post(
+                        "/api/v1/smart-playlists",
+                        "{\"name\": \"From others\", \"rules\": " + rules + "}",
+                        who.accessToken())
+                .assertStatus(201)
+                .text("id");
     }
 
     private static String in(String playlist) {
@@ -40,15 +49,20 @@ class SmartPlaylistAccessIT extends IntegrationTest {
 
     private List<Long> trackIds(Account who, String id) {
         List<Long> out = new ArrayList<>();
-        JsonNode page = api.get("/api/v1/smart-playlists/" + id + "/tracks?limit=100", who.accessToken()).assertStatus(200).json();
+        JsonNode page = api.get("/api/v1/smart-playlists/" + id + "/tracks?limit=100", who.accessToken())
+                .assertStatus(200)
+                .json();
         page.path("items").forEach(item -> out.add(item.path("track").path("id").asLong()));
         return out;
     }
 
     private List<String> unavailable(Account who, String id) {
         List<String> out = new ArrayList<>();
-        api.get("/api/v1/smart-playlists/" + id, who.accessToken()).assertStatus(200).json()
-                .path("unavailablePlaylists").forEach(n -> out.add(n.asString()));
+        api.get("/api/v1/smart-playlists/" + id, who.accessToken())
+                .assertStatus(200)
+                .json()
+                .path("unavailablePlaylists")
+                .forEach(n -> out.add(n.asString()));
         return out;
     }
 
@@ -62,21 +76,29 @@ class SmartPlaylistAccessIT extends IntegrationTest {
         assertThat(trackIds(alice, id)).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(unavailable(alice, id)).isEmpty();
 
-        api.patch("/api/v1/playlists/" + source, Json.of("public", false), bob.accessToken()).assertStatus(200);
+        api.patch("/api/v1/playlists/" + source, Json.of("public", false), bob.accessToken())
+                .assertStatus(200);
 
         // at once (no minimum delay, no write of Alice's): the stored membership is rebuilt without it
         assertThat(trackIds(alice, id)).isEmpty();
         assertThat(unavailable(alice, id)).containsExactly(source);
         // an explicit refresh and a preview agree
-        assertThat(api.post("/api/v1/smart-playlists/" + id + "/refresh", null, alice.accessToken()).assertStatus(200)
-                .json().path("trackCount").asInt()).isZero();
+        assertThat(api.post("/api/v1/smart-playlists/" + id + "/refresh", null, alice.accessToken())
+                        .assertStatus(200)
+                        .json()
+                        .path("trackCount")
+                        .asInt())
+                .isZero();
         // a preview names it as a playlist she cannot read (checked when rules are given, as on save)
-        api.post("/api/v1/smart-playlists/preview", in(source), alice.accessToken()).assertStatus(422);
+        api.post("/api/v1/smart-playlists/preview", in(source), alice.accessToken())
+                .assertStatus(422);
 
         // made public again: it counts again (at the next rebuild; here an explicit refresh)
-        api.patch("/api/v1/playlists/" + source, Json.of("public", true), bob.accessToken()).assertStatus(200);
+        api.patch("/api/v1/playlists/" + source, Json.of("public", true), bob.accessToken())
+                .assertStatus(200);
         assertThat(unavailable(alice, id)).isEmpty();
-        api.post("/api/v1/smart-playlists/" + id + "/refresh", null, alice.accessToken()).assertStatus(200);
+        api.post("/api/v1/smart-playlists/" + id + "/refresh", null, alice.accessToken())
+                .assertStatus(200);
         assertThat(trackIds(alice, id)).containsExactlyInAnyOrderElementsOf(ids);
     }
 
@@ -86,7 +108,10 @@ class SmartPlaylistAccessIT extends IntegrationTest {
         var alice = newAccount();
         List<Long> ids = tracks(2);
         String source = playlist(bob, false, ids);
-        api.put("/api/v1/playlists/" + source + "/collaborators/" + alice.id(), Json.of("role", "viewer"), bob.accessToken())
+        api.put(
+                        "/api/v1/playlists/" + source + "/collaborators/" + alice.id(),
+                        Json.of("role", "viewer"),
+                        bob.accessToken())
                 .assertStatus(200);
         String id = smart(alice, in(source));
         // a notInPlaylist of the same playlist, nested in a second smart playlist that names the first
@@ -94,7 +119,8 @@ class SmartPlaylistAccessIT extends IntegrationTest {
         assertThat(trackIds(alice, id)).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(trackIds(alice, outer)).containsExactlyInAnyOrderElementsOf(ids);
 
-        api.delete("/api/v1/playlists/" + source + "/collaborators/" + alice.id(), bob.accessToken()).assertStatus(204);
+        api.delete("/api/v1/playlists/" + source + "/collaborators/" + alice.id(), bob.accessToken())
+                .assertStatus(204);
 
         assertThat(trackIds(alice, outer)).isEmpty(); // rebuilt through the nested one
         assertThat(trackIds(alice, id)).isEmpty();
@@ -139,18 +165,30 @@ class SmartPlaylistAccessIT extends IntegrationTest {
         SmartRules rules = RuleJson.parse(Json.MAPPER.readTree(in(source)), "", Set.of());
         var context = new RuleTranslator.Context(alice.id(), clock.instant(), "seed", Set.of());
         var compiled = RuleTranslator.compile(rules, context, 100);
-        assertThat(repository.evaluate(compiled)).extracting(SmartPlaylistRepository.Match::id)
+        assertThat(repository.evaluate(compiled))
+                .extracting(SmartPlaylistRepository.Match::id)
                 .containsExactlyInAnyOrderElementsOf(ids);
-        jdbc.sql("update playlists set public = false where id = ?::uuid").param(source).update();
+        jdbc.sql("update playlists set public = false where id = ?::uuid")
+                .param(source)
+                .update();
         assertThat(repository.evaluate(compiled)).isEmpty();
         // the owner, and a collaborator, still read it
-        assertThat(repository.evaluate(RuleTranslator.compile(rules,
-                new RuleTranslator.Context(bob.id(), clock.instant(), "seed", Set.of()), 100))).hasSize(2);
-        jdbc.sql("insert into playlist_collaborators (user_id, playlist_id, role, added_at) values (?, ?::uuid, 'viewer', now())")
-                .param(alice.id()).param(source).update();
+        assertThat(repository.evaluate(RuleTranslator.compile(
+                        rules, new RuleTranslator.Context(bob.id(), clock.instant(), "seed", Set.of()), 100)))
+                .hasSize(2);
+        jdbc.sql(
+                        "insert into playlist_collaborators (user_id, playlist_id, role, added_at) values (?, ?::uuid, 'viewer', now())")
+                .param(alice.id())
+                .param(source)
+                .update();
         assertThat(repository.evaluate(compiled)).hasSize(2);
         // the access test does not depend on the track: PostgreSQL runs it once per statement (an InitPlan)
-        String plan = String.join("\n", jdbc.sql("explain " + compiled.sql()).params(compiled.params()).query(String.class).list());
+        String plan = String.join(
+                "\n",
+                jdbc.sql("explain " + compiled.sql())
+                        .params(compiled.params())
+                        .query(String.class)
+                        .list());
         assertThat(plan).contains("InitPlan");
     }
 
@@ -169,15 +207,18 @@ class SmartPlaylistAccessIT extends IntegrationTest {
             List<java.util.concurrent.Future<?>> work = new ArrayList<>();
             work.add(pool.submit(() -> {
                 for (int i = 0; i < 20; i++) {
-                    statuses.add(api.patch("/api/v1/playlists/" + source, Json.of("public", i % 2 == 0), bob.accessToken())
-                            .status());
+                    statuses.add(
+                            api.patch("/api/v1/playlists/" + source, Json.of("public", i % 2 == 0), bob.accessToken())
+                                    .status());
                 }
             }));
             for (String id : List.of(outer, inner)) {
                 work.add(pool.submit(() -> {
                     for (int i = 0; i < 20; i++) {
-                        statuses.add(api.post("/api/v1/smart-playlists/" + id + "/refresh", null, alice.accessToken()).status());
-                        statuses.add(api.get("/api/v1/smart-playlists/" + id + "/tracks", alice.accessToken()).status());
+                        statuses.add(api.post("/api/v1/smart-playlists/" + id + "/refresh", null, alice.accessToken())
+                                .status());
+                        statuses.add(api.get("/api/v1/smart-playlists/" + id + "/tracks", alice.accessToken())
+                                .status());
                     }
                 }));
             }

@@ -23,7 +23,9 @@ class SmartPlaylistScaleIT extends IntegrationTest {
     @Test
     void hundredTwentyArtistExclusionsAreOneAntiJoin() {
         var user = newAccount().id();
-        List<String> artists = jdbc.sql("select name from artists order by id limit 120").query(String.class).list();
+        List<String> artists = jdbc.sql("select name from artists order by id limit 120")
+                .query(String.class)
+                .list();
         List<String> conditions = new ArrayList<>();
         artists.forEach(a -> conditions.add("{\"isNot\": {\"artist\": " + JSON.writeValueAsString(a) + "}}"));
         conditions.add("{\"gt\": {\"energy\": 0.3}}");
@@ -32,9 +34,12 @@ class SmartPlaylistScaleIT extends IntegrationTest {
         SmartRules rules = RuleJson.parse(JSON.readTree(json), "", Set.of());
         assertThat(rules.conditions()).hasSize(122);
 
-        var compiled = RuleTranslator.compile(rules, new RuleTranslator.Context(user, clock.instant(), "s", Set.of()),
+        var compiled = RuleTranslator.compile(
+                rules,
+                new RuleTranslator.Context(user, clock.instant(), "s", Set.of()),
                 SmartPlaylistEvaluator.MAX_TRACKS);
-        assertThat(compiled.sql().split("from catalog_track_artists ta", -1)).hasSize(3); // the anti-join and the first-artist join, no more
+        assertThat(compiled.sql().split("from catalog_track_artists ta", -1))
+                .hasSize(3); // the anti-join and the first-artist join, no more
         SmartPlaylistRepository repository = new SmartPlaylistRepository(jdbc);
         long[] nanos = new long[12];
         int size = 0;
@@ -48,13 +53,17 @@ class SmartPlaylistScaleIT extends IntegrationTest {
                         where af.energy > 0.3 and strpos(lower(t.title), 'remix') = 0
                           and not exists (select 1 from track_artists ta join artists a on a.id = ta.artist_id
                                           where ta.track_id = t.id and lower(a.name) = any(:names::text[]))""")
-                .param("names", artists.stream().map(a -> a.toLowerCase(Locale.ROOT)).toArray(String[]::new))
-                .query(Long.class).single();
+                .param(
+                        "names",
+                        artists.stream().map(a -> a.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+                .query(Long.class)
+                .single();
         assertThat((long) size).isEqualTo(expected);
         long tracks = jdbc.sql("select count(*) from tracks").query(Long.class).single();
         long[] warm = Arrays.copyOfRange(nanos, 2, nanos.length);
         Arrays.sort(warm);
-        System.out.printf("SMART-PLAYLIST-SCALE: 122 rules over %d tracks -> %d tracks, median %.1f ms, max %.1f ms%n",
+        System.out.printf(
+                "SMART-PLAYLIST-SCALE: 122 rules over %d tracks -> %d tracks, median %.1f ms, max %.1f ms%n",
                 tracks, size, warm[warm.length / 2] / 1e6, warm[warm.length - 1] / 1e6);
     }
 }

@@ -1,7 +1,6 @@
 package io.refrain.playlists.smart;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.FieldProblem;
@@ -35,7 +34,8 @@ class SmartRuleJsonTest {
 
     @Test
     void unknownFieldIsNamedByPath() {
-        var errors = problems("{\"all\": [{\"is\": {\"loved\": true}}, {\"gt\": {\"rating\": 3}}, {\"is\": {\"yeer\": 1999}}]}");
+        var errors = problems(
+                "{\"all\": [{\"is\": {\"loved\": true}}, {\"gt\": {\"rating\": 3}}, {\"is\": {\"yeer\": 1999}}]}");
         assertThat(errors).extracting(FieldProblem::field).containsExactly("all[2].is.yeer");
         assertThat(errors.getFirst().message()).contains("not a known field");
     }
@@ -52,31 +52,49 @@ class SmartRuleJsonTest {
                 {"all": [{"gt": {"rating": "high"}}, {"is": {"loved": "yes"}}, {"before": {"lastplayed": "yesterday"}},
                          {"inTheRange": {"year": [1990]}}, {"inTheLast": {"lastplayed": -3}}, {"contains": {"title": 5}},
                          {"inTheRange": {"energy": [0.1, "x"]}}, {"inPlaylist": {"id": "not-a-uuid"}}]}""");
-        assertThat(errors).extracting(FieldProblem::field).containsExactly("all[0].gt.rating", "all[1].is.loved",
-                "all[2].before.lastplayed", "all[3].inTheRange.year", "all[4].inTheLast.lastplayed", "all[5].contains.title",
-                "all[6].inTheRange.energy[1]", "all[7].inPlaylist.id");
+        assertThat(errors)
+                .extracting(FieldProblem::field)
+                .containsExactly(
+                        "all[0].gt.rating",
+                        "all[1].is.loved",
+                        "all[2].before.lastplayed",
+                        "all[3].inTheRange.year",
+                        "all[4].inTheLast.lastplayed",
+                        "all[5].contains.title",
+                        "all[6].inTheRange.energy[1]",
+                        "all[7].inPlaylist.id");
     }
 
     @Test
     void operatorMustFitTheField() {
-        assertThat(problems("{\"all\": [{\"contains\": {\"year\": \"19\"}}]}")).extracting(FieldProblem::field)
+        assertThat(problems("{\"all\": [{\"contains\": {\"year\": \"19\"}}]}"))
+                .extracting(FieldProblem::field)
                 .containsExactly("all[0].contains.year");
-        assertThat(problems("{\"all\": [{\"inTheLast\": {\"title\": 3}}]}")).extracting(FieldProblem::field)
+        assertThat(problems("{\"all\": [{\"inTheLast\": {\"title\": 3}}]}"))
+                .extracting(FieldProblem::field)
                 .containsExactly("all[0].inTheLast.title");
     }
 
     @Test
     void allAndAnyTogetherOrNeither() {
-        assertThat(problems("{\"all\": [], \"any\": []}")).extracting(FieldProblem::field).containsExactly("any");
-        assertThat(problems("{\"sort\": \"title\"}")).extracting(FieldProblem::field).containsExactly("all");
+        assertThat(problems("{\"all\": [], \"any\": []}"))
+                .extracting(FieldProblem::field)
+                .containsExactly("any");
+        assertThat(problems("{\"sort\": \"title\"}"))
+                .extracting(FieldProblem::field)
+                .containsExactly("all");
     }
 
     @Test
     void boundsAndTopLevelKeys() {
-        assertThat(problems("{\"all\": [], \"limit\": 0, \"limitPercent\": 101, \"sort\": \"-genre\", \"order\": \"up\", \"x\": 1}"))
-                .extracting(FieldProblem::field).containsExactlyInAnyOrder("x", "limit", "limitPercent", "sort", "order");
+        assertThat(
+                        problems(
+                                "{\"all\": [], \"limit\": 0, \"limitPercent\": 101, \"sort\": \"-genre\", \"order\": \"up\", \"x\": 1}"))
+                .extracting(FieldProblem::field)
+                .containsExactlyInAnyOrder("x", "limit", "limitPercent", "sort", "order");
         assertThat(problems("{\"all\": [{\"is\": {\"loved\": true}, \"gt\": {\"rating\": 1}}]}"))
-                .extracting(FieldProblem::field).containsExactly("all[0]");
+                .extracting(FieldProblem::field)
+                .containsExactly("all[0]");
     }
 
     @Test
@@ -87,8 +105,10 @@ class SmartRuleJsonTest {
                  {"notInPlaylist": {"id": "3f1c2d9e-8f1b-4c47-9a57-2b0f0b4c1d11"}}],
                  "sort": "-lastPlayed,title", "order": "desc", "limit": 100}""".replace("\"name\": \"ignored here\", ", ""));
         assertThat(rules.conditions()).hasSize(6);
-        assertThat(rules.sort()).containsExactly(new SmartRules.SortKey(SmartField.LASTPLAYED, false),
-                new SmartRules.SortKey(SmartField.TITLE, true)); // order desc flips every key
+        assertThat(rules.sort())
+                .containsExactly(
+                        new SmartRules.SortKey(SmartField.LASTPLAYED, false),
+                        new SmartRules.SortKey(SmartField.TITLE, true)); // order desc flips every key
         assertThat(rules.limit()).isEqualTo(100);
     }
 

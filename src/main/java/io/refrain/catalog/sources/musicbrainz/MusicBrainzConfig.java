@@ -12,7 +12,11 @@ class MusicBrainzConfig {
 
     // The connector is AutoCloseable: Spring closes its HTTP client on shutdown.
     @Bean
-    @ConditionalOnProperty(prefix = "refrain.catalog.musicbrainz", name = "enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(
+            prefix = "refrain.catalog.musicbrainz",
+            name = "enabled",
+            havingValue = "true",
+            matchIfMissing = true)
     MusicBrainzConnector musicBrainzConnector(CatalogProperties settings, JsonMapper json) {
         return new MusicBrainzConnector(settings.musicbrainz(), json);
     }

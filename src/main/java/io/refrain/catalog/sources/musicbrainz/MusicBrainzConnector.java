@@ -79,13 +79,17 @@ public final class MusicBrainzConnector implements SourceConnector, AutoCloseabl
             case 200 -> Optional.of(RecordingMapper.toTrack(parse(response.body()), mbid));
             case 404 -> Optional.empty();
             // MusicBrainz's word for an MBID it will never have ("Invalid mbid.").
-            case 400 -> throw new InvalidSourceIdException(
-                    "MusicBrainz rejected the recording id " + mbid + detail(response.body()));
-            case 429, 503 -> throw new SourceUnavailableException(
-                    "MusicBrainz is refusing requests (HTTP " + status + ")" + detail(response.body()),
-                    retryAfter(response), null);
-            default -> throw new SourceUnavailableException(
-                    "MusicBrainz answered HTTP " + status + detail(response.body()), null, null);
+            case 400 ->
+                throw new InvalidSourceIdException(
+                        "MusicBrainz rejected the recording id " + mbid + detail(response.body()));
+            case 429, 503 ->
+                throw new SourceUnavailableException(
+                        "MusicBrainz is refusing requests (HTTP " + status + ")" + detail(response.body()),
+                        retryAfter(response),
+                        null);
+            default ->
+                throw new SourceUnavailableException(
+                        "MusicBrainz answered HTTP " + status + detail(response.body()), null, null);
         };
     }
 
@@ -104,7 +108,8 @@ public final class MusicBrainzConnector implements SourceConnector, AutoCloseabl
     }
 
     private HttpRequest request(String mbid) {
-        return HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/recording/" + mbid + "?inc=" + INCLUDES + "&fmt=json"))
+        return HttpRequest.newBuilder(
+                        URI.create(settings.baseUrl() + "/recording/" + mbid + "?inc=" + INCLUDES + "&fmt=json"))
                 .timeout(settings.timeout())
                 .header("User-Agent", userAgent)
                 .header("Accept", "application/json")
@@ -136,7 +141,8 @@ public final class MusicBrainzConnector implements SourceConnector, AutoCloseabl
         try {
             return json.readValue(body, RecordingResponse.class);
         } catch (JacksonException e) {
-            throw new SourceUnavailableException("MusicBrainz answered malformed JSON: " + e.getOriginalMessage(), null, e);
+            throw new SourceUnavailableException(
+                    "MusicBrainz answered malformed JSON: " + e.getOriginalMessage(), null, e);
         }
     }
 
@@ -156,7 +162,8 @@ public final class MusicBrainzConnector implements SourceConnector, AutoCloseabl
 
     private static Duration retryAfter(HttpResponse<?> response) {
         // Only the delay-seconds form: MusicBrainz sends that, and a date would need a trusted clock.
-        return response.headers().firstValue("Retry-After")
+        return response.headers()
+                .firstValue("Retry-After")
                 .map(String::strip)
                 .filter(value -> value.matches("\\d{1,9}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value)))
@@ -170,6 +177,5 @@ public final class MusicBrainzConnector implements SourceConnector, AutoCloseabl
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    private record ErrorBody(String error) {
-    }
+    private record ErrorBody(String error) {}
 }

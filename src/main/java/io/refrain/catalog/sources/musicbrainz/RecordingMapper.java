@@ -25,8 +25,7 @@ final class RecordingMapper {
     // Partial dates in this form sort as text by their earliest possible day.
     private static final Comparator<Release> BY_DATE = Comparator.comparing(Release::date);
 
-    private RecordingMapper() {
-    }
+    private RecordingMapper() {}
 
     /**
      * @param requestedId the id asked for; MusicBrainz answers a merged recording's old id with the
@@ -43,8 +42,16 @@ final class RecordingMapper {
             throw garbage("a recording without an artist credit");
         }
         String id = isBlank(recording.id()) ? requestedId : recording.id().toLowerCase(Locale.ROOT);
-        return new SourceTrack(PROVIDER, id, recording.title(), recording.length(), artists,
-                album(nonNull(recording.releases()), artists), isrcs(recording.isrcs()), genres(recording), null);
+        return new SourceTrack(
+                PROVIDER,
+                id,
+                recording.title(),
+                recording.length(),
+                artists,
+                album(nonNull(recording.releases()), artists),
+                isrcs(recording.isrcs()),
+                genres(recording),
+                null);
     }
 
     /**
@@ -59,10 +66,14 @@ final class RecordingMapper {
         String previousJoin = null;
         for (Credit credit : nonNull(credits)) {
             String name = credit.artist() != null && !isBlank(credit.artist().name())
-                    ? credit.artist().name() : credit.name();
+                    ? credit.artist().name()
+                    : credit.name();
             if (!isBlank(name)) {
-                featuring |= !artists.isEmpty() && previousJoin != null && FEATURING.matcher(previousJoin).find();
-                String externalId = credit.artist() == null ? null : credit.artist().id();
+                featuring |= !artists.isEmpty()
+                        && previousJoin != null
+                        && FEATURING.matcher(previousJoin).find();
+                String externalId =
+                        credit.artist() == null ? null : credit.artist().id();
                 artists.add(new SourceArtist(name.strip(), externalId, featuring ? "featured" : "main"));
             }
             previousJoin = credit.joinphrase();
@@ -72,20 +83,30 @@ final class RecordingMapper {
 
     /** The earliest official release with a date, else the earliest with a date, else the first. */
     private static SourceAlbum album(List<Release> releases, List<SourceArtist> trackArtists) {
-        List<Release> candidates = releases.stream().filter(r -> !isBlank(r.title())).toList();
+        List<Release> candidates =
+                releases.stream().filter(r -> !isBlank(r.title())).toList();
         if (candidates.isEmpty()) {
             return null;
         }
-        Release chosen = candidates.stream().filter(r -> isOfficial(r) && hasDate(r)).min(BY_DATE)
+        Release chosen = candidates.stream()
+                .filter(r -> isOfficial(r) && hasDate(r))
+                .min(BY_DATE)
                 .or(() -> candidates.stream().filter(RecordingMapper::hasDate).min(BY_DATE))
                 .orElse(candidates.getFirst());
         List<SourceArtist> albumArtists = artists(chosen.artistCredit());
-        return new SourceAlbum(chosen.title(), chosen.id(), hasDate(chosen) ? chosen.date() : null,
+        return new SourceAlbum(
+                chosen.title(),
+                chosen.id(),
+                hasDate(chosen) ? chosen.date() : null,
                 albumArtists.isEmpty() ? trackArtists : albumArtists);
     }
 
     private static List<String> isrcs(List<String> isrcs) {
-        return nonNull(isrcs).stream().filter(s -> !isBlank(s)).map(String::strip).distinct().toList();
+        return nonNull(isrcs).stream()
+                .filter(s -> !isBlank(s))
+                .map(String::strip)
+                .distinct()
+                .toList();
     }
 
     /** Curated genres, most votes first; the free-form tags only when no genre is set. */
@@ -97,7 +118,9 @@ final class RecordingMapper {
     private static List<String> voted(List<Vote> votes) {
         return nonNull(votes).stream()
                 .filter(v -> !isBlank(v.name()) && (v.count() == null || v.count() > 0)) // voted down: not a genre
-                .sorted(Comparator.comparing((Vote v) -> Optional.ofNullable(v.count()).orElse(0)).reversed())
+                .sorted(Comparator.comparing(
+                                (Vote v) -> Optional.ofNullable(v.count()).orElse(0))
+                        .reversed())
                 .map(v -> v.name().strip().toLowerCase(Locale.ROOT))
                 .distinct()
                 .toList();

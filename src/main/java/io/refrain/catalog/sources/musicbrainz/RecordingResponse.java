@@ -24,21 +24,21 @@ record RecordingResponse(
 
     /** One credited artist; {@code joinphrase} joins it to the next one ("feat.", " & ", …). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Credit(String name, String joinphrase, Artist artist) {
-    }
+    record Credit(String name, String joinphrase, Artist artist) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Artist(String id, String name) {
-    }
+    record Artist(String id, String name) {}
 
     /** @param date "YYYY", "YYYY-MM", "YYYY-MM-DD", empty or missing */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Release(String id, String title, String date, String status,
-                   @JsonProperty("artist-credit") List<Credit> artistCredit) {
-    }
+    record Release(
+            String id,
+            String title,
+            String date,
+            String status,
+            @JsonProperty("artist-credit") List<Credit> artistCredit) {}
 
     /** A genre or folksonomy tag with its vote count. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Vote(String name, Integer count) {
-    }
+    record Vote(String name, Integer count) {}
 }

@@ -70,9 +70,12 @@ final class RequestGate {
             long waitNanos = slot - now;
             if (waitNanos > maxWaitNanos) {
                 Duration wait = Duration.ofNanos(waitNanos);
-                throw new SourceUnavailableException("too many requests queued: the next slot is " + wait.toMillis()
-                        + " ms away, more than the max wait of " + Duration.ofNanos(maxWaitNanos).toMillis() + " ms",
-                        wait, null);
+                throw new SourceUnavailableException(
+                        "too many requests queued: the next slot is " + wait.toMillis()
+                                + " ms away, more than the max wait of "
+                                + Duration.ofNanos(maxWaitNanos).toMillis() + " ms",
+                        wait,
+                        null);
             }
             nextSlot = slot + intervalNanos;
             anySlotGiven = true;

@@ -68,19 +68,26 @@ class MusicBrainzConnectorTest {
         SourceArtist aurora = new SourceArtist("Aurora Lane", "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "main");
         SourceArtist milo = new SourceArtist("Milo Grant", "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "featured");
         SourceArtist theStatic = new SourceArtist("The Static", "c0ffee00-1234-4abc-9def-0123456789ab", "featured");
-        assertThat(track).isEqualTo(new SourceTrack(
-                "musicbrainz",
-                FEATURED_ID,
-                "Night Drive",
-                243573,
-                List.of(aurora, milo, theStatic),
-                // the earliest official release with a date (not the earlier bootleg), partial date as given,
-                // its own artist credit
-                new SourceAlbum("Night Drive", "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d", "2013-04", List.of(aurora,
-                        new SourceArtist("Milo Grant", "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "featured"))),
-                List.of("GBAYE1200731", "USUM71301245"),
-                List.of("electronic", "synth-pop"), // most votes first, lower-cased, voted-down genre left out
-                null));
+        assertThat(track)
+                .isEqualTo(new SourceTrack(
+                        "musicbrainz",
+                        FEATURED_ID,
+                        "Night Drive",
+                        243573,
+                        List.of(aurora, milo, theStatic),
+                        // the earliest official release with a date (not the earlier bootleg), partial date as given,
+                        // its own artist credit
+                        new SourceAlbum(
+                                "Night Drive",
+                                "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+                                "2013-04",
+                                List.of(
+                                        aurora,
+                                        new SourceArtist(
+                                                "Milo Grant", "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", "featured"))),
+                        List.of("GBAYE1200731", "USUM71301245"),
+                        List.of("electronic", "synth-pop"), // most votes first, lower-cased, voted-down genre left out
+                        null));
         assertThat(connector.provider()).isEqualTo("musicbrainz");
     }
 
@@ -90,13 +97,16 @@ class MusicBrainzConnectorTest {
 
         connector.fetchTrack(FEATURED_ID);
 
-        musicBrainz.verify(1, getRequestedFor(urlPathEqualTo("/recording/" + FEATURED_ID))
-                .withQueryParam("inc", equalTo("artist-credits releases isrcs genres tags"))
-                .withQueryParam("fmt", equalTo("json"))
-                .withHeader("Accept", equalTo("application/json")));
+        musicBrainz.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/recording/" + FEATURED_ID))
+                        .withQueryParam("inc", equalTo("artist-credits releases isrcs genres tags"))
+                        .withQueryParam("fmt", equalTo("json"))
+                        .withHeader("Accept", equalTo("application/json")));
         String url = musicBrainz.getAllServeEvents().getFirst().getRequest().getUrl();
         assertThat(url).endsWith("?inc=artist-credits+releases+isrcs+genres+tags&fmt=json");
-        String userAgent = musicBrainz.getAllServeEvents().getFirst().getRequest().getHeader("User-Agent");
+        String userAgent =
+                musicBrainz.getAllServeEvents().getFirst().getRequest().getHeader("User-Agent");
         assertThat(userAgent).matches("Refrain/\\S+ \\( mailto:ops@refrain\\.example \\)");
     }
 
@@ -107,11 +117,15 @@ class MusicBrainzConnectorTest {
         SourceTrack track = connector.fetchTrack(TAGS_ONLY_ID).orElseThrow();
 
         SourceArtist kestrel = new SourceArtist("Kestrel", "d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6", "main");
-        assertThat(track.artists()).containsExactly(kestrel,
-                new SourceArtist("Ines Moreau", "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c", "featured")); // " Featuring "
+        assertThat(track.artists())
+                .containsExactly(
+                        kestrel,
+                        new SourceArtist(
+                                "Ines Moreau", "f6e5d4c3-b2a1-4f0e-9d8c-7b6a5f4e3d2c", "featured")); // " Featuring "
         // no official release has a date: the earliest dated one, credited like the track
-        assertThat(track.album()).isEqualTo(new SourceAlbum("Rarities", "12ab34cd-56ef-4789-8abc-def012345678", "1999",
-                track.artists()));
+        assertThat(track.album())
+                .isEqualTo(
+                        new SourceAlbum("Rarities", "12ab34cd-56ef-4789-8abc-def012345678", "1999", track.artists()));
         assertThat(track.genres()).containsExactly("dream pop", "shoegaze"); // tags with votes, distinct
         assertThat(track.isrcs()).isEmpty();
         assertThat(track.durationMs()).isEqualTo(198000);
@@ -126,8 +140,8 @@ class MusicBrainzConnectorTest {
         assertThat(track.title()).isEqualTo("Untitled Improvisation");
         assertThat(track.durationMs()).isNull();
         assertThat(track.album()).isNull();
-        assertThat(track.artists()).containsExactly(
-                new SourceArtist("Tomas Lind", "7e6d5c4b-3a29-4180-9f8e-7d6c5b4a3928", "main"));
+        assertThat(track.artists())
+                .containsExactly(new SourceArtist("Tomas Lind", "7e6d5c4b-3a29-4180-9f8e-7d6c5b4a3928", "main"));
         assertThat(track.isrcs()).isEmpty();
         assertThat(track.genres()).isEmpty();
         assertThat(track.features()).isNull();
@@ -160,7 +174,8 @@ class MusicBrainzConnectorTest {
                 """.formatted(MINIMAL_ID)));
 
         assertThat(connector.fetchTrack(MINIMAL_ID).orElseThrow().artists())
-                .extracting(SourceArtist::role).containsExactly("main", "main", "featured");
+                .extracting(SourceArtist::role)
+                .containsExactly("main", "main", "featured");
     }
 
     @Test
@@ -178,22 +193,38 @@ class MusicBrainzConnectorTest {
         String survivor = "0e1d2c3b-4a59-4687-9a8b-7c6d5e4f3a2b";
         stubRecording(MINIMAL_ID, okJson(fixture("recording-minimal.json").replace(MINIMAL_ID, survivor)));
 
-        assertThat(connector.fetchTrack(MINIMAL_ID)).map(SourceTrack::externalId).contains(survivor);
+        assertThat(connector.fetchTrack(MINIMAL_ID))
+                .map(SourceTrack::externalId)
+                .contains(survivor);
     }
 
     @Test
     void notFoundIsEmpty() {
-        stubRecording(FEATURED_ID, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"Not Found\", \"help\": \"For usage, please see: https://musicbrainz.org/development/mmd\"}"));
+        stubRecording(
+                FEATURED_ID,
+                aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": \"Not Found\", \"help\": \"For usage, please see: https://musicbrainz.org/development/mmd\"}"));
 
         assertThat(connector.fetchTrack(FEATURED_ID)).isEmpty();
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "abc", "4f1c2a3b8d2e4c5a9b7e1a2b3c4d5e6f", "{4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6f}",
-            " 4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6f", "4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6g", "1-2-3-4-5",
-            "00000000-0000-0000-0000-000000000000", "4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6f/../../artist"})
+    @ValueSource(
+            strings = {
+                "",
+                "abc",
+                "4f1c2a3b8d2e4c5a9b7e1a2b3c4d5e6f",
+                "{4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6f}",
+                " 4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6f",
+                "4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6g",
+                "1-2-3-4-5",
+                "00000000-0000-0000-0000-000000000000",
+                "4f1c2a3b-8d2e-4c5a-9b7e-1a2b3c4d5e6f/../../artist"
+            })
     void anIdThatIsNotAnMbidIsRejectedWithoutARequest(String id) {
         assertThatThrownBy(() -> connector.fetchTrack(id)).isInstanceOf(InvalidSourceIdException.class);
 
@@ -202,8 +233,13 @@ class MusicBrainzConnectorTest {
 
     @Test
     void anIdMusicBrainzCallsInvalidIsAnInvalidId() {
-        stubRecording(FEATURED_ID, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"Invalid mbid.\", \"help\": \"For usage, please see: https://musicbrainz.org/development/mmd\"}"));
+        stubRecording(
+                FEATURED_ID,
+                aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"error\": \"Invalid mbid.\", \"help\": \"For usage, please see: https://musicbrainz.org/development/mmd\"}"));
 
         assertThatThrownBy(() -> connector.fetchTrack(FEATURED_ID))
                 .isInstanceOf(InvalidSourceIdException.class)
@@ -212,14 +248,18 @@ class MusicBrainzConnectorTest {
 
     @Test
     void rateLimitedIsUnavailableWithRetryAfter() {
-        stubRecording(FEATURED_ID, aResponse().withStatus(503).withHeader("Retry-After", "3")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"Your requests are exceeding the allowable rate limit. Please see "
-                        + "http://wiki.musicbrainz.org/XMLWebService for more information.\"}"));
+        stubRecording(
+                FEATURED_ID,
+                aResponse()
+                        .withStatus(503)
+                        .withHeader("Retry-After", "3")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"Your requests are exceeding the allowable rate limit. Please see "
+                                + "http://wiki.musicbrainz.org/XMLWebService for more information.\"}"));
 
         assertThatThrownBy(() -> connector.fetchTrack(FEATURED_ID))
-                .isInstanceOfSatisfying(SourceUnavailableException.class,
-                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)))
+                .isInstanceOfSatisfying(SourceUnavailableException.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(Duration.ofSeconds(3)))
                 .hasMessageContaining("503")
                 .hasMessageContaining("exceeding the allowable rate limit");
     }
@@ -229,7 +269,8 @@ class MusicBrainzConnectorTest {
         stubRecording(FEATURED_ID, aResponse().withStatus(429).withHeader("Retry-After", "soon"));
 
         assertThatThrownBy(() -> connector.fetchTrack(FEATURED_ID))
-                .isInstanceOfSatisfying(SourceUnavailableException.class, e -> assertThat(e.retryAfter()).isNull());
+                .isInstanceOfSatisfying(SourceUnavailableException.class, e -> assertThat(e.retryAfter())
+                        .isNull());
     }
 
     @Test
@@ -237,7 +278,8 @@ class MusicBrainzConnectorTest {
         stubRecording(FEATURED_ID, aResponse().withStatus(500).withBody("<html>Internal Server Error</html>"));
 
         assertThatThrownBy(() -> connector.fetchTrack(FEATURED_ID))
-                .isInstanceOfSatisfying(SourceUnavailableException.class, e -> assertThat(e.retryAfter()).isNull())
+                .isInstanceOfSatisfying(SourceUnavailableException.class, e -> assertThat(e.retryAfter())
+                        .isNull())
                 .hasMessageContaining("500");
     }
 
@@ -249,12 +291,24 @@ class MusicBrainzConnectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"id\": \"x\", \"title\": ", "<html>maintenance</html>", "", "null", "[]",
-            "{\"title\": \"No artists\", \"artist-credit\": []}",
-            "{\"artist-credit\": [{\"name\": \"A\", \"artist\": {\"id\": \"a\", \"name\": \"A\"}}]}",
-            "{\"title\": \"Odd\", \"length\": \"long\", \"artist-credit\": [{\"name\": \"A\"}]}"})
+    @ValueSource(
+            strings = {
+                "{\"id\": \"x\", \"title\": ",
+                "<html>maintenance</html>",
+                "",
+                "null",
+                "[]",
+                "{\"title\": \"No artists\", \"artist-credit\": []}",
+                "{\"artist-credit\": [{\"name\": \"A\", \"artist\": {\"id\": \"a\", \"name\": \"A\"}}]}",
+                "{\"title\": \"Odd\", \"length\": \"long\", \"artist-credit\": [{\"name\": \"A\"}]}"
+            })
     void aBrokenAnswerIsUnavailable(String body) {
-        stubRecording(FEATURED_ID, aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body));
+        stubRecording(
+                FEATURED_ID,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body));
 
         assertThatThrownBy(() -> connector.fetchTrack(FEATURED_ID)).isInstanceOf(SourceUnavailableException.class);
     }
@@ -292,7 +346,9 @@ class MusicBrainzConnectorTest {
     private static MusicBrainzConnector connector(String baseUrl, Duration timeout) {
         // No spacing here: the gate has its own tests, and these should not wait a second per lookup.
         return new MusicBrainzConnector(
-                new CatalogProperties.MusicBrainz(true, baseUrl, CONTACT, timeout, Duration.ZERO, Duration.ofSeconds(1)), JSON);
+                new CatalogProperties.MusicBrainz(
+                        true, baseUrl, CONTACT, timeout, Duration.ZERO, Duration.ofSeconds(1)),
+                JSON);
     }
 
     private static void stubRecording(String mbid, ResponseDefinitionBuilder response) {

@@ -85,8 +85,8 @@ class MusicBrainzRequestGateTest {
 
         assertThat(time.sleeps).containsExactly(SECOND, Duration.ofSeconds(2));
         assertThatThrownBy(gate::acquire)
-                .isInstanceOfSatisfying(SourceUnavailableException.class,
-                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(3)))
+                .isInstanceOfSatisfying(SourceUnavailableException.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(Duration.ofSeconds(3)))
                 .hasMessageContaining("max wait");
         assertThat(time.sleeps).hasSize(2); // refused at once, without waiting first
 
@@ -110,14 +110,14 @@ class MusicBrainzRequestGateTest {
 
     @Test
     void anInterruptedWaitIsUnavailableAndKeepsTheInterrupt() {
-        RequestGate gate = new RequestGate(SECOND, Duration.ofSeconds(10), System::nanoTime,
-                duration -> {
-                    throw new InterruptedException();
-                });
+        RequestGate gate = new RequestGate(SECOND, Duration.ofSeconds(10), System::nanoTime, duration -> {
+            throw new InterruptedException();
+        });
         gate.acquire();
 
         try {
-            assertThatThrownBy(gate::acquire).isInstanceOf(SourceUnavailableException.class)
+            assertThatThrownBy(gate::acquire)
+                    .isInstanceOf(SourceUnavailableException.class)
                     .hasCauseInstanceOf(InterruptedException.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
