@@ -88,10 +88,9 @@ class ReadViewPlansIT extends IntegrationTest {
         }
         assertThat(overTables).doesNotContain("library_", "history_");
 
+        // the same scans and indexes as over the tables; which ones depends on the tables' sizes
+        // at that moment (a small statistics table is rightly read whole), so no particular scan is required
         List<String> viaViews = scans(OVER_VIEWS, user, ids);
-        assertThat(viaViews)
-                .as("plan over the views")
-                .isEqualTo(scans(overTables, user, ids))
-                .noneMatch(scan -> scan.startsWith("Seq Scan"));
+        assertThat(viaViews).as("plan over the views").isEqualTo(scans(overTables, user, ids));
     }
 }
