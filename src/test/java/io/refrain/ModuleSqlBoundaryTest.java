@@ -11,7 +11,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.refrain.support.SchemaOwnership;
 import io.refrain.support.SchemaOwnership.Entry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,10 +70,11 @@ class ModuleSqlBoundaryTest {
                 if (OUTSIDE_CHECKERS.stream().anyMatch(relative::startsWith)) {
                     continue;
                 }
-                Matcher string = STRING.matcher(Files.readString(file));
+                String source = Files.readString(file);
+                Matcher string = STRING.matcher(source);
                 while (string.find()) {
                     String text = string.group(1) != null ? string.group(1) : string.group(2);
-                    int line = lineOf(file, string.start());
+                    int line = lineOf(source, string.start());
                     for (String problem : crossingsIn(text, Set.of(module), false)) {
                         crossings.add(SOURCES.relativize(file) + ":" + line + ": " + module + " " + problem);
                     }
@@ -186,16 +186,7 @@ class ModuleSqlBoundaryTest {
         return MAP.owner(name.toLowerCase(Locale.ROOT)).filter(e -> !modules.contains(e.module()) && !e.published());
     }
 
-    private static int lineOf(Path file, int offset) {
-        try {
-            return (int) Files.readString(file)
-                            .substring(0, offset)
-                            .chars()
-                            .filter(c -> c == '\n')
-                            .count()
-                    + 1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static int lineOf(String source, int offset) {
+        return (int) source.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 }

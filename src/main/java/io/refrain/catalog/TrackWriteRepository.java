@@ -3,6 +3,7 @@ package io.refrain.catalog;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,6 +21,20 @@ class TrackWriteRepository {
         this.jdbc = jdbc;
     }
 
+    /** The parameters of a track's own columns, shared by insert and update (one source: JdbcClient does not mix it with param()). */
+    private static MapSqlParameterSource draftColumns(TrackDraft draft, Long albumId, String artistNames, Instant now) {
+        return new MapSqlParameterSource()
+                .addValue("title", draft.title().strip())
+                .addValue("album", albumId)
+                .addValue("trackNumber", draft.trackNumber())
+                .addValue("discNumber", draft.discNumber())
+                .addValue("duration", draft.durationMs())
+                .addValue("explicit", Boolean.TRUE.equals(draft.explicit()))
+                .addValue("popularity", draft.popularity())
+                .addValue("artistNames", artistNames)
+                .addValue("now", Timestamp.from(now));
+    }
+
     long insert(TrackDraft draft, Long albumId, String artistNames, String origin, Instant now) {
         return jdbc.sql("""
                         insert into tracks (title, album_id, track_number, disc_number, duration_ms, explicit, popularity,
@@ -27,16 +42,7 @@ class TrackWriteRepository {
                         values (:title, :album, :trackNumber, :discNumber, :duration, :explicit, :popularity,
                                 :artistNames, :origin, :now, :now)
                         returning id""")
-                .param("title", draft.title().strip())
-                .param("album", albumId)
-                .param("trackNumber", draft.trackNumber())
-                .param("discNumber", draft.discNumber())
-                .param("duration", draft.durationMs())
-                .param("explicit", Boolean.TRUE.equals(draft.explicit()))
-                .param("popularity", draft.popularity())
-                .param("artistNames", artistNames)
-                .param("origin", origin)
-                .param("now", Timestamp.from(now))
+                .paramSource(draftColumns(draft, albumId, artistNames, now).addValue("origin", origin))
                 .query(Long.class)
                 .single();
     }
@@ -48,16 +54,8 @@ class TrackWriteRepository {
                                disc_number = :discNumber, duration_ms = :duration, explicit = :explicit,
                                popularity = :popularity, artist_names = :artistNames, updated_at = :now
                         where id = :id""")
-                        .param("id", id)
-                        .param("title", draft.title().strip())
-                        .param("album", albumId)
-                        .param("trackNumber", draft.trackNumber())
-                        .param("discNumber", draft.discNumber())
-                        .param("duration", draft.durationMs())
-                        .param("explicit", Boolean.TRUE.equals(draft.explicit()))
-                        .param("popularity", draft.popularity())
-                        .param("artistNames", artistNames)
-                        .param("now", Timestamp.from(now))
+                        .paramSource(
+                                draftColumns(draft, albumId, artistNames, now).addValue("id", id))
                         .update()
                 > 0;
     }
