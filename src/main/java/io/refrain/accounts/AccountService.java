@@ -51,6 +51,12 @@ public class AccountService {
         return settings.find(userId);
     }
 
+    /** Whether the user asked for explicit tracks to be left out of what is chosen for them (setting {@code explicitContent=block}). */
+    @Transactional(readOnly = true)
+    public boolean blocksExplicitContent(UUID userId) {
+        return "block".equals(settings.find(userId).explicitContent());
+    }
+
     @Transactional
     public Settings replaceSettings(UUID userId, Settings replacement) {
         try {

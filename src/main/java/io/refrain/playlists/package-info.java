@@ -6,7 +6,7 @@
  *
  * <p>Settings: {@link io.refrain.playlists.PlaylistsProperties} ({@code refrain.playlists.*}).
  *
- * <p>Offered to other modules: {@link io.refrain.playlists.BulkPlaylists}.
+ * <p>Offered to other modules: {@link io.refrain.playlists.BulkPlaylists}, {@link io.refrain.playlists.PlaylistMaker}.
  *
  * <p>Public, but not for other modules: {@link io.refrain.playlists.PlaylistReadRule}, {@link io.refrain.playlists.PlaylistService}, {@link io.refrain.playlists.PlaylistsProperties}.
  */

@@ -6,6 +6,7 @@ import io.refrain.accounts.AccountsProperties;
 import io.refrain.catalog.CatalogProperties;
 import io.refrain.history.HistoryProperties;
 import io.refrain.playlists.PlaylistsProperties;
+import io.refrain.recommend.RecommendProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -26,6 +27,7 @@ class SettingsValidationTest {
         AccountsProperties.class,
         CatalogProperties.class,
         HistoryProperties.class,
+        RecommendProperties.class,
         PlaylistsProperties.class
     })
     static class AllSettings {}

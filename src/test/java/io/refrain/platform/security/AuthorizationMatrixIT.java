@@ -291,6 +291,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
         shared.put("folder", folder());
         shared.put("token", tokenId());
         shared.put("import", listenImport());
+        shared.put(
+                "discovery",
+                api.get("/api/v1/recommendations?session=true&seed_tracks=" + tracks.get(0), owner.accessToken())
+                        .assertStatus(200)
+                        .text("sessionId"));
         api.post(
                         "/api/v1/me/listens",
                         Json.of(

@@ -1,0 +1,113 @@
+package io.refrain.recommend;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Popular now ({@code popular_now}): from the listens of the last 30 days (the listens' monthly
+ * partitions prune the scan to one or two months), each user's plays of each track, then per
+ * window (7 and 30 days), genre (0 = all) and kind (track, artist by first credit, album): plays
+ * and distinct listeners, ranked both ways; the best {@code size} by either are kept.
+ */
+@Repository
+class PopularRepository {
+
+    private final JdbcClient jdbc;
+
+    PopularRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces every list with the counts as of {@code now}, in the caller's transaction; returns the rows. */
+    int refresh(Instant now, int size) {
+        jdbc.sql("delete from popular_now").update();
+        return jdbc.sql("""
+                        with per_user as (
+                            select l.user_id, l.track_id, w.days, count(*) as plays
+                            from history_listens l
+                            cross join (values (7), (30)) as w(days)
+                            where l.listened_at > cast(:now as timestamptz) - interval '30 days' and l.listened_at <= :now
+                              and l.listened_at > cast(:now as timestamptz) - w.days * interval '1 day'
+                            group by l.user_id, l.track_id, w.days),
+                        expanded as (
+                            select u.user_id, u.days, u.plays, g.genre_id, k.kind, k.entity_id
+                            from per_user u
+                            join catalog_tracks t on t.id = u.track_id
+                            left join catalog_track_artists a on a.track_id = u.track_id and a.position = 0
+                            cross join lateral (values ('track', u.track_id), ('artist', a.artist_id), ('album', t.album_id)) as k(kind, entity_id)
+                            cross join lateral (select 0 as genre_id
+                                                union all select tg.genre_id from catalog_track_genres tg where tg.track_id = u.track_id) g
+                            where k.entity_id is not null),
+                        counted as (
+                            select days, genre_id, kind, entity_id, sum(plays) as plays, count(distinct user_id) as listeners
+                            from expanded group by days, genre_id, kind, entity_id),
+                        ranked as (
+                            select *, row_number() over (partition by days, genre_id, kind order by plays desc, listeners desc, entity_id) as plays_rank,
+                                      row_number() over (partition by days, genre_id, kind order by listeners desc, plays desc, entity_id) as listeners_rank
+                            from counted)
+                        insert into popular_now (window_days, genre_id, kind, entity_id, plays, listeners, plays_rank,
+                                                 listeners_rank, refreshed_at)
+                        select days, genre_id, kind, entity_id, plays, listeners, plays_rank, listeners_rank, :now
+                        from ranked where plays_rank <= :size or listeners_rank <= :size""")
+                .param("now", Timestamp.from(now))
+                .param("size", size)
+                .update();
+    }
+
+    /** One entry of a list: rank, the entity with its name, its counts. */
+    record Row(int rank, long id, String name, long plays, int listeners, Instant refreshedAt) {}
+
+    /** A page of one list after {@code afterRank}, by plays or by listeners; names from the catalog views. */
+    List<Row> page(int days, int genreId, String kind, boolean byListeners, int afterRank, int limit, int size) {
+        String rank = byListeners ? "listeners_rank" : "plays_rank";
+        String name =
+                switch (kind) {
+                    case "track" -> "(select title from catalog_tracks where id = p.entity_id)";
+                    case "artist" -> "(select name from catalog_artists where id = p.entity_id)";
+                    default -> "(select title from catalog_albums where id = p.entity_id)";
+                };
+        return jdbc.sql("""
+                        select p.%1$s, p.entity_id, %2$s, p.plays, p.listeners, p.refreshed_at
+                        from popular_now p
+                        where p.window_days = :days and p.genre_id = :genre and p.kind = :kind and p.%1$s > :after
+                          and p.%1$s <= :size
+                        order by p.%1$s limit :limit""".formatted(rank, name))
+                .param("days", days)
+                .param("genre", genreId)
+                .param("kind", kind)
+                .param("after", afterRank)
+                .param("size", size)
+                .param("limit", limit)
+                .query((rs, n) -> new Row(
+                        rs.getInt(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    Optional<Integer> genreId(String name) {
+        return jdbc.sql("select id from catalog_genres where lower(name) = lower(:name) order by id limit 1")
+                .param("name", name)
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** The tracks most listened to by distinct users over 30 days in these genres (0 = all), best first. */
+    List<Long> tracksInGenres(List<Integer> genreIds, int limit) {
+        return jdbc.sql("""
+                        select entity_id from popular_now
+                        where window_days = 30 and kind = 'track' and genre_id = any(:genres)
+                        order by listeners_rank, entity_id limit :limit""")
+                .param("genres", genreIds.toArray(Integer[]::new))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+}
