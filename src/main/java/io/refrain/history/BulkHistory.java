@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class BulkHistory {
 
-    /** One listen: {@code msPlayed} may be null (the statistics then count the track's duration). */
+    /** One listen: {@code msPlayed} may be null (the statistics then count the track's duration), and {@code contextType}. */
     public record BulkListen(
             UUID userId, Instant listenedAt, long trackId, Integer msPlayed, boolean skipped, String contextType) {}
 

@@ -38,7 +38,10 @@ class BulkHistoryRepository {
                     line.append(listen.msPlayed());
                 }
                 line.append(',').append(listen.skipped() ? 't' : 'f').append(',');
-                copy.field(listen.contextType()).line().append(',');
+                if (listen.contextType() != null) { // an empty unquoted field is null
+                    copy.field(listen.contextType());
+                }
+                copy.line().append(',');
                 copy.field(client).line().append(',').append(source.column());
                 copy.endRow();
                 written[0]++;

@@ -151,6 +151,17 @@ class CandidateRepository {
                 .list();
     }
 
+    /** The most played tracks of the last 30 days (popular now's list); the score 1 for the first and falling. */
+    List<Evidence> popularNow(int n) {
+        return jdbc.sql("""
+                        select entity_id, plays_rank from popular_now
+                        where window_days = 30 and genre_id = 0 and kind = 'track'
+                        order by plays_rank limit :n""")
+                .param("n", n)
+                .query((rs, i) -> new Evidence(rs.getLong(1), 0, 1 - (rs.getInt(2) - 1) / (double) n))
+                .list();
+    }
+
     /**
      * What the hard filters ask: bounds per attribute, the explicit setting, the reader's recent
      * plays, and whether only tracks the reader never played may pass.

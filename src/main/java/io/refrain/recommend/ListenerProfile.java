@@ -16,7 +16,7 @@ import java.util.Map;
  * @param energy energy range likewise
  * @param genres familiar genres, share of the weight, largest first (at most 10)
  * @param artists familiar artists (main credits), share of the weight, largest first (at most 10)
- * @param topTracks the heaviest tracks, the implicit seeds of "recommend for me" (at most 10)
+ * @param topTracks the heaviest tracks, the implicit seeds of "recommend for me", and its familiar candidates (at most 25)
  * @param noveltyTolerance share of the plays of the last 90 days (back from the latest listen) going to
  *     tracks and artists first played in those 90 days, the two shares averaged; null without listens
  * @param mainstreamness weighted mean catalog popularity of the music, 0–1; null when unknown

@@ -77,7 +77,7 @@ class ProfileRepository {
                        join catalog_artists a on a.id = ta.artist_id
                        group by a.id, a.name order by w desc, a.id limit 10) x) as artists,
                 (select coalesce(array_agg(track_id order by w desc, track_id), '{}')
-                 from (select track_id, w from liked order by w desc, track_id limit 10) x) as top_tracks,
+                 from (select track_id, w from liked order by w desc, track_id limit 25) x) as top_tracks,
                 (select sum(l.w * t.popularity) / nullif(sum(l.w) filter (where t.popularity is not null), 0) / 100.0
                  from liked l join catalog_tracks t on t.id = l.track_id) as mainstreamness,
                 (select array[count(*), count(*) filter (where s.first_played_at > x.at - interval '90 days'),

@@ -32,7 +32,7 @@ record RecommendationRequest(
     }
 
     /** Recommendations from the reader's own profile only, as the weekly discovery asks for them. */
-    static RecommendationRequest fromMyProfile(int limit, boolean unplayedOnly, long varietySeed) {
+    static RecommendationRequest fromMyProfile(int limit, boolean unplayedOnly, Long varietySeed) {
         return new RecommendationRequest(
                 List.of(), List.of(), List.of(), "me", Map.of(), limit, false, unplayedOnly, varietySeed);
     }

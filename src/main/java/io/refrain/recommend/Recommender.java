@@ -33,6 +33,7 @@ public class Recommender {
     static final int NEAREST_PER_SEED = 150;
     static final int POPULAR_PER_GENRE = 100;
     static final int RERANK_POOL = 300;
+    static final int POPULAR_NOW = 60;
 
     private final CandidateRepository candidates;
     private final ProfileService profiles;
@@ -70,12 +71,17 @@ public class Recommender {
 
     @Transactional
     Recommendation recommend(UUID reader, RecommendationRequest request) {
+        return recommend(reader, request, clock.instant());
+    }
+
+    /** As of {@code now}: the recently-played window and the discovery outcomes are counted back from it. */
+    @Transactional
+    Recommendation recommend(UUID reader, RecommendationRequest request, Instant now) {
         Seeds seeds = resolve(reader, request);
         Map<String, List<CandidateRepository.Evidence>> bySeed = new java.util.LinkedHashMap<>();
         Map<Long, List<Scoring.Source>> evidence = new HashMap<>();
         gather(seeds, request, bySeed, evidence);
 
-        Instant now = clock.instant();
         Set<Long> exclude =
                 seeds.tracks().stream().map(CandidateRepository.SeedTrack::id).collect(Collectors.toSet());
         boolean blockExplicit = accounts.blocksExplicitContent(reader);
@@ -254,8 +260,18 @@ public class Recommender {
                 mine.add(e);
                 add(evidence, e.candidate(), new Scoring.Source(Scoring.Kind.SOUND, 1 - e.score(), null));
             }
+            for (var e : candidates.popularNow(POPULAR_NOW)) {
+                mine.add(e);
+                add(evidence, e.candidate(), new Scoring.Source(Scoring.Kind.POPULAR_NOW, e.score(), null));
+            }
             ListenerProfile p = seeds.profile();
             if (p != null && !p.isEmpty()) {
+                List<Long> favourites = p.topTracks();
+                for (int i = 0; i < favourites.size(); i++) { // familiar candidates: the novelty tolerance weighs them
+                    var e = new CandidateRepository.Evidence(favourites.get(i), 0, 1 - (double) i / favourites.size());
+                    mine.add(e);
+                    add(evidence, e.candidate(), new Scoring.Source(Scoring.Kind.FAVOURITE, e.score(), null));
+                }
                 for (var e : candidates.coListened(p.topTracks(), CO_LISTENED_PER_SEED / 2)) {
                     mine.add(e);
                     add(evidence, e.candidate(), new Scoring.Source(Scoring.Kind.CO_LISTENED_MINE, e.score(), null));

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  *         of a track accepted from a discovery session, +0.05·hash(variety_seed, id) when a variety seed is given)
  * similarity = the best of: co-listened with a seed track (score / best such score), co-listened with your
  *              top tracks (0.8·…), by a seed artist or a co-listened neighbour of one (0.6·…), popular in a
- *              seed genre (0.5·…)
+ *              seed genre (0.5·…), one of your own most played tracks (0.7·…), popular now (0.35·…)
  * closeness  = exp(−mean(z²) / 2) over the targeted dimensions, z = (value − target) / spread; targets from
  *              target_ parameters (spread 0.1), else the profile (its spreads, at least 0.05), else the seed
  *              tracks' mean (spread 0.15); 0.5 without any target
@@ -33,7 +33,9 @@ final class Scoring {
         CO_LISTENED_MINE,
         SOUND,
         ARTIST,
-        GENRE
+        GENRE,
+        FAVOURITE,
+        POPULAR_NOW
     }
 
     /** One source a candidate came from: its kind, raw score and what it came through (a title, artist or genre). */
@@ -129,6 +131,8 @@ final class Scoring {
                         case CO_LISTENED_MINE -> 0.8 * s.score() / max;
                         case ARTIST -> 0.6 * s.score() / max;
                         case GENRE -> 0.5 * s.score();
+                        case FAVOURITE -> 0.7 * s.score() / max;
+                        case POPULAR_NOW -> 0.35 * s.score() / max;
                         case SOUND -> 0;
                     };
             similarity = Math.max(similarity, value);
@@ -207,6 +211,8 @@ final class Scoring {
                             !c.familiarArtist() && seeds.profile() != null && profileGenresOf(c)
                                     ? "new artist in a genre you play (" + s.label() + ")"
                                     : "popular in " + s.label();
+                        case FAVOURITE -> "one of your most played";
+                        case POPULAR_NOW -> "popular now";
                         case SOUND -> null;
                     };
             if (reason != null && !reasons.contains(reason) && reasons.size() < 3) {

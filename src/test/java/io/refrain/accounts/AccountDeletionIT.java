@@ -53,6 +53,8 @@ class AccountDeletionIT extends IntegrationTest {
         playlistRows(newAccount(), survivor); // the survivor's collaborations on doomed's playlists go with them
         listens(doomed);
         listens(survivor);
+        recommendations(doomed);
+        recommendations(survivor);
         api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), doomed.accessToken())
                 .assertStatus(201);
         api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), survivor.accessToken())
@@ -142,6 +144,22 @@ class AccountDeletionIT extends IntegrationTest {
                         "{\"name\": \"nested\", \"rules\": {\"all\": [{\"inPlaylist\": {\"id\": \"" + loved + "\"}}]}}",
                         token)
                 .assertStatus(201);
+    }
+
+    /** A profile, feedback on a track and an artist, a discovery session and generated playlists. */
+    private void recommendations(Account user) {
+        var track = jdbc.sql(
+                        "select t.id, a.artist_id from tracks t join track_artists a on a.track_id = t.id order by t.id limit 1")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        api.get("/api/v1/me/profile", user.accessToken()).assertStatus(200);
+        api.put("/api/v1/me/feedback/tracks/" + track[0], Json.of("score", "love"), user.accessToken())
+                .assertStatus(200);
+        api.put("/api/v1/me/feedback/artists/" + track[1], Json.of("score", "love"), user.accessToken())
+                .assertStatus(200);
+        api.get("/api/v1/recommendations?session=true&seed_tracks=" + track[0], user.accessToken())
+                .assertStatus(200);
+        api.get("/api/v1/me/generated-playlists", user.accessToken()).assertStatus(200);
     }
 
     /** Listens (with their statistics) and an import batch. */

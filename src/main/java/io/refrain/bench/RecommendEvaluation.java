@@ -1,0 +1,295 @@
+package io.refrain.bench;
+
+import io.refrain.accounts.BulkAccounts;
+import io.refrain.catalog.TrackReference;
+import io.refrain.catalog.TrackResolver;
+import io.refrain.history.BulkHistory;
+import io.refrain.history.ListenPartitions;
+import io.refrain.history.ListenSource;
+import io.refrain.history.ListenStatsRebuild;
+import io.refrain.platform.cli.CliException;
+import io.refrain.platform.cli.Progress;
+import io.refrain.recommend.OfflineRecommender;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code bench recommend}: the recommender's quality on real listening histories. The histories
+ * are split at one global time; the listens before it are imported (songs the catalog lacks are
+ * added, as an import does), the recommender trains on them (similarity job, popular now as of
+ * the split, profiles), and each user with listens after the split gets k recommendations,
+ * scored against every song they played after it — resolved against the catalog without adding
+ * anything, so a song the training never saw counts as relevant and can never be hit. Two
+ * baselines are scored the same way: the most played tracks overall and the user's own most played.
+ */
+@Service
+class RecommendEvaluation {
+
+    static final String PREFIX = "eval-user-";
+    static final String DOMAIN = "@refrain.eval";
+    private static final int RESOLVE_BATCH = 1000;
+    /** Fewer tracks with features than this is not the real catalog (the jar's demo catalog has about 2,900). */
+    static final long MIN_CATALOG = 10_000;
+
+    /** One method's mean metrics at track and at artist level. */
+    record Scores(String method, EvaluationMetrics tracks, EvaluationMetrics artists) {}
+
+    /** The whole outcome, for the report. */
+    record Result(
+            Instant split,
+            int k,
+            int users,
+            int testUsers,
+            int coldTestUsers,
+            long catalogTracks,
+            long trainListens,
+            long testListens,
+            double testListensInCatalog,
+            double testSongsPlayedBefore,
+            OfflineRecommender.Training training,
+            List<Scores> scores,
+            long[] recommendMillis) {}
+
+    private final TrackResolver resolver;
+    private final BulkAccounts accounts;
+    private final BulkHistory history;
+    private final ListenPartitions partitions;
+    private final ListenStatsRebuild stats;
+    private final OfflineRecommender recommender;
+    private final EvaluationRepository repository;
+    private final TransactionTemplate transaction;
+
+    RecommendEvaluation(
+            TrackResolver resolver,
+            BulkAccounts accounts,
+            BulkHistory history,
+            ListenPartitions partitions,
+            ListenStatsRebuild stats,
+            OfflineRecommender recommender,
+            EvaluationRepository repository,
+            TransactionTemplate transaction) {
+        this.resolver = resolver;
+        this.accounts = accounts;
+        this.history = history;
+        this.partitions = partitions;
+        this.stats = stats;
+        this.recommender = recommender;
+        this.repository = repository;
+        this.transaction = transaction;
+    }
+
+    Result run(Path file, Instant split, int k) throws Exception {
+        if (accounts.countNumbered(PREFIX, DOMAIN) > 0) {
+            throw new CliException("this data directory already holds an evaluation (accounts " + PREFIX + "N" + DOMAIN
+                    + "); run it on a fresh one: --data-dir DIR");
+        }
+        long catalogTracks = repository.tracksWithFeatures();
+        if (catalogTracks < MIN_CATALOG) {
+            throw new CliException(String.format(
+                    "the catalog has %,d tracks with audio features; the evaluation recommends from the real catalog: "
+                            + "./refrain import catalog ../shared/data/catalog/spotify_songs_tidytuesday_2020-01-21.csv.gz "
+                            + "--data-dir DIR first",
+                    catalogTracks));
+        }
+        System.err.printf("catalog: %,d tracks with audio features%n", catalogTracks);
+        EvaluationListens listens = EvaluationListens.read(file, split);
+        System.err.printf(
+                "listens: %,d before %s (train), %,d after (test), %,d unreadable rows left out%n",
+                listens.train().size(), split, listens.test().size(), listens.unreadable());
+
+        Map<String, UUID> users = createUsers(listens, split);
+        long[] trainIds = resolve(listens.train(), true, "resolve train");
+        long[] testIds = resolve(listens.test(), false, "resolve test ");
+        long stored = load(listens.train(), trainIds, users);
+        System.err.printf("train: %,d listens stored%n", stored);
+        Progress statsBar = Progress.onStderr("statistics", users.size());
+        stats.rebuild(users.values(), 2, done -> statsBar.update(done, done));
+        statsBar.finish(users.size());
+
+        Progress trainBar = Progress.onStderr("similarity (users)", users.size());
+        OfflineRecommender.Training training =
+                recommender.train(split, users.values(), done -> trainBar.update(done, done));
+        trainBar.finish(users.size());
+        return evaluate(listens, trainIds, testIds, users, split, k, training, stored);
+    }
+
+    private Map<String, UUID> createUsers(EvaluationListens listens, Instant split) throws Exception {
+        Set<String> names = new TreeSet<>();
+        listens.train().forEach(l -> names.add(l.user()));
+        listens.test().forEach(l -> names.add(l.user()));
+        Map<String, UUID> users = new LinkedHashMap<>();
+        List<BulkAccounts.NewAccount> rows = new ArrayList<>();
+        int number = 1;
+        for (String name : names) {
+            UUID id = UUID.nameUUIDFromBytes(("refrain-eval:" + name).getBytes(StandardCharsets.UTF_8));
+            users.put(name, id);
+            rows.add(new BulkAccounts.NewAccount(id, PREFIX + number++ + DOMAIN, name));
+        }
+        accounts.create(rows, "eval-password", Instant.parse("2000-01-01T00:00:00Z"));
+        return users;
+    }
+
+    /** Track ids of the listens (0 where unresolved), in batches of one transaction each. */
+    private long[] resolve(List<EvaluationListens.Listen> listens, boolean createMissing, String label) {
+        long[] ids = new long[listens.size()];
+        Progress bar = Progress.onStderr(label, listens.size());
+        for (int from = 0; from < listens.size(); from += RESOLVE_BATCH) {
+            List<EvaluationListens.Listen> batch =
+                    listens.subList(from, Math.min(listens.size(), from + RESOLVE_BATCH));
+            List<TrackReference> references = batch.stream()
+                    .map(l ->
+                            new TrackReference(null, l.artist(), l.title(), l.album(), null, null, null, l.spotifyId()))
+                    .toList();
+            long[] resolved = transaction.execute(
+                    status -> resolver.resolve(references, createMissing).trackIds());
+            System.arraycopy(resolved, 0, ids, from, resolved.length);
+            bar.update(from + batch.size(), from + batch.size());
+        }
+        bar.finish(listens.size());
+        return ids;
+    }
+
+    private long load(List<EvaluationListens.Listen> train, long[] ids, Map<String, UUID> users) throws Exception {
+        Set<YearMonth> months = new TreeSet<>();
+        train.forEach(l -> months.add(YearMonth.from(l.at().atZone(ZoneOffset.UTC))));
+        partitions.ensure(months);
+        Set<String> seen = new HashSet<>();
+        return history.load(ListenSource.IMPORT, "bench-recommend", sink -> {
+            for (int i = 0; i < train.size(); i++) {
+                var l = train.get(i);
+                if (ids[i] > 0
+                        && seen.add(
+                                l.user() + "|" + l.at() + "|" + ids[i])) { // (user, time, track) is a listen's identity
+                    sink.add(new BulkHistory.BulkListen(
+                            users.get(l.user()), l.at(), ids[i], l.msPlayed(), l.skipped(), null));
+                }
+            }
+        });
+    }
+
+    private Result evaluate(
+            EvaluationListens listens,
+            long[] trainIds,
+            long[] testIds,
+            Map<String, UUID> users,
+            Instant split,
+            int k,
+            OfflineRecommender.Training training,
+            long stored) {
+        Map<String, Set<Long>> trainTracks = new HashMap<>();
+        for (int i = 0; i < trainIds.length; i++) {
+            if (trainIds[i] > 0) {
+                trainTracks
+                        .computeIfAbsent(listens.train().get(i).user(), u -> new HashSet<>())
+                        .add(trainIds[i]);
+            }
+        }
+        Map<String, Set<String>> relevantSongs = new LinkedHashMap<>();
+        Map<String, Set<String>> relevantArtists = new LinkedHashMap<>();
+        long testListens = 0;
+        long inCatalog = 0;
+        long songs = 0;
+        long playedBefore = 0;
+        for (int i = 0; i < testIds.length; i++) {
+            var l = listens.test().get(i);
+            if (l.skipped()) {
+                continue; // a skip is not a sign of liking
+            }
+            testListens++;
+            String key = testIds[i] > 0 ? "track:" + testIds[i] : l.songKey();
+            if (testIds[i] > 0) {
+                inCatalog++;
+            }
+            if (relevantSongs.computeIfAbsent(l.user(), u -> new HashSet<>()).add(key)) {
+                songs++;
+                if (testIds[i] > 0
+                        && trainTracks.getOrDefault(l.user(), Set.of()).contains(testIds[i])) {
+                    playedBefore++;
+                }
+            }
+            relevantArtists.computeIfAbsent(l.user(), u -> new HashSet<>()).add(l.artistKey());
+        }
+
+        List<Long> popular = repository.mostPlayedOverall(k);
+        Map<String, List<EvaluationMetrics[]>> perMethod = new LinkedHashMap<>();
+        List<Long> millis = new ArrayList<>();
+        int cold = 0;
+        Progress bar = Progress.onStderr("recommend ", relevantSongs.size());
+        int done = 0;
+        for (String user : relevantSongs.keySet()) {
+            UUID id = users.get(user);
+            if (!trainTracks.containsKey(user)) {
+                cold++;
+            }
+            long started = System.nanoTime();
+            List<Long> refrain = recommender.recommend(id, k, split);
+            millis.add((System.nanoTime() - started) / 1_000_000);
+            score(perMethod, "refrain", refrain, relevantSongs.get(user), relevantArtists.get(user), k);
+            score(perMethod, "most popular", popular, relevantSongs.get(user), relevantArtists.get(user), k);
+            score(
+                    perMethod,
+                    "own most played",
+                    repository.mostPlayedBy(id, k),
+                    relevantSongs.get(user),
+                    relevantArtists.get(user),
+                    k);
+            bar.update(++done, done);
+        }
+        bar.finish(done);
+        List<Scores> scores = perMethod.entrySet().stream()
+                .map(e -> new Scores(
+                        e.getKey(),
+                        EvaluationMetrics.mean(
+                                e.getValue().stream().map(m -> m[0]).toList()),
+                        EvaluationMetrics.mean(
+                                e.getValue().stream().map(m -> m[1]).toList())))
+                .toList();
+        return new Result(
+                split,
+                k,
+                users.size(),
+                relevantSongs.size(),
+                cold,
+                repository.tracksWithFeatures(),
+                stored,
+                testListens,
+                testListens == 0 ? 0 : (double) inCatalog / testListens,
+                songs == 0 ? 0 : (double) playedBefore / songs,
+                training,
+                scores,
+                millis.stream().mapToLong(Long::longValue).sorted().toArray());
+    }
+
+    private void score(
+            Map<String, List<EvaluationMetrics[]>> perMethod,
+            String method,
+            List<Long> ranked,
+            Set<String> songs,
+            Set<String> artists,
+            int k) {
+        List<String> trackKeys = ranked.stream().map(id -> "track:" + id).toList();
+        Map<Long, String> names = repository.firstArtists(ranked);
+        List<String> artistKeys = new ArrayList<>(new LinkedHashSet<>(ranked.stream()
+                .map(names::get)
+                .filter(java.util.Objects::nonNull)
+                .toList()));
+        perMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(new EvaluationMetrics[] {
+            EvaluationMetrics.of(trackKeys, songs, k), EvaluationMetrics.of(artistKeys, artists, k)
+        });
+    }
+}
