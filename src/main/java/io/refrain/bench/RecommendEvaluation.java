@@ -43,11 +43,17 @@ class RecommendEvaluation {
     static final String PREFIX = "eval-user-";
     static final String DOMAIN = "@refrain.eval";
     private static final int RESOLVE_BATCH = 1000;
+    /** A user with at least this many distinct tracks before the split has a history to learn from. */
+    static final int WARM = 20;
     /** Fewer tracks with features than this is not the real catalog (the jar's demo catalog has about 2,900). */
     static final long MIN_CATALOG = 10_000;
 
     /** One method's mean metrics at track and at artist level. */
     record Scores(String method, EvaluationMetrics tracks, EvaluationMetrics artists) {}
+
+    /** One user's part: how much they gave and got, and each method's track and artist hits. */
+    record PerUser(
+            String user, int trainTracks, int testSongs, int testArtists, int recommended, Map<String, int[]> hits) {}
 
     /** The whole outcome, for the report. */
     record Result(
@@ -63,6 +69,8 @@ class RecommendEvaluation {
             double testSongsPlayedBefore,
             OfflineRecommender.Training training,
             List<Scores> scores,
+            List<Scores> warmScores,
+            List<PerUser> perUser,
             long[] recommendMillis) {}
 
     private final TrackResolver resolver;
@@ -229,6 +237,7 @@ class RecommendEvaluation {
         Map<String, List<EvaluationMetrics[]>> perMethod = new LinkedHashMap<>();
         List<Long> millis = new ArrayList<>();
         int cold = 0;
+        List<PerUser> perUser = new ArrayList<>();
         Progress bar = Progress.onStderr("recommend ", relevantSongs.size());
         int done = 0;
         for (String user : relevantSongs.keySet()) {
@@ -239,26 +248,26 @@ class RecommendEvaluation {
             long started = System.nanoTime();
             List<Long> refrain = recommender.recommend(id, k, split);
             millis.add((System.nanoTime() - started) / 1_000_000);
-            score(perMethod, "refrain", refrain, relevantSongs.get(user), relevantArtists.get(user), k);
-            score(perMethod, "most popular", popular, relevantSongs.get(user), relevantArtists.get(user), k);
-            score(
-                    perMethod,
+            Set<String> userSongs = relevantSongs.get(user);
+            Set<String> userArtists = relevantArtists.get(user);
+            Map<String, int[]> hits = new LinkedHashMap<>();
+            hits.put("refrain", score(perMethod, "refrain", refrain, userSongs, userArtists, k));
+            hits.put("most popular", score(perMethod, "most popular", popular, userSongs, userArtists, k));
+            hits.put(
                     "own most played",
-                    repository.mostPlayedBy(id, k),
-                    relevantSongs.get(user),
-                    relevantArtists.get(user),
-                    k);
+                    score(perMethod, "own most played", repository.mostPlayedBy(id, k), userSongs, userArtists, k));
+            perUser.add(new PerUser(
+                    user,
+                    trainTracks.getOrDefault(user, Set.of()).size(),
+                    userSongs.size(),
+                    userArtists.size(),
+                    refrain.size(),
+                    hits));
             bar.update(++done, done);
         }
         bar.finish(done);
-        List<Scores> scores = perMethod.entrySet().stream()
-                .map(e -> new Scores(
-                        e.getKey(),
-                        EvaluationMetrics.mean(
-                                e.getValue().stream().map(m -> m[0]).toList()),
-                        EvaluationMetrics.mean(
-                                e.getValue().stream().map(m -> m[1]).toList())))
-                .toList();
+        List<Scores> scores = means(perMethod, perUser, u -> true);
+        List<Scores> warmScores = means(perMethod, perUser, u -> u.trainTracks() >= WARM);
         return new Result(
                 split,
                 k,
@@ -272,10 +281,33 @@ class RecommendEvaluation {
                 songs == 0 ? 0 : (double) playedBefore / songs,
                 training,
                 scores,
+                warmScores,
+                perUser,
                 millis.stream().mapToLong(Long::longValue).sorted().toArray());
     }
 
-    private void score(
+    /** Each method's mean over the users {@code which} keeps (the lists are in the order of {@code perUser}). */
+    private static List<Scores> means(
+            Map<String, List<EvaluationMetrics[]>> perMethod,
+            List<PerUser> perUser,
+            java.util.function.Predicate<PerUser> which) {
+        List<Scores> scores = new ArrayList<>();
+        perMethod.forEach((method, metrics) -> {
+            List<EvaluationMetrics> tracks = new ArrayList<>();
+            List<EvaluationMetrics> artists = new ArrayList<>();
+            for (int i = 0; i < metrics.size(); i++) {
+                if (which.test(perUser.get(i))) {
+                    tracks.add(metrics.get(i)[0]);
+                    artists.add(metrics.get(i)[1]);
+                }
+            }
+            scores.add(new Scores(method, EvaluationMetrics.mean(tracks), EvaluationMetrics.mean(artists)));
+        });
+        return scores;
+    }
+
+    /** Scores one list for one user; returns its track and artist hits. */
+    private int[] score(
             Map<String, List<EvaluationMetrics[]>> perMethod,
             String method,
             List<Long> ranked,
@@ -291,5 +323,9 @@ class RecommendEvaluation {
         perMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(new EvaluationMetrics[] {
             EvaluationMetrics.of(trackKeys, songs, k), EvaluationMetrics.of(artistKeys, artists, k)
         });
+        return new int[] {
+            (int) trackKeys.stream().limit(k).filter(songs::contains).count(),
+            (int) artistKeys.stream().limit(k).filter(artists::contains).count()
+        };
     }
 }

@@ -95,6 +95,27 @@ class RecommendEvaluationCommand implements CliCommand {
         return 0;
     }
 
+    private static void table(StringBuilder s, String title, List<RecommendEvaluation.Scores> scores, int k) {
+        s.append(String.format(
+                Locale.ROOT,
+                "%n%s:%n| method | track hit rate@%2$d | track recall@%2$d | track NDCG@%2$d | artist hit rate@%2$d | artist recall@%2$d | artist NDCG@%2$d |%n",
+                title,
+                k));
+        s.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (var score : scores) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.4f | %.4f | %.3f | %.4f | %.4f |%n",
+                    score.method(),
+                    score.tracks().hitRate(),
+                    score.tracks().recall(),
+                    score.tracks().ndcg(),
+                    score.artists().hitRate(),
+                    score.artists().recall(),
+                    score.artists().ndcg()));
+        }
+    }
+
     static String describe(RecommendEvaluation.Result r) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(
@@ -119,22 +140,24 @@ class RecommendEvaluationCommand implements CliCommand {
                 r.training().artistNeighbours(),
                 r.training().popularMillis(),
                 r.training().profileMillis()));
-        s.append(String.format(
-                Locale.ROOT,
-                "%n| method | track hit rate@%1$d | track recall@%1$d | track NDCG@%1$d | artist hit rate@%1$d | artist recall@%1$d | artist NDCG@%1$d |%n",
-                r.k()));
-        s.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (var score : r.scores()) {
+        table(s, "all users with test listens", r.scores(), r.k());
+        table(s, "users with at least " + RecommendEvaluation.WARM + " tracks before the split", r.warmScores(), r.k());
+        s.append(String.format("%n| user | train tracks | test songs | test artists | recommended |"));
+        r.scores().forEach(score -> s.append(" ").append(score.method()).append(" hits (tracks/artists) |"));
+        s.append(String.format("%n|---|---:|---:|---:|---:|"));
+        r.scores().forEach(score -> s.append("---:|"));
+        s.append(String.format("%n"));
+        for (var u : r.perUser()) {
             s.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.3f | %.4f | %.4f | %.3f | %.4f | %.4f |%n",
-                    score.method(),
-                    score.tracks().hitRate(),
-                    score.tracks().recall(),
-                    score.tracks().ndcg(),
-                    score.artists().hitRate(),
-                    score.artists().recall(),
-                    score.artists().ndcg()));
+                    "| %s | %,d | %,d | %,d | %d |",
+                    u.user(),
+                    u.trainTracks(),
+                    u.testSongs(),
+                    u.testArtists(),
+                    u.recommended()));
+            u.hits().values().forEach(h -> s.append(String.format(" %d / %d |", h[0], h[1])));
+            s.append(String.format("%n"));
         }
         long[] ms = r.recommendMillis();
         if (ms.length > 0) {

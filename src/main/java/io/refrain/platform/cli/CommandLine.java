@@ -26,7 +26,8 @@ public record CommandLine(String command, List<String> properties, List<String> 
               --port N        HTTP port (default 8080, or REFRAIN_PORT)
               --data-dir DIR  where the embedded database, keys and outbox live (default ./data)""";
 
-    private static final Set<String> COMMANDS = Set.of("serve", "import", "history", "bench", "backup", "restore");
+    private static final Set<String> COMMANDS =
+            Set.of("serve", "import", "history", "recommend", "bench", "backup", "restore");
 
     public String[] springArguments() {
         return properties.toArray(String[]::new);
