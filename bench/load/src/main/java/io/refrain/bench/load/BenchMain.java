@@ -86,13 +86,13 @@ public final class BenchMain {
 
     static List<String> lines(PhaseResult p) {
         List<String> out = new ArrayList<>();
-        out.add(String.format("%-24s %9s %8s %8s %8s %8s %7s", p.name(), "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms",
+        out.add(String.format("%-25s %9s %8s %8s %8s %8s %7s", p.name(), "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms",
                 "errors"));
         for (PhaseResult.EndpointResult e : p.endpoints()) {
-            out.add(String.format("  %-22s %9.1f %8.1f %8.1f %8.1f %8.1f %7d", e.endpoint(), e.throughputPerSecond(),
+            out.add(String.format("  %-23s %9.1f %8.1f %8.1f %8.1f %8.1f %7d", e.endpoint(), e.throughputPerSecond(),
                     e.latency().p50Ms(), e.latency().p95Ms(), e.latency().p99Ms(), e.latency().maxMs(), e.latency().errors()));
         }
-        out.add(String.format("  %-22s %9.1f %8.1f %8.1f %8.1f %8.1f %7d   (offered %.0f/s; CPU cores: machine %.2f, "
+        out.add(String.format("  %-23s %9.1f %8.1f %8.1f %8.1f %8.1f %7d   (offered %.0f/s; CPU cores: machine %.2f, "
                         + "server %.2f, postgres %.2f, load generator %.2f; GC %d pauses, max %.1f ms; heap max %.0f MB)",
                 "all", p.achievedRatePerSecond(), p.overall().p50Ms(), p.overall().p95Ms(), p.overall().p99Ms(),
                 p.overall().maxMs(), p.overall().errors(), p.offeredRatePerSecond(), p.resources().machineCores(),

@@ -63,7 +63,7 @@ final class CeilingRun {
                             db1.failed() == 0 ? null : db1.failed() + " failed pgbench transactions");
                 }
                 ceiling.add(result);
-                System.out.printf("  %-18s API %8.1f req/s (p99 %.1f ms)   pgbench %s%n", e.id(), result.apiPerSecond(),
+                System.out.printf("  %-23s API %8.1f req/s (p99 %.1f ms)   pgbench %s%n", e.id(), result.apiPerSecond(),
                         result.apiP99Ms(), result.pgbenchPerSecond() == null ? result.note()
                                 : String.format("%8.1f req/s → API at %.0f %%", result.pgbenchPerSecond(), result.ratio() * 100));
             }

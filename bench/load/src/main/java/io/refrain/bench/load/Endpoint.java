@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The requests of the mixed workload, with the weight each has in a listener's visit. The weights
  * follow what a music app does most: open the history, browse the library and playlists, type
- * into search, look at a track or an album, and report what is playing; a client syncing a
+ * into search, look at a track or an album, ask for recommendations (from a track they play, or
+ * from their own profile) and what is popular now, and report what is playing; a client syncing a
  * backlog (batch) and editing a playlist are rare. The names are the report's and the pgbench
  * scripts' names (`pgbench/<name>.sql`).
  */
@@ -21,6 +22,9 @@ public enum Endpoint {
     TRACK("track", 8, "GET /api/v1/tracks/{id}"),
     ALBUM("album", 4, "GET /api/v1/albums/{id}"),
     ARTIST("artist", 4, "GET /api/v1/artists/{id}"),
+    RECOMMENDATIONS("recommendations", 4, "GET /api/v1/recommendations?seed_tracks={id}&limit=20"),
+    RECOMMENDATIONS_PROFILE("recommendations-profile", 2, "GET /api/v1/recommendations?profile=me&limit=20"),
+    POPULAR_NOW("popular-now", 3, "GET /api/v1/popular/tracks?window=7d&limit=20"),
     LISTEN_SINGLE("listen-single", 16, "POST /api/v1/me/listens (one listen)"),
     LISTEN_BATCH("listen-batch", 1, "POST /api/v1/me/listens (50 listens)"),
     PLAYLIST_EDIT("playlist-edit", 3, "POST /api/v1/playlists/{id}/tracks, later …/tracks/remove (2 requests)");

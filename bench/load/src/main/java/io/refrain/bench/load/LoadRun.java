@@ -186,7 +186,10 @@ final class LoadRun {
                 "Latency is Gatling's response time (request sent to last byte), in whole milliseconds.",
                 "The load generator shares the machine with the server and PostgreSQL; its CPU is reported apart.",
                 "CPU 'postgres' counts every process named postgres on the machine.",
-                "recently-played-sparse is recently-played asked by sparse users (10 % of the population).");
+                "recently-played-sparse is recently-played asked by sparse users (10 % of the population).",
+                "recommendations-profile: every sampled listener's profile was computed and stored before the load "
+                        + "(GET /api/v1/me/profile); a profile their listens make stale is answered at once and "
+                        + "recomputed in the background.");
     }
 
     static String fmt(double rate) {

@@ -150,6 +150,9 @@ public final class LoadSimulation extends Simulation {
             case TRACK -> measured(e, get(e, "/api/v1/tracks/#{trackId}"), m);
             case ALBUM -> measured(e, get(e, "/api/v1/albums/#{albumId}"), m);
             case ARTIST -> measured(e, get(e, "/api/v1/artists/#{artistId}"), m);
+            case RECOMMENDATIONS -> measured(e, get(e, "/api/v1/recommendations?seed_tracks=#{trackId}&limit=20"), m);
+            case RECOMMENDATIONS_PROFILE -> measured(e, get(e, "/api/v1/recommendations?profile=me&limit=20"), m);
+            case POPULAR_NOW -> measured(e, get(e, "/api/v1/popular/tracks?window=7d&limit=20"), m);
             case LISTEN_SINGLE -> measured(e, post(e, "/api/v1/me/listens", session -> listensJson(1)), m);
             case LISTEN_BATCH -> measured(e, post(e, "/api/v1/me/listens", session -> listensJson(50)), m);
             case PLAYLIST_EDIT -> withPlaylist(playlistEdit(m));

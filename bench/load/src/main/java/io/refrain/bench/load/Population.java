@@ -27,7 +27,10 @@ import java.util.concurrent.Future;
  * sparse ones included in their 10 % share) with a track each plays, its album and artist, a
  * word of its title to search for, and their own playlists. The sample is written to the tables
  * {@code bench_sample} / {@code bench_sample_playlist} (sample.sql) so the pgbench ceiling draws
- * from the same rows; then every sampled user logs in through the API, as a real client would.
+ * from the same rows; then every sampled user logs in through the API, as a real client would,
+ * and reads their listener profile once ({@code GET /api/v1/me/profile}), so that each has a stored
+ * profile before the load starts (recommendations from {@code profile=me} are measured for a
+ * listener with a profile, not for a first request that computes it).
  */
 public record Population(List<Listener> listeners, int playlists) {
 
@@ -89,7 +92,10 @@ public record Population(List<Listener> listeners, int playlists) {
         }
     }
 
-    /** Logs everybody in on two threads (bcrypt makes each login cost the server ~50 ms of CPU). */
+    /**
+     * Logs everybody in on two threads (bcrypt makes each login cost the server ~50 ms of CPU), and
+     * has each listener's profile computed and stored (the first read of a profile computes it).
+     */
     private static List<Listener> logIn(String baseUrl, List<Listener> listeners) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -120,8 +126,16 @@ public record Population(List<Listener> listeners, int playlists) {
                     ? " (raise REFRAIN_RATE_LIMIT_AUTH_PER_ADDRESS / _PER_ACCOUNT on the server under test)" : ""));
         }
         JsonNode json = JSON.readTree(response.body());
+        String token = json.get("accessToken").asText();
+        HttpResponse<String> profile = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/me/profile"))
+                .header("authorization", "Bearer " + token).header("accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (profile.statusCode() != 200) {
+            throw new IllegalStateException("the profile of " + l.email() + " could not be read: HTTP "
+                    + profile.statusCode() + " " + profile.body());
+        }
         return new Listener(l.n(), l.userId(), l.email(), l.sparse(), l.trackId(), l.albumId(), l.artistId(),
-                l.term(), l.prefix(), l.playlists(), json.get("accessToken").asText());
+                l.term(), l.prefix(), l.playlists(), token);
     }
 
     public long sparseCount() {

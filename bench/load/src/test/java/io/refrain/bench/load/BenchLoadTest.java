@@ -113,6 +113,35 @@ class BenchLoadTest {
     }
 
     @Test
+    void recommendationsAndPopularNowHaveTheirOwnGoals() {
+        Measurements m = new Measurements();
+        m.start();
+        for (int i = 0; i < 100; i++) {
+            m.record(Endpoint.RECOMMENDATIONS, 200, 30_000);
+            m.record(Endpoint.RECOMMENDATIONS_PROFILE, 200, 60_000);
+            m.record(Endpoint.POPULAR_NOW, 200, 10_000);
+        }
+        LoadPhase phase = new LoadPhase("http://localhost:1", null, 200, 0, Duration.ofSeconds(1),
+                EnumSet.allOf(Endpoint.class), Duration.ofSeconds(1), 5, m);
+        ResourceSampler.Summary resources = new ResourceSampler.Summary(List.of(), 0, 0, 0, 0);
+        List<Report.Target> targets = Targets.fromLoad(List.of(PhaseResult.of("fixed-rate 200/s", phase, m, resources, 1.0)),
+                null);
+        assertThat(targets).anySatisfy(t -> {
+            assertThat(t.goal()).isEqualTo("recommendations p95 < 50 ms from a seed track");
+            assertThat(t.met()).isTrue();
+        }).anySatisfy(t -> {
+            assertThat(t.goal()).isEqualTo("recommendations p95 < 50 ms from the listener's stored profile");
+            assertThat(t.met()).isFalse();
+            assertThat(t.measured()).contains("p95 60.0 ms").contains("10.0 ms over");
+        }).anySatisfy(t -> {
+            assertThat(t.goal()).isEqualTo("popular-now p95 < 20 ms");
+            assertThat(t.met()).isTrue();
+        });
+        assertThat(LoadRun.weights()).containsEntry("recommendations", 4).containsEntry("recommendations-profile", 2)
+                .containsEntry("popular-now", 3).containsEntry("recently-played", 18);
+    }
+
+    @Test
     void overloadAnswersAreClassifiedAcceptedRefusedOrFailed() {
         assertThat(OverloadResult.classify(200)).isEqualTo(OverloadResult.Outcome.ACCEPTED);
         assertThat(OverloadResult.classify(304)).isEqualTo(OverloadResult.Outcome.ACCEPTED);
