@@ -2,6 +2,7 @@ package io.refrain.bench;
 
 import io.refrain.platform.cli.CliCommand;
 import io.refrain.platform.cli.CliException;
+import io.refrain.recommend.OfflineRecommender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -159,6 +160,13 @@ class RecommendEvaluationCommand implements CliCommand {
             u.hits().values().forEach(h -> s.append(String.format(" %d / %d |", h[0], h[1])));
             s.append(String.format("%n"));
         }
+        r.training().profiles().stream()
+                .max(java.util.Comparator.comparingLong(OfflineRecommender.ProfileTime::listens))
+                .ifPresent(p -> s.append(String.format(
+                        Locale.ROOT,
+                        "%nthe largest profile: %,d listens, computed in %d ms%n",
+                        p.listens(),
+                        p.millis())));
         long[] ms = r.recommendMillis();
         if (ms.length > 0) {
             s.append(String.format(

@@ -107,8 +107,12 @@ class GeneratedPlaylists {
     Copy copy(UUID user, GeneratedKind kind) {
         GeneratedRepository.Stored stored = current(user, kind);
         String day = LocalDate.ofInstant(stored.generatedAt(), ZoneOffset.UTC).toString();
-        UUID id = maker.make(user, kind.title + " " + day, kind.description, stored.trackIds());
-        return new Copy(id, "/api/v1/playlists/" + id, stored.trackIds().size());
+        // a track removed from the catalog since the generation is left out, not an error of the user's
+        List<Long> tracks = catalog.tracks(null, stored.trackIds()).stream()
+                .map(TrackView::id)
+                .toList();
+        UUID id = maker.make(user, kind.title + " " + day, kind.description, tracks);
+        return new Copy(id, "/api/v1/playlists/" + id, tracks.size());
     }
 
     private GeneratedRepository.Stored current(UUID user, GeneratedKind kind) {

@@ -23,7 +23,11 @@ public class OfflineRecommender {
             long artistNeighbours,
             long similarityMillis,
             long popularMillis,
-            long profileMillis) {}
+            long profileMillis,
+            List<ProfileTime> profiles) {}
+
+    /** One profile's computation: the listens it read and how long it took (as stored with the profile). */
+    public record ProfileTime(UUID user, long listens, int millis) {}
 
     private final SimilarityJob similarity;
     private final PopularNow popular;
@@ -44,14 +48,20 @@ public class OfflineRecommender {
         popular.refresh(asOf);
         long popularMillis = System.currentTimeMillis() - started;
         started = System.currentTimeMillis();
-        users.forEach(profiles::compute);
+        List<ProfileTime> times = users.stream()
+                .map(user -> {
+                    var stored = profiles.compute(user);
+                    return new ProfileTime(user, stored.profile().listens(), stored.computationMs());
+                })
+                .toList();
         return new Training(
                 result.listens(),
                 result.trackPairs(),
                 result.artistPairs(),
                 result.millis(),
                 popularMillis,
-                System.currentTimeMillis() - started);
+                System.currentTimeMillis() - started,
+                times);
     }
 
     /** The user's recommendations from their own profile as of {@code asOf}: track ids, best first. */

@@ -19,7 +19,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Listener profiles: computed in one statement from the published views of the history
+ * Listener profiles: computed in one statement (the user's listens read once, into a materialized
+ * CTE: {@code listens} has a partition per month, and each reference would plan and probe all of
+ * them) from the published views of the history
  * ({@code history_listens}, {@code history_track_stats}, {@code history_artist_stats}), the library
  * ({@code library_saved_tracks}, {@code library_loved_tracks}, {@code library_track_ratings}) and
  * this module's feedback, and stored per user.
@@ -39,13 +41,14 @@ class ProfileRepository {
     static final double FEEDBACK = 2.0;
 
     private static final String WEIGHTS = """
-            with latest as (select max(listened_at) as at from history_listens where user_id = :user),
+            with mine as materialized (
+                select listened_at, track_id, skipped from history_listens where user_id = :user),
+            latest as (select max(listened_at) as at from mine),
             plays as (
                 select l.track_id, count(*) as n,
                        sum((case when l.skipped then -%s else 1 end)::float8
                            * power(0.5::float8, extract(epoch from (x.at - l.listened_at))::float8 / :halfLife)) as w
-                from history_listens l cross join latest x
-                where l.user_id = :user
+                from mine l cross join latest x
                 group by l.track_id),
             kept as (
                 select track_id, %s::float8 as w from library_saved_tracks where user_id = :user
@@ -82,17 +85,17 @@ class ProfileRepository {
                  from liked l join catalog_tracks t on t.id = l.track_id) as mainstreamness,
                 (select array[count(*), count(*) filter (where s.first_played_at > x.at - interval '90 days'),
                               count(*) filter (where a.first_played_at > x.at - interval '90 days')]
-                 from history_listens r cross join latest x
-                 join history_track_stats s on s.user_id = r.user_id and s.track_id = r.track_id
+                 from mine r cross join latest x
+                 join history_track_stats s on s.user_id = :user and s.track_id = r.track_id
                  left join lateral (select artist_id from catalog_track_artists ta
                                     where ta.track_id = r.track_id order by ta.position limit 1) m on true
-                 left join history_artist_stats a on a.user_id = r.user_id and a.artist_id = m.artist_id
-                 where r.user_id = :user and r.listened_at > x.at - interval '90 days') as novelty,
+                 left join history_artist_stats a on a.user_id = :user and a.artist_id = m.artist_id
+                 where r.listened_at > x.at - interval '90 days') as novelty,
                 (select array_agg(coalesce(h.n, 0) order by hour)
                  from generate_series(0, 23) hour
                  left join (select extract(hour from r.listened_at at time zone 'UTC')::int as hour, count(*) as n
-                            from history_listens r cross join latest x
-                            where r.user_id = :user and r.listened_at > x.at - interval '90 days'
+                            from mine r cross join latest x
+                            where r.listened_at > x.at - interval '90 days'
                             group by 1) h using (hour)) as hours
             """.formatted(
                             sums(),
