@@ -164,7 +164,8 @@ class CandidateRepository {
 
     /**
      * What the hard filters ask: bounds per attribute, the explicit setting, the reader's recent
-     * plays, and whether only tracks the reader never played may pass.
+     * plays, whether only tracks the reader never played may pass, and the oldest discovery session
+     * kept.
      */
     record Filters(
             Map<Attribute, Attribute.Constraint> bounds,
@@ -172,7 +173,8 @@ class CandidateRepository {
             Instant recentlyPlayedSince,
             boolean unplayedOnly,
             Collection<Long> exclude,
-            Instant now) {}
+            Instant now,
+            Instant sessionsSince) {}
 
     /** A candidate that passed the hard filters, with what scoring needs. */
     record Candidate(
@@ -241,7 +243,7 @@ class CandidateRepository {
                                           where x.track_id = t.id)
                           and not exists (select 1 from discovery_session_tracks dt join discovery_sessions d on d.id = dt.session_id
                                           join history_listens l on l.user_id = d.user_id and l.track_id = dt.track_id
-                                              and l.listened_at > d.created_at and l.skipped
+                                              and l.listened_at > d.created_at and l.listened_at > :sessionsSince and l.skipped
                                           where dt.track_id = t.id and d.user_id = :reader)%s""".formatted(values, bounds))
                 .param("reader", reader)
                 .param("candidates", candidates.toArray(Long[]::new))
@@ -249,6 +251,8 @@ class CandidateRepository {
                 .param("blockExplicit", filters.blockExplicit())
                 .param("recent", Timestamp.from(filters.recentlyPlayedSince()))
                 .param("unplayed", filters.unplayedOnly())
+                // no session is older (retention): the bound lets the planner skip older listens partitions
+                .param("sessionsSince", Timestamp.from(filters.sessionsSince()))
                 .param("now", Timestamp.from(filters.now()));
         for (Object[] p : params) {
             spec = spec.param((String) p[0], p[1]);

@@ -21,9 +21,9 @@ class DiscoveryRepository {
     private static final String OUTCOMES = """
             select dt.session_id, dt.position, dt.track_id, dt.reasons::text as reasons,
                    exists (select 1 from history_listens l where l.user_id = d.user_id and l.track_id = dt.track_id
-                           and l.listened_at > d.created_at and not l.skipped) as played_to_end,
+                           and l.listened_at > d.created_at and l.listened_at > :since and not l.skipped) as played_to_end,
                    exists (select 1 from history_listens l where l.user_id = d.user_id and l.track_id = dt.track_id
-                           and l.listened_at > d.created_at and l.skipped) as skipped,
+                           and l.listened_at > d.created_at and l.listened_at > :since and l.skipped) as skipped,
                    exists (select 1 from library_saved_tracks s where s.user_id = d.user_id and s.track_id = dt.track_id
                            and s.saved_at > d.created_at) as saved,
                    exists (select 1 from library_loved_tracks v where v.user_id = d.user_id and v.track_id = dt.track_id
@@ -106,8 +106,12 @@ class DiscoveryRepository {
                 .optional();
     }
 
-    /** The tracks of the given sessions of this user with their outcomes, in session and position order. */
-    List<TrackRow> tracks(UUID user, List<UUID> sessions) {
+    /**
+     * The tracks of the given sessions of this user with their outcomes, in session and position
+     * order; {@code since} is the oldest of the sessions' times, so that only the listens partitions
+     * from then on are read.
+     */
+    List<TrackRow> tracks(UUID user, List<UUID> sessions, Instant since) {
         if (sessions.isEmpty()) {
             return List.of();
         }
@@ -117,6 +121,7 @@ class DiscoveryRepository {
                         order by dt.session_id, dt.position""")
                 .param("user", user)
                 .param("sessions", sessions.toArray(UUID[]::new))
+                .param("since", Timestamp.from(since))
                 .query(TrackRow.class)
                 .list();
     }

@@ -126,15 +126,13 @@ class DiscoveryService {
         List<DiscoveryRepository.SessionRow> rows = sessions.page(user, after.at(), after.id(), limit + 1);
         boolean more = rows.size() > limit;
         List<DiscoveryRepository.SessionRow> shown = more ? rows.subList(0, limit) : rows;
-        Map<UUID, List<DiscoveryRepository.TrackRow>> tracks =
-                sessions
-                        .tracks(
-                                user,
-                                shown.stream()
-                                        .map(DiscoveryRepository.SessionRow::id)
-                                        .toList())
-                        .stream()
-                        .collect(Collectors.groupingBy(DiscoveryRepository.TrackRow::sessionId));
+        Map<UUID, List<DiscoveryRepository.TrackRow>> tracks = sessions
+                .tracks(
+                        user,
+                        shown.stream().map(DiscoveryRepository.SessionRow::id).toList(),
+                        shown.isEmpty() ? after.at() : shown.getLast().createdAt())
+                .stream()
+                .collect(Collectors.groupingBy(DiscoveryRepository.TrackRow::sessionId));
         List<Summary> items = shown.stream()
                 .map(r -> summary(r, tracks.getOrDefault(r.id(), List.of())))
                 .toList();
@@ -146,7 +144,7 @@ class DiscoveryService {
     Detail find(UUID user, UUID id) {
         var row = sessions.find(user, id)
                 .orElseThrow(() -> ApiException.notFound("You have no discovery session " + id + "."));
-        List<DiscoveryRepository.TrackRow> tracks = sessions.tracks(user, List.of(id));
+        List<DiscoveryRepository.TrackRow> tracks = sessions.tracks(user, List.of(id), row.createdAt());
         Map<Long, TrackView> views =
                 catalog
                         .tracks(

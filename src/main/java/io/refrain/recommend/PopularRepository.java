@@ -1,5 +1,6 @@
 package io.refrain.recommend;
 
+import io.refrain.platform.db.JobSession;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ class PopularRepository {
 
     /** Replaces every list with the counts as of {@code now}, in the caller's transaction; returns the rows. */
     int refresh(Instant now, int size) {
+        JobSession.apply(jdbc);
         jdbc.sql("delete from popular_now").update();
         return jdbc.sql("""
                         with per_user as (

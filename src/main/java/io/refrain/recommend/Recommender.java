@@ -34,6 +34,8 @@ public class Recommender {
     static final int POPULAR_PER_GENRE = 100;
     static final int RERANK_POOL = 300;
     static final int POPULAR_NOW = 60;
+    /** Co-listened candidates of a profile's top tracks in all: the filter's cost grows with the candidates. */
+    static final int CO_LISTENED_FOR_PROFILE = 300;
 
     private final CandidateRepository candidates;
     private final ProfileService profiles;
@@ -94,7 +96,8 @@ public class Recommender {
                         now.minus(settings.recentlyPlayed()),
                         request.unplayedOnly(),
                         exclude,
-                        now));
+                        now,
+                        now.minus(settings.discovery().retention())));
         Set<Long> keptIds = kept.stream().map(CandidateRepository.Candidate::id).collect(Collectors.toSet());
 
         var scoring = new Scoring(seeds, request, evidence);
@@ -272,7 +275,9 @@ public class Recommender {
                     mine.add(e);
                     add(evidence, e.candidate(), new Scoring.Source(Scoring.Kind.FAVOURITE, e.score(), null));
                 }
-                for (var e : candidates.coListened(p.topTracks(), CO_LISTENED_PER_SEED / 2)) {
+                for (var e : candidates.coListened(
+                        p.topTracks(),
+                        Math.max(5, CO_LISTENED_FOR_PROFILE / p.topTracks().size()))) {
                     mine.add(e);
                     add(evidence, e.candidate(), new Scoring.Source(Scoring.Kind.CO_LISTENED_MINE, e.score(), null));
                 }

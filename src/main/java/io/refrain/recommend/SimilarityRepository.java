@@ -1,5 +1,6 @@
 package io.refrain.recommend;
 
+import io.refrain.platform.db.JobSession;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,7 @@ class SimilarityRepository {
     record Batch(long listens, long pairs) {}
 
     Batch addPairs(long run, List<UUID> users, Duration sessionGap, int window, int maxPerUser) {
+        JobSession.apply(jdbc);
         String next = IntStream.rangeClosed(1, window)
                 .mapToObj(k -> "lead(track_id, %1$d) over w, lead(session, %1$d) over w".formatted(k))
                 .collect(Collectors.joining(", "));
@@ -100,6 +102,7 @@ class SimilarityRepository {
      * the track and artist rows written.
      */
     long[] finish(long run, int minScore, int neighbours) {
+        JobSession.apply(jdbc);
         long tracks = jdbc.sql("""
                         with totals as materialized (
                             select p.track_a, p.track_b, sum(p.score)::int as score
