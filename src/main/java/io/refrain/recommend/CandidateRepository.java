@@ -114,8 +114,29 @@ class CandidateRepository {
                 .list();
     }
 
-    /** The tracks whose sound is nearest the target, by the GiST index (score: the distance). */
+    /**
+     * The tracks whose sound is nearest the target (score: the distance): from the target's sound
+     * cell and the cells next to it ({@link SoundCell}), ranked by the full distance; when those
+     * hold fewer than {@code limit} tracks (a small catalog), by the GiST index over all tracks.
+     */
     List<Evidence> nearest(double[] target, int limit) {
+        List<Evidence> near = jdbc.sql("""
+                        select track_id, feature_vector <-> cube(cast(:target as float8[])) as distance
+                        from catalog_track_vectors where sound_cell = any(:cells)
+                        order by 2 limit :n""")
+                .param("target", boxed(target))
+                .param(
+                        "cells",
+                        SoundCell.around(target).stream()
+                                .map(Integer::shortValue)
+                                .toArray(Short[]::new))
+                .param("n", limit)
+                .query((rs, n) -> new Evidence(rs.getLong(1), 0, rs.getDouble(2)))
+                .list();
+        return near.size() >= limit ? near : nearestOverAll(target, limit);
+    }
+
+    private List<Evidence> nearestOverAll(double[] target, int limit) {
         return jdbc.sql("""
                         select track_id, feature_vector <-> cube(cast(:target as float8[])) as distance
                         from catalog_track_vectors

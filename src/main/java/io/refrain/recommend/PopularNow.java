@@ -77,7 +77,13 @@ public class PopularNow {
             lockAtMostFor = "30m",
             lockAtLeastFor = "${refrain.jobs.lock-at-least-for}")
     void scheduledRefresh() {
-        refresh();
+        Instant now = clock.instant();
+        // a restart does not recount lists that are still fresh (the first tick comes 10 s after start)
+        if (popular.lastRefreshed()
+                .filter(at -> at.isAfter(now.minus(settings.refreshInterval())))
+                .isEmpty()) {
+            refresh(now);
+        }
     }
 
     Refresh refresh() {

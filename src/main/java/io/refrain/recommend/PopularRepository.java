@@ -86,6 +86,14 @@ class PopularRepository {
                 .update();
     }
 
+    /** When the lists were last refreshed (a refresh replaces every row); empty before the first. */
+    Optional<Instant> lastRefreshed() {
+        return jdbc.sql("select refreshed_at from popular_now limit 1") // one refresh writes them all
+                .query(Timestamp.class)
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
     /** One entry of a list: rank, the entity with its name, its counts. */
     record Row(int rank, long id, String name, long plays, int listeners, Instant refreshedAt) {}
 

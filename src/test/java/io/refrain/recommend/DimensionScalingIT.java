@@ -70,4 +70,26 @@ class DimensionScalingIT extends IntegrationTest {
                 .isEqualTo(Dimension.MELLOW.scale(null))
                 .isEqualTo(0.5);
     }
+
+    @Test
+    void javaAndTheDatabaseAgreeOnSoundCells() {
+        List<Map<String, Object>> rows = jdbc.sql(
+                        "select feature_vector::text as vector, sound_cell from audio_features order by track_id limit 500")
+                .query()
+                .listOfRows();
+        assertThat(rows).isNotEmpty();
+        for (Map<String, Object> row : rows) {
+            double[] vector = CandidateRepository.vector((String) row.get("vector"));
+            assertThat(SoundCell.of(vector))
+                    .as("%s", row.get("vector"))
+                    .isEqualTo(((Number) row.get("sound_cell")).intValue());
+        }
+        double[] middle = new double[Dimension.ALL.size()];
+        java.util.Arrays.fill(middle, 0.45);
+        assertThat(SoundCell.around(middle))
+                .hasSize(5)
+                .doesNotHaveDuplicates()
+                .first()
+                .isEqualTo(SoundCell.of(middle));
+    }
 }
