@@ -121,9 +121,10 @@ class CandidateRepository {
      */
     List<Evidence> nearest(double[] target, int limit) {
         List<Evidence> near = jdbc.sql("""
+                        with cells as materialized ( -- the cells by their index, never the GiST order filtered by cell
+                            select track_id, feature_vector from catalog_track_vectors where sound_cell = any(:cells))
                         select track_id, feature_vector <-> cube(cast(:target as float8[])) as distance
-                        from catalog_track_vectors where sound_cell = any(:cells)
-                        order by 2 limit :n""")
+                        from cells order by 2 limit :n""")
                 .param("target", boxed(target))
                 .param(
                         "cells",

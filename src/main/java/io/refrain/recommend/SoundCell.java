@@ -47,4 +47,27 @@ final class SoundCell {
         }
         return cells;
     }
+
+    /** The target's cell and every cell one level away on any of the axes (up to 81), for a sparse region. */
+    static List<Integer> wide(double[] target) {
+        List<Integer> cells = new ArrayList<>();
+        int[] levels = new int[AXES.length];
+        for (int i = 0; i < AXES.length; i++) {
+            levels[i] = level(target[AXES[i].ordinal()]);
+        }
+        collect(levels, 0, 0, cells);
+        return cells;
+    }
+
+    private static void collect(int[] levels, int axis, int cell, List<Integer> cells) {
+        if (axis == levels.length) {
+            cells.add(cell);
+            return;
+        }
+        for (int level = levels[axis] - 1; level <= levels[axis] + 1; level++) {
+            if (level >= 0 && level < LEVELS) {
+                collect(levels, axis + 1, cell * LEVELS + level, cells);
+            }
+        }
+    }
 }

@@ -91,5 +91,8 @@ class DimensionScalingIT extends IntegrationTest {
                 .doesNotHaveDuplicates()
                 .first()
                 .isEqualTo(SoundCell.of(middle));
+        assertThat(SoundCell.wide(middle)).hasSize(81).doesNotHaveDuplicates().containsAll(SoundCell.around(middle));
+        double[] corner = new double[Dimension.ALL.size()];
+        assertThat(SoundCell.wide(corner)).hasSize(16).contains(SoundCell.of(corner));
     }
 }
