@@ -46,31 +46,31 @@ class PopularRepository {
                             select u.days, u.user_id, u.track_id, u.plays, a.artist_id, t.album_id
                             from per_user u join catalog_tracks t on t.id = u.track_id
                             left join catalog_track_artists a on a.track_id = u.track_id and a.position = 0),
-                        tracks as (
+                        track_counts as (
                             select days, track_id as entity_id, sum(plays) as plays, count(*) as listeners
                             from played group by days, track_id),
-                        artists as (
+                        artist_counts as (
                             select days, artist_id as entity_id, sum(plays) as plays, count(distinct user_id) as listeners
                             from played where artist_id is not null group by days, artist_id),
-                        albums as (
+                        album_counts as (
                             select days, album_id as entity_id, sum(plays) as plays, count(distinct user_id) as listeners
                             from played where album_id is not null group by days, album_id),
-                        genres as materialized (
+                        played_genres as materialized (
                             select distinct p.days, g.genre_id, p.track_id, p.artist_id, p.album_id
                             from (select distinct days, track_id, artist_id, album_id from played) p
                             join catalog_track_genres g on g.track_id = p.track_id),
                         counted as (
-                            select days, 0 as genre_id, 1 as kind, entity_id, plays, listeners from tracks
-                            union all select days, 0, 2, entity_id, plays, listeners from artists
-                            union all select days, 0, 3, entity_id, plays, listeners from albums
+                            select days, 0 as genre_id, 1 as kind, entity_id, plays, listeners from track_counts
+                            union all select days, 0, 2, entity_id, plays, listeners from artist_counts
+                            union all select days, 0, 3, entity_id, plays, listeners from album_counts
                             union all select c.days, g.genre_id, 1, c.entity_id, c.plays, c.listeners
-                                      from tracks c join (select distinct days, genre_id, track_id from genres) g
+                                      from track_counts c join (select distinct days, genre_id, track_id from played_genres) g
                                           on g.days = c.days and g.track_id = c.entity_id
                             union all select c.days, g.genre_id, 2, c.entity_id, c.plays, c.listeners
-                                      from artists c join (select distinct days, genre_id, artist_id from genres) g
+                                      from artist_counts c join (select distinct days, genre_id, artist_id from played_genres) g
                                           on g.days = c.days and g.artist_id = c.entity_id
                             union all select c.days, g.genre_id, 3, c.entity_id, c.plays, c.listeners
-                                      from albums c join (select distinct days, genre_id, album_id from genres) g
+                                      from album_counts c join (select distinct days, genre_id, album_id from played_genres) g
                                           on g.days = c.days and g.album_id = c.entity_id),
                         ranked as (
                             select *, row_number() over (partition by days, genre_id, kind order by plays desc, listeners desc, entity_id) as plays_rank,
