@@ -238,6 +238,7 @@ class RecommendEvaluation {
         List<Long> millis = new ArrayList<>();
         int cold = 0;
         List<PerUser> perUser = new ArrayList<>();
+        Map<Long, String> artistNames = new HashMap<>(); // first artists of the tracks scored so far (null: none)
         Progress bar = Progress.onStderr("recommend ", relevantSongs.size());
         int done = 0;
         for (String user : relevantSongs.keySet()) {
@@ -251,11 +252,18 @@ class RecommendEvaluation {
             Set<String> userSongs = relevantSongs.get(user);
             Set<String> userArtists = relevantArtists.get(user);
             Map<String, int[]> hits = new LinkedHashMap<>();
-            hits.put("refrain", score(perMethod, "refrain", refrain, userSongs, userArtists, k));
-            hits.put("most popular", score(perMethod, "most popular", popular, userSongs, userArtists, k));
+            hits.put("refrain", score(perMethod, artistNames, "refrain", refrain, userSongs, userArtists, k));
+            hits.put("most popular", score(perMethod, artistNames, "most popular", popular, userSongs, userArtists, k));
             hits.put(
                     "own most played",
-                    score(perMethod, "own most played", repository.mostPlayedBy(id, k), userSongs, userArtists, k));
+                    score(
+                            perMethod,
+                            artistNames,
+                            "own most played",
+                            repository.mostPlayedBy(id, k),
+                            userSongs,
+                            userArtists,
+                            k));
             perUser.add(new PerUser(
                     user,
                     trainTracks.getOrDefault(user, Set.of()).size(),
@@ -309,15 +317,21 @@ class RecommendEvaluation {
     /** Scores one list for one user; returns its track and artist hits. */
     private int[] score(
             Map<String, List<EvaluationMetrics[]>> perMethod,
+            Map<Long, String> artistNames,
             String method,
             List<Long> ranked,
             Set<String> songs,
             Set<String> artists,
             int k) {
         List<String> trackKeys = ranked.stream().map(id -> "track:" + id).toList();
-        Map<Long, String> names = repository.firstArtists(ranked);
+        List<Long> unnamed =
+                ranked.stream().filter(id -> !artistNames.containsKey(id)).toList();
+        if (!unnamed.isEmpty()) { // the popularity list is the same for every user: named once
+            artistNames.putAll(repository.firstArtists(unnamed));
+            unnamed.forEach(id -> artistNames.putIfAbsent(id, null));
+        }
         List<String> artistKeys = new ArrayList<>(new LinkedHashSet<>(ranked.stream()
-                .map(names::get)
+                .map(artistNames::get)
                 .filter(java.util.Objects::nonNull)
                 .toList()));
         perMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(new EvaluationMetrics[] {

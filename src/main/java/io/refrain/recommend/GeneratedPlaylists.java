@@ -178,28 +178,26 @@ class GeneratedPlaylists {
         int made = 0;
         int failed = 0;
         for (GeneratedKind kind : GeneratedKind.values()) {
+            UUID after = new UUID(0, 0); // the lowest in PostgreSQL's (bytewise) uuid order
             List<UUID> batch;
-            java.util.Set<UUID> failedUsers = new java.util.HashSet<>();
             do {
-                batch = generated.due(kind, activeSince, now, JOB_BATCH + failedUsers.size()).stream()
-                        .filter(u -> !failedUsers.contains(u))
-                        .toList();
+                batch = generated.due(kind, activeSince, now, after, JOB_BATCH);
                 for (UUID user : batch) {
                     try {
                         generate(user, kind, now);
                         made++;
                     } catch (RuntimeException e) {
                         failed++;
-                        failedUsers.add(user);
                         log.warn("Generating the {} of {} failed; the next run tries again", kind.path, user, e);
                     }
                     users++;
                     progress.update(users, total);
                 }
                 if (!batch.isEmpty()) {
+                    after = batch.getLast();
                     log.info("Generated playlists: {} of {} due ({} failed)", users, total, failed);
                 }
-            } while (!batch.isEmpty());
+            } while (batch.size() == JOB_BATCH);
         }
         var run = new Run(users, made, failed, System.currentTimeMillis() - started);
         log.info(

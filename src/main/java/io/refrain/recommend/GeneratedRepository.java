@@ -52,34 +52,29 @@ class GeneratedRepository {
 
     /**
      * Users who listened since {@code activeSince} and whose playlist of this kind is missing or
-     * expired, up to {@code limit}. Read from the per-genre statistics (a few dozen rows per user,
-     * not the listens).
+     * expired, read from the per-genre statistics (a few dozen rows per user, not the listens).
      */
-    List<UUID> due(GeneratedKind kind, Instant activeSince, Instant now, int limit) {
-        return jdbc.sql("""
-                        select s.user_id from history_genre_stats s
-                        group by s.user_id
-                        having max(s.last_played_at) > :since
-                           and not exists (select 1 from generated_playlists g
-                                           where g.user_id = s.user_id and g.kind = :kind and g.expires_at > :now)
-                        order by s.user_id
-                        limit :limit""")
+    private static final String DUE = """
+            select s.user_id from history_genre_stats s
+            group by s.user_id
+            having max(s.last_played_at) > :since
+               and not exists (select 1 from generated_playlists g
+                               where g.user_id = s.user_id and g.kind = :kind and g.expires_at > :now)""";
+
+    /** The due users after {@code after} in id order, up to {@code limit} (a keyset walk: a user that failed is passed). */
+    List<UUID> due(GeneratedKind kind, Instant activeSince, Instant now, UUID after, int limit) {
+        return jdbc.sql("select user_id from (" + DUE + ") due where user_id > :after order by user_id limit :limit")
                 .param("since", Timestamp.from(activeSince))
                 .param("kind", kind.column)
                 .param("now", Timestamp.from(now))
+                .param("after", after)
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
     }
 
     long countDue(GeneratedKind kind, Instant activeSince, Instant now) {
-        return jdbc.sql("""
-                        select count(*) from (
-                            select s.user_id from history_genre_stats s
-                            group by s.user_id
-                            having max(s.last_played_at) > :since
-                               and not exists (select 1 from generated_playlists g
-                                               where g.user_id = s.user_id and g.kind = :kind and g.expires_at > :now)) due""")
+        return jdbc.sql("select count(*) from (" + DUE + ") due")
                 .param("since", Timestamp.from(activeSince))
                 .param("kind", kind.column)
                 .param("now", Timestamp.from(now))

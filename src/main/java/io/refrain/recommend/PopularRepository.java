@@ -134,16 +134,4 @@ class PopularRepository {
                 .query(Integer.class)
                 .optional();
     }
-
-    /** The tracks most listened to by distinct users over 30 days in these genres (0 = all), best first. */
-    List<Long> tracksInGenres(List<Integer> genreIds, int limit) {
-        return jdbc.sql("""
-                        select entity_id from popular_now
-                        where window_days = 30 and kind = 'track' and genre_id = any(:genres)
-                        order by listeners_rank, entity_id limit :limit""")
-                .param("genres", genreIds.toArray(Integer[]::new))
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
-    }
 }

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -181,22 +180,5 @@ class SimilarityRepository {
         jdbc.sql("delete from similarity_pairs where run_id = :run")
                 .param("run", run)
                 .update();
-    }
-
-    /** The latest finished run, as readers see it. */
-    record Run(long id, Instant startedAt, Instant finishedAt, long listensRead, long trackPairs, long artistPairs) {}
-
-    Optional<Run> current() {
-        return jdbc.sql("""
-                        select id, started_at, finished_at, listens_read, track_pairs, artist_pairs
-                        from similarity_runs where status = 'done' order by id desc limit 1""")
-                .query((rs, n) -> new Run(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getLong(4),
-                        rs.getLong(5),
-                        rs.getLong(6)))
-                .optional();
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -181,9 +180,5 @@ class PopularAndGeneratedIT extends RecommendTestSupport {
         List<Long> ids = new ArrayList<>();
         playlist.path("tracks").forEach(t -> ids.add(t.path("id").asLong()));
         return ids;
-    }
-
-    static Set<Long> set(List<Long> ids) {
-        return ids.stream().collect(Collectors.toSet());
     }
 }

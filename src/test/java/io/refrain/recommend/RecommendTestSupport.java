@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -47,10 +46,6 @@ abstract class RecommendTestSupport extends IntegrationTest {
                             skipped ? ", \"skipped\": true" : ""));
         }
         return "{\"listens\": [" + String.join(",", listens) + "]}";
-    }
-
-    static String csv(List<?> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     static List<Long> trackIds(JsonNode recommendation) {
