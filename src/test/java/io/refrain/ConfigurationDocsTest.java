@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * One configuration, three views that must agree: {@code application.yml} (every key with its
  * default and its {@code REFRAIN_*} variable), the settings records that bind the keys, and the
- * README's configuration table. Plain file reading and reflection, no Spring context.
+ * configuration table (docs/configuration.md). Plain file reading and reflection, no Spring context.
  */
 class ConfigurationDocsTest {
 
@@ -41,7 +41,7 @@ class ConfigurationDocsTest {
     private static final Pattern CONDITION_NAME = Pattern.compile("name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("^`([^`]*)`$");
 
-    /** A key as application.yml or the README states it: the variable that sets it (or null) and its default. */
+    /** A key as application.yml or docs/configuration.md states it: the variable that sets it (or null) and its default. */
     record Entry(String env, String defaultValue) {}
 
     @Test
@@ -57,16 +57,16 @@ class ConfigurationDocsTest {
         yml.forEach((key, entry) -> {
             Entry documented = readme.get(key);
             if (documented != null && !documented.equals(entry)) {
-                differing.add(key + ": application.yml " + entry + ", README " + documented);
+                differing.add(key + ": application.yml " + entry + ", docs/configuration.md " + documented);
             }
         });
 
         SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(missingFromReadme)
-                    .as("keys of application.yml without a row in the README's configuration table")
+                    .as("keys of application.yml without a row in the configuration table (docs/configuration.md)")
                     .isEmpty();
             softly.assertThat(missingFromYml)
-                    .as("keys in the README's configuration table that application.yml does not declare")
+                    .as("keys in the configuration table (docs/configuration.md) that application.yml does not declare")
                     .isEmpty();
             softly.assertThat(differing)
                     .as("rows whose variable or default differ from application.yml")
@@ -84,7 +84,7 @@ class ConfigurationDocsTest {
             }
         }
         assertThat(rowsWithoutKey)
-                .as("variables the README lists without a key")
+                .as("variables docs/configuration.md lists without a key")
                 .isNotEmpty()
                 .allSatisfy(variable -> assertThat(launcher)
                         .as("the launcher reads " + variable)
@@ -187,7 +187,7 @@ class ConfigurationDocsTest {
         });
     }
 
-    /** The README's configuration table by key: a default in italics ("*(empty: embedded)*") or none means empty. */
+    /** The configuration table (docs/configuration.md) by key: a default in italics ("*(empty: embedded)*") or none means empty. */
     private static Map<String, Entry> readmeTable() throws IOException {
         Map<String, Entry> entries = new LinkedHashMap<>();
         Set<String> repeated = new LinkedHashSet<>();
@@ -201,15 +201,19 @@ class ConfigurationDocsTest {
                 repeated.add(key);
             }
         }
-        assertThat(repeated).as("keys with more than one row in the README").isEmpty();
+        assertThat(repeated)
+                .as("keys with more than one row in docs/configuration.md")
+                .isEmpty();
         return entries;
     }
 
-    /** The rows (variable, key, default, meaning) of the table in the README's "Configuration" section. */
+    /** The rows (variable, key, default, meaning) of the table in docs/configuration.md. */
     private static List<List<String>> readmeRows() throws IOException {
-        List<String> lines = Files.readAllLines(ROOT.resolve("README.md"));
-        int section = lines.indexOf("## Configuration");
-        assertThat(section).as("README.md has a section \"## Configuration\"").isNotNegative();
+        List<String> lines = Files.readAllLines(ROOT.resolve("docs/configuration.md"));
+        int section = lines.indexOf("# Configuration");
+        assertThat(section)
+                .as("docs/configuration.md has a title \"# Configuration\"")
+                .isNotNegative();
         List<List<String>> rows = new ArrayList<>();
         boolean inTable = false;
         for (String line : lines.subList(section + 1, lines.size())) {

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/me/tokens", produces = "application/json")
-@Tag(name = "api tokens", description = "Tokens for scrobblers using the ListenBrainz-compatible API (/1/…).")
+@Tag(
+        name = "api tokens",
+        description = "Tokens for scrobblers (the ListenBrainz-compatible API, /1/…) and AI assistants (/mcp).")
 class ApiTokenController {
 
     private final ApiTokens tokens;
@@ -31,12 +33,14 @@ class ApiTokenController {
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an API token", description = """
-            Answers the token once: only a hash is kept, so it cannot be shown again. Give it to a ListenBrainz \
-            client as its user token (it is sent as `Authorization: Token <token>`). At most 20 tokens per user \
-            (409 `conflict` beyond); name 1–100 characters.""")
+            Answers the token once: only a hash is kept, so it cannot be shown again. With the default scope \
+            `listenbrainz`, give it to a ListenBrainz client as its user token (sent as `Authorization: Token \
+            <token>`); with `mcp:read` (and `mcp:write`), paste it into an AI assistant's MCP client configuration \
+            (sent as `Authorization: Bearer <token>` to /mcp). At most 20 tokens per user (409 `conflict` beyond); \
+            name 1–100 characters; 400 for an unknown scope or a mix of listenbrainz and mcp scopes.""")
     CreatedApiToken create(
             @Parameter(hidden = true) AuthenticatedUser user, @Valid @RequestBody CreateApiTokenRequest request) {
-        return tokens.create(user.id(), request.name());
+        return tokens.create(user.id(), request.name(), request.scopes());
     }
 
     @GetMapping

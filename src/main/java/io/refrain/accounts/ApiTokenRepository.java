@@ -3,6 +3,7 @@ package io.refrain.accounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,30 +33,32 @@ class ApiTokenRepository {
                 .single();
     }
 
-    void insert(UUID userId, UUID id, byte[] hash, String name, String prefix, Instant now) {
+    void insert(UUID userId, UUID id, byte[] hash, String name, String prefix, List<String> scopes, Instant now) {
         jdbc.sql("""
-                        insert into api_tokens (user_id, id, token_hash, name, prefix, created_at)
-                        values (:user, :id, :hash, :name, :prefix, :now)""")
+                        insert into api_tokens (user_id, id, token_hash, name, prefix, scopes, created_at)
+                        values (:user, :id, :hash, :name, :prefix, :scopes, :now)""")
                 .param("user", userId)
                 .param("id", id)
                 .param("hash", hash)
                 .param("name", name)
                 .param("prefix", prefix)
+                .param("scopes", scopes.toArray(String[]::new))
                 .param("now", UserRepository.ts(now))
                 .update();
     }
 
     List<ApiTokenView> list(UUID userId) {
         return jdbc.sql("""
-                        select id, name, prefix, created_at, last_used_at from api_tokens
+                        select id, name, prefix, scopes, created_at, last_used_at from api_tokens
                         where user_id = :user order by created_at desc, id""")
                 .param("user", userId)
                 .query((rs, n) -> new ApiTokenView(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                        List.of((String[]) rs.getArray(4).getArray()),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .list();
     }
 
@@ -68,23 +71,26 @@ class ApiTokenRepository {
     }
 
     /**
-     * The owner of a token, marking it used. The mark is written at most once a minute per token,
-     * so a scrobbler sending a listen a second does not turn every read into a write.
+     * The token with this hash, marking it used. The mark is written at most once a minute per
+     * token, so a scrobbler sending a listen a second does not turn every read into a write.
      */
-    Optional<UUID> use(byte[] hash, Instant now) {
-        Optional<UUID> owner = jdbc.sql("select user_id from api_tokens where token_hash = :hash")
+    Optional<ApiTokens.Holder> use(byte[] hash, Instant now) {
+        Optional<ApiTokens.Holder> holder = jdbc.sql(
+                        "select user_id, id, name, scopes from api_tokens where token_hash = :hash")
                 .param("hash", hash)
-                .query(UUID.class)
+                .query((rs, n) -> new ApiTokens.Holder(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Set.of((String[])
+                                rs.getArray(4).getArray())))
                 .optional();
-        owner.ifPresent(user -> jdbc.sql("""
+        holder.ifPresent(token -> jdbc.sql("""
                         update api_tokens set last_used_at = :now
-                        where user_id = :user and token_hash = :hash
+                        where user_id = :user and id = :id
                           and (last_used_at is null or last_used_at < :stale)""")
-                .param("user", user)
-                .param("hash", hash)
+                .param("user", token.userId())
+                .param("id", token.tokenId())
                 .param("now", UserRepository.ts(now))
                 .param("stale", UserRepository.ts(now.minusSeconds(60)))
                 .update());
-        return owner;
+        return holder;
     }
 }

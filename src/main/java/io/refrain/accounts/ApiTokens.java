@@ -13,14 +13,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Per-user API tokens for scrobblers (the ListenBrainz-compatible API). A token is a random
- * UUID, the shape ListenBrainz user tokens have (some clients check it); only its SHA-256 hash
- * is stored, so it is shown once, when created.
+ * Per-user API tokens: for scrobblers (the ListenBrainz-compatible API, scope {@code listenbrainz})
+ * and for AI assistants (the MCP endpoint, scopes {@code mcp:read} and {@code mcp:write}). A token
+ * is a random UUID, the shape ListenBrainz user tokens have (some clients check it); only its
+ * SHA-256 hash is stored, so it is shown once, when created.
  */
 @Service
 public class ApiTokens {
@@ -40,8 +42,23 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    @Transactional
+    /** What a token may be used for. */
+    public static final String LISTENBRAINZ = "listenbrainz";
+
+    public static final String MCP_READ = "mcp:read";
+    public static final String MCP_WRITE = "mcp:write";
+
+    /** A live token: whose it is, which one, its name and what it may be used for. */
+    public record Holder(UUID userId, UUID tokenId, String name, Set<String> scopes) {}
+
+    /** A scrobbler token when no scopes are asked for, as before scopes existed. */
     public CreatedApiToken create(UUID userId, String name) {
+        return create(userId, name, null);
+    }
+
+    @Transactional
+    public CreatedApiToken create(UUID userId, String name, List<String> requestedScopes) {
+        List<String> scopes = scopes(requestedScopes);
         repository.lockUser(userId);
         if (repository.count(userId) >= MAX_PER_USER) {
             throw ApiException.conflict(
@@ -52,8 +69,34 @@ public class ApiTokens {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String prefix = token.substring(0, PREFIX_LENGTH);
-        repository.insert(userId, id, hash(token), name.strip(), prefix, now);
-        return new CreatedApiToken(id, name.strip(), token, prefix, now);
+        repository.insert(userId, id, hash(token), name.strip(), prefix, scopes, now);
+        return new CreatedApiToken(id, name.strip(), token, prefix, scopes, now);
+    }
+
+    /**
+     * The scopes of a new token, checked: known ones only, and a token is either a scrobbler's or an
+     * assistant's (one that leaks then gives away one kind of access), and writing implies reading.
+     */
+    private static List<String> scopes(List<String> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of(LISTENBRAINZ);
+        }
+        Set<String> scopes = new java.util.TreeSet<>();
+        for (String scope : requested) {
+            if (!List.of(LISTENBRAINZ, MCP_READ, MCP_WRITE).contains(scope)) {
+                throw ApiException.invalidField(
+                        "scopes", "Unknown scope '" + scope + "': use listenbrainz, mcp:read or mcp:write.");
+            }
+            scopes.add(scope);
+        }
+        if (scopes.contains(LISTENBRAINZ) && scopes.size() > 1) {
+            throw ApiException.invalidField(
+                    "scopes", "A token is for a scrobbler (listenbrainz) or for an assistant (mcp:…), not both.");
+        }
+        if (scopes.contains(MCP_WRITE)) {
+            scopes.add(MCP_READ);
+        }
+        return List.copyOf(scopes);
     }
 
     public List<ApiTokenView> list(UUID userId) {
@@ -66,8 +109,15 @@ public class ApiTokens {
         }
     }
 
-    /** The user a presented token belongs to; empty for anything that is not a live token. */
+    /** The user a presented scrobbler token belongs to; empty for anything else. */
     public Optional<UUID> authenticate(String token) {
+        return identify(token)
+                .filter(holder -> holder.scopes().contains(LISTENBRAINZ))
+                .map(Holder::userId);
+    }
+
+    /** The live token presented, whatever its scopes; empty for anything that is not one. */
+    public Optional<Holder> identify(String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }

@@ -3,7 +3,7 @@ package io.refrain.catalog;
 import java.util.List;
 
 /** An album with its artists and all its tracks in disc and track order. */
-record AlbumView(
+public record AlbumView(
         long id,
         String title,
         String releaseDate,

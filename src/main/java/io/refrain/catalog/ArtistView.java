@@ -3,7 +3,7 @@ package io.refrain.catalog;
 import java.util.List;
 
 /** An artist with genres, newest albums (up to 50) and most popular tracks (up to 10). */
-record ArtistView(
+public record ArtistView(
         long id,
         String name,
         Integer popularity,

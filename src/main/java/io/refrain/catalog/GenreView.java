@@ -1,4 +1,4 @@
 package io.refrain.catalog;
 
 /** A genre; sub-genres name their parent. */
-record GenreView(int id, String name, String parent, long tracks) {}
+public record GenreView(int id, String name, String parent, long tracks) {}

@@ -12,7 +12,7 @@
  * <p>Settings: {@link io.refrain.catalog.CatalogProperties} ({@code refrain.catalog.*}, MusicBrainz
  * nested).
  *
- * <p>Offered to other modules: {@link io.refrain.catalog.CatalogService}, {@link io.refrain.catalog.TrackView}, {@link io.refrain.catalog.TrackResolver}, {@link io.refrain.catalog.TrackReference}, {@link io.refrain.catalog.TrackResolution}, {@link io.refrain.catalog.TrackUsage}, {@link io.refrain.catalog.TrackPersonalisation}, {@link io.refrain.catalog.DemoCatalog}, {@link io.refrain.catalog.BulkCatalog}.
+ * <p>Offered to other modules: {@link io.refrain.catalog.CatalogService}, {@link io.refrain.catalog.TrackView}, {@link io.refrain.catalog.TrackResolver}, {@link io.refrain.catalog.TrackReference}, {@link io.refrain.catalog.TrackResolution}, {@link io.refrain.catalog.TrackUsage}, {@link io.refrain.catalog.TrackPersonalisation}, {@link io.refrain.catalog.DemoCatalog}, {@link io.refrain.catalog.BulkCatalog}, {@link io.refrain.catalog.AlbumView}, {@link io.refrain.catalog.ArtistView}, {@link io.refrain.catalog.GenreView}.
  *
  * <p>Public, but not for other modules: {@link io.refrain.catalog.CatalogProperties}, {@link io.refrain.catalog.MusicDimensions}.
  */

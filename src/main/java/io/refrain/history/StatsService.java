@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /** Top lists and activity over a range, from the statistics the write path keeps current. */
 @Service
-class StatsService {
+public class StatsService {
 
     /** One entry of a top list; exactly one of track / artist / album / genre is set. */
     public record TopItem(

@@ -13,8 +13,8 @@
  * <p>Settings: {@link io.refrain.history.HistoryProperties} ({@code refrain.history.*}: archive,
  * import and listenbrainz nested).
  *
- * <p>Offered to other modules: {@link io.refrain.history.ListenPartitions}, {@link io.refrain.history.ListenSource}, {@link io.refrain.history.ListenStatsRebuild}, {@link io.refrain.history.BulkHistory}.
+ * <p>Offered to other modules: {@link io.refrain.history.ListenPartitions}, {@link io.refrain.history.ListenSource}, {@link io.refrain.history.ListenStatsRebuild}, {@link io.refrain.history.BulkHistory}, {@link io.refrain.history.StatsService}, {@link io.refrain.history.HistoryService}, {@link io.refrain.history.PlayedTrack}.
  *
- * <p>Public, but not for other modules: {@link io.refrain.history.HistoryProperties}, {@link io.refrain.history.HistoryService}, {@link io.refrain.history.ListenIngestion}, {@link io.refrain.history.ListenInput}, {@link io.refrain.history.ListenRules}, {@link io.refrain.history.PlayedTrack}, {@link io.refrain.history.UnknownTracksException}.
+ * <p>Public, but not for other modules: {@link io.refrain.history.HistoryProperties}, {@link io.refrain.history.ListenIngestion}, {@link io.refrain.history.ListenInput}, {@link io.refrain.history.ListenRules}, {@link io.refrain.history.UnknownTracksException}.
  */
 package io.refrain.history;

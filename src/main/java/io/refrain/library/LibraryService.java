@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * works on the given user's rows only.
  */
 @Service
-class LibraryService {
+public class LibraryService {
 
     public record ArtistRef(long id, String name) {}
 

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of another user is answered as if it did not exist.
  */
 @Service
-class TagService {
+public class TagService {
 
     public static final int NAME_MAX = 50;
     public static final int MAX_TAGS = 1000;

@@ -10,7 +10,7 @@
  * {@code library_versions}, which the services raise in every write that changes a row
  * ({@code LibraryVersionRepository}).
  *
- * <p>Offered to other modules: {@link io.refrain.library.BulkLibrary}.
+ * <p>Offered to other modules: {@link io.refrain.library.BulkLibrary}, {@link io.refrain.library.LibraryService}, {@link io.refrain.library.TagService}.
  *
  * <p>Public, but not for other modules: none.
  */

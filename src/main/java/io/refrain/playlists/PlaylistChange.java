@@ -11,4 +11,4 @@ import java.util.List;
  * @param changed  how many entries were added, removed or moved
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlaylistChange(long version, List<Long> entryIds, int changed) {}
+public record PlaylistChange(long version, List<Long> entryIds, int changed) {}

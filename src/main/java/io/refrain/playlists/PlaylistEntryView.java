@@ -14,5 +14,5 @@ import java.util.UUID;
  * @param myVote   the reader's own vote, null when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlaylistEntryView(
+public record PlaylistEntryView(
         long entryId, long position, UUID addedBy, Instant addedAt, int votes, Integer myVote, TrackView track) {}

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The request bodies of the playlist endpoints. */
-final class PlaylistRequests {
+public final class PlaylistRequests {
 
     private PlaylistRequests() {}
 

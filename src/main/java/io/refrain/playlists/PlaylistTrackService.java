@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link Positions}), raises the version by one and records itself in the activity feed.
  */
 @Service
-class PlaylistTrackService {
+public class PlaylistTrackService {
 
     public enum Sort {
         POSITION,

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param role    the reader's relation to it: owner, editor, viewer, or none (a public playlist)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlaylistView(
+public record PlaylistView(
         UUID id,
         UUID ownerId,
         String name,

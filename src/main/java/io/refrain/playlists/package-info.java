@@ -6,8 +6,8 @@
  *
  * <p>Settings: {@link io.refrain.playlists.PlaylistsProperties} ({@code refrain.playlists.*}).
  *
- * <p>Offered to other modules: {@link io.refrain.playlists.BulkPlaylists}, {@link io.refrain.playlists.PlaylistMaker}.
+ * <p>Offered to other modules: {@link io.refrain.playlists.BulkPlaylists}, {@link io.refrain.playlists.PlaylistMaker}, {@link io.refrain.playlists.PlaylistService}, {@link io.refrain.playlists.PlaylistTrackService}, {@link io.refrain.playlists.PlaylistView}, {@link io.refrain.playlists.PlaylistChange}, {@link io.refrain.playlists.PlaylistEntryView}, {@link io.refrain.playlists.PlaylistRequests}.
  *
- * <p>Public, but not for other modules: {@link io.refrain.playlists.PlaylistReadRule}, {@link io.refrain.playlists.PlaylistService}, {@link io.refrain.playlists.PlaylistsProperties}.
+ * <p>Public, but not for other modules: {@link io.refrain.playlists.PlaylistReadRule}, {@link io.refrain.playlists.PlaylistsProperties}.
  */
 package io.refrain.playlists;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What a profile code carries, decoded: the targets it sets for recommendations. */
 @Schema(description = "a profile code decoded: the sound it asks for, in each dimension's own units")
-record CodeView(
+public record CodeView(
         String code,
         int version,
         List<ProfileView.SoundView> sound,

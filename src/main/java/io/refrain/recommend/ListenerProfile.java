@@ -23,7 +23,7 @@ import java.util.Map;
  * @param hours share of the plays of the last 90 days in each UTC hour of the day (24 values)
  * @param latestListen the newest listen, from which recency is measured
  */
-record ListenerProfile(
+public record ListenerProfile(
         long listens,
         long tracks,
         Map<String, Stat> sound,
@@ -37,11 +37,11 @@ record ListenerProfile(
         List<Double> hours,
         Instant latestListen) {
 
-    record Stat(double mean, double spread) {}
+    public record Stat(double mean, double spread) {}
 
-    record Range(double low, double high) {}
+    public record Range(double low, double high) {}
 
-    record Weighted(long id, String name, double weight) {}
+    public record Weighted(long id, String name, double weight) {}
 
     boolean isEmpty() {
         return tracks == 0;

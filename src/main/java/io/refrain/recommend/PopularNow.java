@@ -37,7 +37,7 @@ public class PopularNow {
 
     /** One entry: its rank in the list asked for, counts, and the track (for tracks) or the name. */
     @Schema(description = "one entry of a popular-now list")
-    record Entry(
+    public record Entry(
             int rank,
             @Schema(description = "track, artist or album") String kind,
             long id,
@@ -100,7 +100,8 @@ public class PopularNow {
     }
 
     @Transactional(readOnly = true)
-    Page<Entry> page(UUID reader, String kind, String window, String genre, String by, int limit, String cursor) {
+    public Page<Entry> page(
+            UUID reader, String kind, String window, String genre, String by, int limit, String cursor) {
         String k =
                 switch (kind) {
                     case "tracks" -> "track";

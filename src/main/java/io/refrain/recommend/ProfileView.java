@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A listener profile as the API shows it: numbers, and the same in words. */
 @Schema(description = "your listener profile, computed from your listens, library and feedback")
-record ProfileView(
+public record ProfileView(
         @Schema(description = "the shareable 37-character profile code (GET /api/v1/profiles/{code})")
         String code,
 
@@ -48,7 +48,7 @@ record ProfileView(
         @Schema(description = "the profile in words") List<String> summary) {
 
     /** One dimension: mean and spread in its own units, and a word for the level. */
-    record SoundView(
+    public record SoundView(
             String dimension,
             double mean,
             double spread,

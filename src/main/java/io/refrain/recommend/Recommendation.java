@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** An answer of {@code GET /api/v1/recommendations}, in the shape Spotify's endpoint had. */
 @Schema(description = "recommended tracks with their reasons, and the seeds they grew from")
-record Recommendation(
+public record Recommendation(
         List<Seed> seeds,
         List<RecommendedTrack> tracks,
 
@@ -21,7 +21,7 @@ record Recommendation(
      * @param afterFilteringSize of those, how many passed the hard filters
      * @param afterRelinkingSize as afterFilteringSize (kept for clients of Spotify's shape; Refrain does not relink)
      */
-    record Seed(
+    public record Seed(
             String id,
 
             @Schema(description = "track, artist, genre or profile")
@@ -33,5 +33,5 @@ record Recommendation(
             int afterRelinkingSize) {}
 
     /** A recommended track, its score (0–1 and a little above) and why it is here. */
-    record RecommendedTrack(TrackView track, double score, List<String> reasons) {}
+    public record RecommendedTrack(TrackView track, double score, List<String> reasons) {}
 }

@@ -13,7 +13,7 @@
  * <p>Settings: {@link io.refrain.recommend.RecommendProperties} ({@code refrain.recommend.*}:
  * profile, similarity, popular, generated and discovery nested).
  *
- * <p>Offered to other modules: {@link io.refrain.recommend.Recommender}, {@link io.refrain.recommend.OfflineRecommender}, {@link io.refrain.recommend.ProfileService}, {@link io.refrain.recommend.PopularNow}.
+ * <p>Offered to other modules: {@link io.refrain.recommend.Recommender}, {@link io.refrain.recommend.OfflineRecommender}, {@link io.refrain.recommend.ProfileService}, {@link io.refrain.recommend.PopularNow}, {@link io.refrain.recommend.Taste}, {@link io.refrain.recommend.Recommendation}, {@link io.refrain.recommend.ProfileView}, {@link io.refrain.recommend.CodeView}, {@link io.refrain.recommend.ListenerProfile}.
  *
  * <p>Public, but not for other modules: {@link io.refrain.recommend.FeedbackService}, {@link io.refrain.recommend.RecommendProperties}.
  */

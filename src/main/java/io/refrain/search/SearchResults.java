@@ -7,7 +7,7 @@ import io.refrain.platform.web.Page;
  * Search results per type; a type not asked for is null. Each type pages on its own: pass its
  * {@code next} as {@code cursor} together with {@code type=<that type>}.
  */
-record SearchResults(Page<TrackView> tracks, Page<ArtistResult> artists, Page<AlbumResult> albums) {
+public record SearchResults(Page<TrackView> tracks, Page<ArtistResult> artists, Page<AlbumResult> albums) {
 
     public record ArtistResult(long id, String name, Integer popularity) {}
 

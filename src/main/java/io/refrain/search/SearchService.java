@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Search, autocomplete and recent searches. */
 @Service
-class SearchService {
+public class SearchService {
 
     public static final int MAX_QUERY = 200;
 

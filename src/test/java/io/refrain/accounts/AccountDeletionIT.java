@@ -55,6 +55,8 @@ class AccountDeletionIT extends IntegrationTest {
         listens(survivor);
         recommendations(doomed);
         recommendations(survivor);
+        assistant(doomed);
+        assistant(survivor);
         api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), doomed.accessToken())
                 .assertStatus(201);
         api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), survivor.accessToken())
@@ -144,6 +146,28 @@ class AccountDeletionIT extends IntegrationTest {
                         "{\"name\": \"nested\", \"rules\": {\"all\": [{\"inPlaylist\": {\"id\": \"" + loved + "\"}}]}}",
                         token)
                 .assertStatus(201);
+    }
+
+    /** A taste conversation, an audited tool call and a write tool's stored result, through /mcp. */
+    private void assistant(Account user) {
+        String token = api.post(
+                        "/api/v1/me/tokens",
+                        "{\"name\": \"assistant\", \"scopes\": [\"mcp:write\"]}",
+                        user.accessToken())
+                .assertStatus(201)
+                .text("token");
+        for (String call : List.of(
+                "{\"name\": \"taste_conversation_start\", \"arguments\": {}}",
+                "{\"name\": \"create_playlist\", \"arguments\": {\"name\": \"by mcp\", \"requestId\": \"r\"}}")) {
+            api.send(
+                            "POST",
+                            "/mcp",
+                            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\": " + call + "}",
+                            token,
+                            "application/json",
+                            "application/json, text/event-stream")
+                    .assertStatus(200);
+        }
     }
 
     /** A profile, feedback on a track and an artist, a discovery session and generated playlists. */

@@ -46,7 +46,8 @@ class ClusterJobsIT {
             "history.interrupted-imports",
             "recommend.similarity",
             "recommend.generated-playlists",
-            "recommend.discovery-cleanup");
+            "recommend.discovery-cleanup",
+            "assistant.cleanup");
 
     /** Cluster-wide too, but on a fixed delay after each run, not on the clock's ticks: only their locking is checked. */
     private static final List<String> FIXED_DELAY_JOBS = List.of("recommend.profile-refresh", "recommend.popular-now");
@@ -197,6 +198,7 @@ class ClusterJobsIT {
                 "--refrain.recommend.similarity.cron=" + EVERY_TICK,
                 "--refrain.recommend.generated.cron=" + EVERY_TICK,
                 "--refrain.recommend.discovery.cleanup-cron=" + EVERY_TICK,
+                "--refrain.assistant.cleanup-cron=" + EVERY_TICK,
                 // half a tick: more than the two instances' scheduling jitter, less than the next tick
                 "--refrain.jobs.lock-at-least-for=PT1.5S",
                 "--test.instance=" + instance));

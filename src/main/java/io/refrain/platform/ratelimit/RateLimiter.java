@@ -51,9 +51,10 @@ public class RateLimiter {
      * What one attempt did, for APIs that report their limits in headers (the ListenBrainz API's
      * {@code X-RateLimit-*}).
      *
-     * @param resetInSeconds seconds until the bucket is full again
+     * @param resetInSeconds    seconds until the bucket is full again
+     * @param retryAfterSeconds seconds until the next attempt can pass (0 when this one did)
      */
-    public record Decision(boolean allowed, long limit, long remaining, long resetInSeconds) {}
+    public record Decision(boolean allowed, long limit, long remaining, long resetInSeconds, long retryAfterSeconds) {}
 
     /** Takes one token for {@code key} under {@code rule} if there is one, and tells the state of the bucket. */
     public Decision attempt(Rule rule, String key) {
@@ -63,7 +64,8 @@ public class RateLimiter {
                 probe.isConsumed(),
                 rule.capacity(),
                 probe.getRemainingTokens(),
-                seconds(probe.getNanosToWaitForReset()));
+                seconds(probe.getNanosToWaitForReset()),
+                seconds(probe.getNanosToWaitForRefill()));
     }
 
     private static long seconds(long nanos) {

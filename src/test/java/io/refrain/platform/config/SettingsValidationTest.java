@@ -3,6 +3,7 @@ package io.refrain.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refrain.accounts.AccountsProperties;
+import io.refrain.assistant.AssistantProperties;
 import io.refrain.catalog.CatalogProperties;
 import io.refrain.history.HistoryProperties;
 import io.refrain.playlists.PlaylistsProperties;
@@ -28,7 +29,8 @@ class SettingsValidationTest {
         CatalogProperties.class,
         HistoryProperties.class,
         RecommendProperties.class,
-        PlaylistsProperties.class
+        PlaylistsProperties.class,
+        AssistantProperties.class
     })
     static class AllSettings {}
 
