@@ -4,7 +4,9 @@ import io.refrain.platform.errors.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,12 +17,19 @@ public class AccountService {
     private final UserRepository users;
     private final SettingsRepository settings;
     private final AccountSessionRegistry registry;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountService(UserRepository users, SettingsRepository settings, AccountSessionRegistry registry, Clock clock) {
+    AccountService(
+            UserRepository users,
+            SettingsRepository settings,
+            AccountSessionRegistry registry,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.users = users;
         this.settings = settings;
         this.registry = registry;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -92,6 +101,11 @@ public class AccountService {
                 .map(UserRepository.UserRow::id);
     }
 
+    /** The e-mail address of the account, or empty when it no longer exists (e.g. to show who is signed in). */
+    public Optional<String> emailOf(UUID userId) {
+        return users.findById(userId).map(UserRepository.UserRow::email);
+    }
+
     /** Not a bcrypt hash: no password matches it. */
     private static final String NO_PASSWORD = "!system-account";
 
@@ -99,6 +113,7 @@ public class AccountService {
     @Transactional
     public void delete(UUID userId) {
         users.delete(userId);
+        events.publishEvent(new AccountDeleted(userId));
         SessionService.afterCommit(() -> registry.forgetUser(userId));
     }
 }

@@ -7,7 +7,7 @@
  *
  * <p>Settings: {@link io.refrain.accounts.AccountsProperties} ({@code refrain.accounts.*}).
  *
- * <p>Offered to other modules: {@link io.refrain.accounts.AccountService}, {@link io.refrain.accounts.ApiTokens}, {@link io.refrain.accounts.BulkAccounts}.
+ * <p>Offered to other modules: {@link io.refrain.accounts.AccountService}, {@link io.refrain.accounts.ApiTokens}, {@link io.refrain.accounts.BulkAccounts}, {@link io.refrain.accounts.Credentials}, {@link io.refrain.accounts.AccountDeleted}.
  *
  * <p>Public, but not for other modules: {@link io.refrain.accounts.AccountsProperties}.
  */

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hourly: removes expired open conversations (completed ones stay in the user's history), audit
- * rows older than the retention, and stored results of write tools older than a week (a retry
- * comes within minutes; a week is generous). In batches, so no statement holds locks for long.
+ * rows older than the retention, stored results of write tools older than a week (a retry comes
+ * within minutes; a week is generous) and OAuth authorizations whose codes and tokens have all
+ * expired. In batches, so no statement holds locks for long.
  */
 @Component
 class AssistantCleanupJob {
@@ -22,6 +23,7 @@ class AssistantCleanupJob {
     private final TasteConversations conversations;
     private final AuditRepository audit;
     private final RequestRepository requests;
+    private final OAuthGrantsRepository grants;
     private final AssistantProperties settings;
     private final Clock clock;
 
@@ -29,11 +31,13 @@ class AssistantCleanupJob {
             TasteConversations conversations,
             AuditRepository audit,
             RequestRepository requests,
+            OAuthGrantsRepository grants,
             AssistantProperties settings,
             Clock clock) {
         this.conversations = conversations;
         this.audit = audit;
         this.requests = requests;
+        this.grants = grants;
         this.settings = settings;
         this.clock = clock;
     }
@@ -57,6 +61,9 @@ class AssistantCleanupJob {
             removed += n;
         }
         for (int n; (n = requests.deleteOlderThan(clock.instant().minus(REQUEST_RESULTS_KEPT), BATCH)) > 0; ) {
+            removed += n;
+        }
+        for (int n; (n = grants.deleteSpent(clock.instant(), BATCH)) > 0; ) {
             removed += n;
         }
         if (removed > 0) {

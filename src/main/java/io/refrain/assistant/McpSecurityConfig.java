@@ -52,6 +52,7 @@ class McpSecurityConfig {
                         .accessDeniedHandler(new BearerTokenAccessDeniedHandler())
                         .protectedResourceMetadata(metadata ->
                                 metadata.protectedResourceMetadataCustomizer(builder -> builder.resourceName("Refrain")
+                                        .authorizationServer(OAuthServerConfig.issuerUrl())
                                         .scope(McpCaller.READ)
                                         .scope(McpCaller.WRITE))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint)

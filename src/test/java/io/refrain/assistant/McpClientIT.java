@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Real MCP clients against /mcp: the official TypeScript SDK client runs a whole session (list
  * tools, search, a taste conversation to a profile code, a playlist built and the build retried),
  * and the official conformance suite runs its server scenarios that apply to Refrain through a
- * small proxy that adds the bearer token (the suite's client sends none). Needs Node 20 and npm;
+ * small proxy that adds the bearer token (the suite's client sends none), and the SDK client runs
+ * its own OAuth flow against Refrain as the authorization server. Needs Node 20 and npm;
  * the test installs {@code src/test/node}'s locked packages itself.
  */
 class McpClientIT extends IntegrationTest {
@@ -82,6 +83,68 @@ class McpClientIT extends IntegrationTest {
         assertThat(out.path("badCreate").path("isError").asBoolean())
                 .as(out.path("badCreate").toString())
                 .isTrue();
+    }
+
+    /**
+     * The SDK client's own OAuth support against Refrain as the authorization server: discovery from
+     * the 401, dynamic registration as a public client (as MCP hosts register), the authorization
+     * code with PKCE (the script plays the user's browser on the login form and the consent page),
+     * then a read and a write tool with the token. A public client gets no refresh token, so the
+     * script's SDK refresh runs only for a confidential one ({@code MCP_AUTH_METHODS}).
+     */
+    @Test
+    void theOfficialClientRunsTheOAuthFlow() {
+        Account account = newAccount();
+        Node.Result run = Node.run(
+                Duration.ofMinutes(2),
+                Map.of(
+                        "MCP_URL",
+                        "http://127.0.0.1:" + port + "/mcp",
+                        "REFRAIN_EMAIL",
+                        account.email(),
+                        "REFRAIN_PASSWORD",
+                        account.password()),
+                "mcp-oauth.mjs");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        JsonNode out = JSON.readTree(run.stdout());
+
+        List<String> tools = new ArrayList<>();
+        out.path("tools").forEach(t -> tools.add(t.asString()));
+        assertThat(tools).contains("search_catalog", "build_playlist");
+        assertThat(out.path("tokenType").asString()).as(out.toString()).isEqualToIgnoringCase("bearer");
+        assertThat(out.path("playlistsIsError").asBoolean()).as(out.toString()).isFalse();
+        assertThat(out.path("createIsError").asBoolean()).as(out.toString()).isFalse();
+        assertThat(out.path("createdId").asString()).isNotBlank();
+        assertThat(api.get("/api/v1/me/playlists", account.accessToken())
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    /** A confidential client gets a refresh token; the SDK refreshes without the user, rotating it. */
+    @Test
+    void theOfficialClientRefreshesAsAConfidentialClient() {
+        Account account = newAccount();
+        Node.Result run = Node.run(
+                Duration.ofMinutes(2),
+                Map.of(
+                        "MCP_URL",
+                        "http://127.0.0.1:" + port + "/mcp",
+                        "REFRAIN_EMAIL",
+                        account.email(),
+                        "REFRAIN_PASSWORD",
+                        account.password(),
+                        "MCP_AUTH_METHODS",
+                        "client_secret_basic"),
+                "mcp-oauth.mjs");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        JsonNode refreshed = JSON.readTree(run.stdout()).path("refreshed");
+        assertThat(refreshed.path("result").asString()).as(run.stdout()).isEqualTo("AUTHORIZED");
+        assertThat(refreshed.path("redirected").asBoolean()).isFalse();
+        assertThat(refreshed.path("newAccessToken").asBoolean()).isTrue();
+        assertThat(refreshed.path("rotatedRefreshToken").asBoolean()).isTrue();
+        assertThat(refreshed.path("toolsAfterRefresh").asInt()).isPositive();
     }
 
     @Test
