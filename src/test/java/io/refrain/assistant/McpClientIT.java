@@ -85,16 +85,8 @@ class McpClientIT extends IntegrationTest {
                 .isTrue();
     }
 
-    /**
-     * The SDK client's own OAuth support against Refrain as the authorization server: discovery from
-     * the 401, dynamic registration as a public client (as MCP hosts register), the authorization
-     * code with PKCE (the script plays the user's browser on the login form and the consent page),
-     * then a read and a write tool with the token. A public client gets no refresh token, so the
-     * script's SDK refresh runs only for a confidential one ({@code MCP_AUTH_METHODS}).
-     */
-    @Test
-    void theOfficialClientRunsTheOAuthFlow() {
-        Account account = newAccount();
+    /** The SDK client's OAuth session (mcp-oauth.mjs) for a new account; its JSON summary. */
+    private JsonNode oauthSession(Account account, String authMethods) {
         Node.Result run = Node.run(
                 Duration.ofMinutes(2),
                 Map.of(
@@ -103,14 +95,28 @@ class McpClientIT extends IntegrationTest {
                         "REFRAIN_EMAIL",
                         account.email(),
                         "REFRAIN_PASSWORD",
-                        account.password()),
+                        account.password(),
+                        "MCP_AUTH_METHODS",
+                        authMethods),
                 "mcp-oauth.mjs");
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        JsonNode out = JSON.readTree(run.stdout());
+        return JSON.readTree(run.stdout());
+    }
 
+    /**
+     * The SDK client's own OAuth support against Refrain as the authorization server: discovery from
+     * the 401, dynamic registration as a public client (as MCP hosts register), the authorization
+     * code with PKCE (the script plays the user's browser on the login form and the consent page),
+     * then a read and a write tool with the token.
+     */
+    @Test
+    void theOfficialClientRunsTheOAuthFlow() {
+        Account account = newAccount();
+        JsonNode out = oauthSession(account, "none");
         List<String> tools = new ArrayList<>();
         out.path("tools").forEach(t -> tools.add(t.asString()));
         assertThat(tools).contains("search_catalog", "build_playlist");
+        assertThat(out.path("authMethod").asString()).isEqualTo("none");
         assertThat(out.path("tokenType").asString()).as(out.toString()).isEqualToIgnoringCase("bearer");
         assertThat(out.path("playlistsIsError").asBoolean()).as(out.toString()).isFalse();
         assertThat(out.path("createIsError").asBoolean()).as(out.toString()).isFalse();
@@ -125,22 +131,8 @@ class McpClientIT extends IntegrationTest {
     /** A confidential client gets a refresh token; the SDK refreshes without the user, rotating it. */
     @Test
     void theOfficialClientRefreshesAsAConfidentialClient() {
-        Account account = newAccount();
-        Node.Result run = Node.run(
-                Duration.ofMinutes(2),
-                Map.of(
-                        "MCP_URL",
-                        "http://127.0.0.1:" + port + "/mcp",
-                        "REFRAIN_EMAIL",
-                        account.email(),
-                        "REFRAIN_PASSWORD",
-                        account.password(),
-                        "MCP_AUTH_METHODS",
-                        "client_secret_basic"),
-                "mcp-oauth.mjs");
-        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        JsonNode refreshed = JSON.readTree(run.stdout()).path("refreshed");
-        assertThat(refreshed.path("result").asString()).as(run.stdout()).isEqualTo("AUTHORIZED");
+        JsonNode refreshed = oauthSession(newAccount(), "client_secret_basic").path("refreshed");
+        assertThat(refreshed.path("result").asString()).as(refreshed.toString()).isEqualTo("AUTHORIZED");
         assertThat(refreshed.path("redirected").asBoolean()).isFalse();
         assertThat(refreshed.path("newAccessToken").asBoolean()).isTrue();
         assertThat(refreshed.path("rotatedRefreshToken").asBoolean()).isTrue();

@@ -3,7 +3,6 @@ package io.refrain.assistant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.refrain.support.Api;
-import io.refrain.support.IntegrationTest;
 import io.refrain.support.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,27 +15,7 @@ import tools.jackson.databind.JsonNode;
  * errors as results, per-user isolation, revocation at once, hourly limits and the audit trail.
  * The official TypeScript client drives it in {@code McpClientIT}.
  */
-class McpEndpointIT extends IntegrationTest {
-
-    private static final String ACCEPT = "application/json, text/event-stream";
-
-    private String token(Account account, String... scopes) {
-        String list = scopes.length == 0 ? "" : ", \"scopes\": [\"" + String.join("\", \"", scopes) + "\"]";
-        return api.post("/api/v1/me/tokens", "{\"name\": \"Claude Desktop\"" + list + "}", account.accessToken())
-                .assertStatus(201)
-                .text("token");
-    }
-
-    private Api.Response rpc(String token, String method, String params) {
-        String body = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"" + method + "\", \"params\": " + params + "}";
-        return api.send("POST", "/mcp", body, token, "application/json", ACCEPT);
-    }
-
-    private JsonNode call(String token, String tool, String arguments) {
-        Api.Response r = rpc(token, "tools/call", "{\"name\": \"" + tool + "\", \"arguments\": " + arguments + "}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().path("result");
-    }
+class McpEndpointIT extends McpTestSupport {
 
     @Test
     void withoutATokenItAnswers401PointingAtTheResourceMetadata() {

@@ -2,8 +2,6 @@ package io.refrain.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.refrain.support.Api;
-import io.refrain.support.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,37 +12,14 @@ import tools.jackson.databind.JsonNode;
  * question asked, structured values folded in, a conversation completed to a profile code that
  * stays, and an idle one that expires and is removed by the cleanup job.
  */
-class TasteConversationIT extends IntegrationTest {
-
-    private static final String ACCEPT = "application/json, text/event-stream";
+class TasteConversationIT extends McpTestSupport {
 
     @Autowired
     AssistantCleanupJob cleanup;
 
-    private String token(Account account) {
-        return api.post(
-                        "/api/v1/me/tokens",
-                        "{\"name\": \"Claude\", \"scopes\": [\"mcp:read\"]}",
-                        account.accessToken())
-                .assertStatus(201)
-                .text("token");
-    }
-
-    private Api.Response rpc(String token, String method, String params) {
-        String body = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"" + method + "\", \"params\": " + params + "}";
-        return api.send("POST", "/mcp", body, token, "application/json", ACCEPT);
-    }
-
-    private JsonNode call(String token, String tool, String arguments) {
-        return rpc(token, "tools/call", "{\"name\": \"" + tool + "\", \"arguments\": " + arguments + "}")
-                .assertStatus(200)
-                .json()
-                .path("result");
-    }
-
     @Test
     void itSpeaksTheProtocolRevision2025_11_25() {
-        String token = token(newAccount());
+        String token = token(newAccount(), "mcp:read");
         JsonNode init = rpc(token, "initialize", """
                         {"protocolVersion": "2025-11-25", "capabilities": {},
                          "clientInfo": {"name": "test", "version": "1"}}""").assertStatus(200).json().path("result");
@@ -55,7 +30,7 @@ class TasteConversationIT extends IntegrationTest {
 
     @Test
     void answersAreCheckedFoldedInAndACompletedConversationKeepsItsCode() {
-        String token = token(newAccount());
+        String token = token(newAccount(), "mcp:read");
         JsonNode start = call(token, "taste_conversation_start", "{}").path("structuredContent");
         String id = start.path("conversationId").asString();
         assertThat(start.path("question").path("id").asString()).isEqualTo("energy");
@@ -122,7 +97,7 @@ class TasteConversationIT extends IntegrationTest {
 
     @Test
     void anIdleConversationExpiresAndTheHourlyJobRemovesIt() {
-        String token = token(newAccount());
+        String token = token(newAccount(), "mcp:read");
         String id = call(token, "taste_conversation_start", "{}")
                 .path("structuredContent")
                 .path("conversationId")
