@@ -1,6 +1,7 @@
 package io.refrain.assistant;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +32,8 @@ import org.springframework.security.oauth2.server.authorization.converter.OAuth2
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.OAuth2TokenFormat;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenClaimsContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -44,7 +47,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Refrain as the OAuth 2.1 authorization server of its MCP endpoint, on Spring Security's
  * authorization server: client registration open to any MCP client (RFC 7591, as the MCP spec
  * allows), the authorization code flow with PKCE required, a login form for Refrain accounts and a
- * consent page, refresh tokens (rotated) and revocation. Access tokens are opaque (reference)
+ * consent page, refresh tokens (rotated, for public clients too: {@link OAuthPublicClients}) and
+ * revocation. Access tokens are opaque (reference)
  * tokens stored with their authorization, so revoking one (or a client) refuses it at once, and
  * each is issued for the /mcp resource only ({@code aud}; a {@code resource} parameter naming
  * anything else is {@code invalid_target}). Registrations, authorizations and consents are the
@@ -95,11 +99,25 @@ class OAuthServerConfig {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 5)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(
+            HttpSecurity http,
+            RegisteredClientRepository clients,
+            OAuth2TokenCustomizer<OAuth2TokenClaimsContext> audience,
+            Clock clock)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+        OAuth2AccessTokenGenerator accessTokens = new OAuth2AccessTokenGenerator();
+        accessTokens.setAccessTokenCustomizer(audience);
+        accessTokens.setClock(clock);
         http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, as -> as.authorizationEndpoint(
-                                authorization -> authorization.consentPage(ConsentController.PATH))
+                .with(server, as -> as.tokenGenerator(new DelegatingOAuth2TokenGenerator(
+                                accessTokens, OAuthPublicClients.refreshTokens(clock)))
+                        .clientAuthentication(authentication -> authentication
+                                .authenticationConverter(OAuthPublicClients.converter(
+                                        authorizationServerSettings().getTokenRevocationEndpoint()))
+                                .authenticationProviders(
+                                        providers -> providers.addFirst(OAuthPublicClients.provider(clients))))
+                        .authorizationEndpoint(authorization -> authorization.consentPage(ConsentController.PATH))
                         .clientRegistrationEndpoint(registration -> registration
                                 .openRegistrationAllowed(true)
                                 .authenticationProviders(

@@ -121,6 +121,11 @@ class McpClientIT extends IntegrationTest {
         assertThat(out.path("playlistsIsError").asBoolean()).as(out.toString()).isFalse();
         assertThat(out.path("createIsError").asBoolean()).as(out.toString()).isFalse();
         assertThat(out.path("createdId").asString()).isNotBlank();
+        assertThat(out.path("refreshed").path("result").asString())
+                .as("a public client refreshes too")
+                .isEqualTo("AUTHORIZED");
+        assertThat(out.path("refreshed").path("rotatedRefreshToken").asBoolean())
+                .isTrue();
         assertThat(api.get("/api/v1/me/playlists", account.accessToken())
                         .json()
                         .path("items")

@@ -96,8 +96,22 @@ class OAuthFlowIT extends IntegrationTest {
         return metadata;
     }
 
-    /** Dynamic registration of a confidential client (it may refresh; public clients get no refresh token). */
+    /** A token or revocation request as the client makes it: with its secret, or (a public client) its id. */
+    private HttpResponse<String> asClient(String url, Map<String, String> fields, Client client) throws Exception {
+        if (client.basic() != null) {
+            return form(url, fields, client.basic());
+        }
+        Map<String, String> named = new LinkedHashMap<>(fields);
+        named.put("client_id", client.id());
+        return form(url, named, null);
+    }
+
     private Client register(JsonNode metadata) throws Exception {
+        return register(metadata, "client_secret_basic");
+    }
+
+    /** Dynamic registration: a confidential client ({@code client_secret_basic}) or a public one ({@code none}). */
+    private Client register(JsonNode metadata, String authMethod) throws Exception {
         var registered = send(HttpRequest.newBuilder(
                         URI.create(metadata.path("registration_endpoint").asString()))
                 .header("Content-Type", "application/json")
@@ -105,10 +119,13 @@ class OAuthFlowIT extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"client_name": "Test MCP client", "redirect_uris": ["%s"],
                          "grant_types": ["authorization_code", "refresh_token"], "response_types": ["code"],
-                         "token_endpoint_auth_method": "client_secret_basic", "scope": "mcp:read mcp:write"}""".formatted(REDIRECT))));
+                         "token_endpoint_auth_method": "%s", "scope": "mcp:read mcp:write"}""".formatted(REDIRECT, authMethod))));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         JsonNode client = JSON.readTree(registered.body());
         String clientId = client.path("client_id").asString();
+        if (!client.has("client_secret")) {
+            return new Client(clientId, null);
+        }
         String basic = Base64.getEncoder()
                 .encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
                                 + URLEncoder.encode(client.path("client_secret").asString(), StandardCharsets.UTF_8))
@@ -167,7 +184,7 @@ class OAuthFlowIT extends IntegrationTest {
         assertThat(redirect).startsWith(REDIRECT).contains("state=s1");
         String code = find(redirect, "code=([^&]+)");
 
-        var token = form(
+        var token = asClient(
                 metadata.path("token_endpoint").asString(),
                 Map.of(
                         "grant_type",
@@ -180,7 +197,7 @@ class OAuthFlowIT extends IntegrationTest {
                         verifier,
                         "resource",
                         base() + "/mcp"),
-                basic);
+                client);
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         return JSON.readTree(token.body());
     }
@@ -275,5 +292,44 @@ class OAuthFlowIT extends IntegrationTest {
         api.delete("/api/v1/me", leaving.accessToken()).assertStatus(204);
         assertThat(jdbc.sql(count).param("p", principal).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    void aPublicClientAsMcpHostsRegisterRefreshesAndRevokesWithItsIdAlone() throws Exception {
+        JsonNode metadata = metadata();
+        Client client = register(metadata, "none");
+        assertThat(client.basic()).as("a public client gets no secret").isNull();
+        JsonNode tokens = authorize(metadata, client, newAccount(), "mcp:read");
+        String refresh = tokens.path("refresh_token").asString();
+        assertThat(refresh).as(tokens.toString()).isNotBlank();
+
+        String endpoint = metadata.path("token_endpoint").asString();
+        var refreshed = asClient(endpoint, Map.of("grant_type", "refresh_token", "refresh_token", refresh), client);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        String access = JSON.readTree(refreshed.body()).path("access_token").asString();
+        assertThat(asClient(endpoint, Map.of("grant_type", "refresh_token", "refresh_token", refresh), client)
+                        .statusCode())
+                .as("spent at its first use")
+                .isEqualTo(400);
+        var stranger = form(
+                endpoint,
+                Map.of(
+                        "grant_type", "refresh_token",
+                        "refresh_token",
+                                JSON.readTree(refreshed.body())
+                                        .path("refresh_token")
+                                        .asString(),
+                        "client_id", register(metadata, "none").id()),
+                null);
+        assertThat(stranger.statusCode()).as("another client's refresh token").isEqualTo(400);
+
+        String list = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\", \"params\": {}}";
+        api.send("POST", "/mcp", list, access, "application/json", "application/json, text/event-stream")
+                .assertStatus(200);
+        var revoked = asClient(metadata.path("revocation_endpoint").asString(), Map.of("token", access), client);
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/mcp", list, access, "application/json", "application/json, text/event-stream")
+                        .status())
+                .isEqualTo(401);
     }
 }
