@@ -1,12 +1,12 @@
 package io.refrain.assistant;
 
+import io.refrain.platform.security.BearerOnly;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,14 +35,7 @@ class McpSecurityConfig {
             throws Exception {
         BearerTokenAuthenticationEntryPoint entryPoint = new BearerTokenAuthenticationEntryPoint();
         entryPoint.setResourceMetadataParameterResolver(McpSecurityConfig::metadataUrl);
-        http.securityMatcher("/mcp", "/mcp/**", METADATA_PATH, METADATA_PATH + "/**")
-                .csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerOnly.apply(http.securityMatcher("/mcp", "/mcp/**", METADATA_PATH, METADATA_PATH + "/**"))
                 .authorizeHttpRequests(auth -> auth.requestMatchers(METADATA_PATH, METADATA_PATH + "/**")
                         .permitAll()
                         .anyRequest()
