@@ -102,16 +102,18 @@ class OAuthServerConfig {
     SecurityFilterChain authorizationServer(
             HttpSecurity http,
             RegisteredClientRepository clients,
-            OAuth2TokenCustomizer<OAuth2TokenClaimsContext> audience,
-            Clock clock)
+            OAuth2TokenCustomizer<OAuth2TokenClaimsContext> audience)
             throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         OAuth2AccessTokenGenerator accessTokens = new OAuth2AccessTokenGenerator();
         accessTokens.setAccessTokenCustomizer(audience);
-        accessTokens.setClock(clock);
+        // the generators keep the framework's own clock (the system's): it checks expiry and
+        // not-before with Instant.now() throughout, so a token dated by another clock would be
+        // refused (or accepted) at the wrong times
+        Clock framework = Clock.systemUTC();
         http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, as -> as.tokenGenerator(new DelegatingOAuth2TokenGenerator(
-                                accessTokens, OAuthPublicClients.refreshTokens(clock)))
+                                accessTokens, OAuthPublicClients.refreshTokens(framework)))
                         .clientAuthentication(authentication -> authentication
                                 .authenticationConverter(OAuthPublicClients.converter(
                                         authorizationServerSettings().getTokenRevocationEndpoint()))

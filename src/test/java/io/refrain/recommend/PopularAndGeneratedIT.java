@@ -42,7 +42,9 @@ class PopularAndGeneratedIT extends RecommendTestSupport {
         Map<Long, JsonNode> week = entries("tracks?window=7d", fan);
         assertThat(week.get(a).path("listeners").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(week.get(a).path("track").path("id").asLong()).isEqualTo(a);
-        assertThat(week).doesNotContainKey(b);
+        // the fan's 20 plays of b, 10 days ago, are outside the week (b is picked at random, so other
+        // tests may have played it within the week: only the fan's plays are known not to count)
+        assertThat(week.containsKey(b) ? week.get(b).path("plays").asLong() : 0).isLessThan(20);
         Map<Long, JsonNode> month = entries("tracks?window=30d", fan);
         assertThat(month.get(b).path("plays").asLong()).isGreaterThanOrEqualTo(20);
         Map<Long, JsonNode> byListeners = entries("tracks?window=30d&by=listeners", fan);
