@@ -39,7 +39,7 @@ class ListeningTools {
                         "get_my_library",
                         "Your library",
                         """
-                        The user's library, newest first: `saved_tracks`, `saved_albums`, `followed_artists`, or `tags` (their \
+                        The user's library, newest first: `saved_tracks`, `loved_tracks`, `saved_albums`, `followed_artists`, or `tags` (their \
                         own tags with track counts). Every track shows the user's rating and loved flag in `me`. `limit` 1–50 \
                         (default 20); pass `next` back as `cursor` for more.""",
                         AssistantTool.Kind.QUERY,
@@ -47,7 +47,7 @@ class ListeningTools {
                         false,
                         """
                         {"type": "object", "additionalProperties": false, "required": ["section"], "properties": {
-                          "section": {"type": "string", "enum": ["saved_tracks", "saved_albums", "followed_artists", "tags"]},
+                          "section": {"type": "string", "enum": ["saved_tracks", "loved_tracks", "saved_albums", "followed_artists", "tags"]},
                           "limit": {"type": "integer", "minimum": 1, "maximum": 50},
                           "cursor": {"type": "string"}}}""",
                         """
@@ -92,6 +92,17 @@ class ListeningTools {
                                 + Briefs.lines(
                                         items.stream().map(SavedTrack::track).toList()));
             }
+            case "loved_tracks" -> {
+                var page = library.lovedTracks(caller.userId(), limit, cursor);
+                List<SavedTrack> items = page.items().stream()
+                        .map(s -> new SavedTrack(s.savedAt(), Briefs.of(s.track())))
+                        .toList();
+                yield AssistantTool.Result.of(
+                        new LibraryAnswer(section, items, page.next()),
+                        items.size() + " loved tracks:\n"
+                                + Briefs.lines(
+                                        items.stream().map(SavedTrack::track).toList()));
+            }
             case "saved_albums" -> {
                 var page = library.savedAlbums(caller.userId(), limit, cursor);
                 StringBuilder text = new StringBuilder(page.items().size() + " saved albums:\n");
@@ -123,7 +134,8 @@ class ListeningTools {
                 yield AssistantTool.Result.of(new LibraryAnswer(section, page.items(), page.next()), text.toString());
             }
             default ->
-                throw ToolFailure.argument("section", "must be saved_tracks, saved_albums, followed_artists or tags.");
+                throw ToolFailure.argument(
+                        "section", "must be saved_tracks, loved_tracks, saved_albums, followed_artists or tags.");
         };
     }
 

@@ -103,6 +103,19 @@ public class LibraryService {
                 SavedTrack::new);
     }
 
+    /** The user's loved tracks, newest first ({@code savedAt} is when each was loved). */
+    @Transactional(readOnly = true)
+    public Page<SavedTrack> lovedTracks(UUID userId, int limit, String cursor) {
+        return page(
+                userId,
+                Shelf.LOVED_TRACKS,
+                limit,
+                cursor,
+                ids -> catalog.tracks(userId, ids).stream()
+                        .collect(Collectors.toMap(TrackView::id, Function.identity())),
+                SavedTrack::new);
+    }
+
     @Transactional(readOnly = true)
     public Page<SavedAlbum> savedAlbums(UUID userId, int limit, String cursor) {
         return page(

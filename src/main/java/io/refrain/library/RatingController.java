@@ -2,6 +2,8 @@ package io.refrain.library;
 
 import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.security.AuthenticatedUser;
+import io.refrain.platform.web.Limits;
+import io.refrain.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,9 +31,11 @@ class RatingController {
     private static final String KIND = "tracks, albums or artists";
 
     private final RatingService ratings;
+    private final LibraryService library;
 
-    RatingController(RatingService ratings) {
+    RatingController(RatingService ratings, LibraryService library) {
         this.ratings = ratings;
+        this.library = library;
     }
 
     @Schema(description = "A rating from 0 to 5 in steps of 0.5")
@@ -78,6 +82,18 @@ class RatingController {
             description = "Loving again changes nothing. 404 for a track the catalog lacks.")
     void love(@Parameter(hidden = true) AuthenticatedUser user, @PathVariable long id) {
         ratings.love(user.id(), id);
+    }
+
+    @GetMapping("/loved/tracks")
+    @Operation(
+            summary = "Your loved tracks, newest loved first",
+            description = "Each item is the time it was loved (`savedAt`) and the full track with your own state. "
+                    + LibraryController.PAGE)
+    Page<LibraryService.SavedTrack> loved(
+            @Parameter(hidden = true) AuthenticatedUser user,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return library.lovedTracks(user.id(), Limits.pageSize(limit, 20, 50), cursor);
     }
 
     @DeleteMapping("/loved/tracks/{id}")

@@ -105,6 +105,37 @@ class LibraryRatingsIT extends LibraryTestSupport {
     }
 
     @Test
+    void lovedTracksAreListedNewestLovedFirstAPageAtATime() {
+        List<Long> ids = trackIds(3);
+        for (long id : ids) {
+            api.put("/api/v1/me/loved/tracks/" + id, null, token).assertStatus(204);
+            clock.advance(java.time.Duration.ofSeconds(1));
+        }
+        JsonNode first = api.get("/api/v1/me/loved/tracks?limit=2", token)
+                .assertStatus(200)
+                .json();
+        assertThat(first.path("items").get(0).path("track").path("id").asLong()).isEqualTo(ids.get(2));
+        assertThat(first.path("items").get(1).path("track").path("id").asLong()).isEqualTo(ids.get(1));
+        assertThat(first.path("items")
+                        .get(0)
+                        .path("track")
+                        .path("me")
+                        .path("loved")
+                        .asBoolean())
+                .isTrue();
+        JsonNode second = api.get(
+                        "/api/v1/me/loved/tracks?limit=2&cursor="
+                                + first.path("next").asString(),
+                        token)
+                .assertStatus(200)
+                .json();
+        assertThat(second.path("items").size()).isEqualTo(1);
+        assertThat(second.path("items").get(0).path("track").path("id").asLong())
+                .isEqualTo(ids.get(0));
+        assertThat(second.path("next").isNull()).isTrue();
+    }
+
+    @Test
     void aRatingShowsOnAlbumAndArtistPagesToo() {
         // an artist whose tracks all have an album: its top track is on both its page and its album's: it is on both
         // the artist's and the album's page
