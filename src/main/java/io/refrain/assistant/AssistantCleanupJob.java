@@ -1,6 +1,7 @@
 package io.refrain.assistant;
 
 import java.time.Clock;
+import java.time.Duration;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ class AssistantCleanupJob {
 
     private static final Logger log = LoggerFactory.getLogger(AssistantCleanupJob.class);
     private static final int BATCH = 5_000;
-    private static final java.time.Duration REQUEST_RESULTS_KEPT = java.time.Duration.ofDays(7);
+    private static final Duration REQUEST_RESULTS_KEPT = Duration.ofDays(7);
 
     private final TasteConversations conversations;
     private final AuditRepository audit;

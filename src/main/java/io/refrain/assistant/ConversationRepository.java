@@ -1,7 +1,10 @@
 package io.refrain.assistant;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +80,7 @@ class ConversationRepository {
     }
 
     private Map<String, Object> columns(Conversation c) {
-        Map<String, Object> columns = new java.util.HashMap<>();
+        Map<String, Object> columns = new HashMap<>();
         columns.put("sketch", json.writeValueAsString(c.sketch()));
         columns.put("questions", json.writeValueAsString(c.questions()));
         columns.put("answers", json.writeValueAsString(c.answers()));
@@ -121,7 +124,7 @@ class ConversationRepository {
                 .update();
     }
 
-    private Conversation row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Conversation row(ResultSet rs) throws SQLException {
         return new Conversation(
                 rs.getObject(1, UUID.class),
                 rs.getString(2),

@@ -6,6 +6,7 @@ import io.refrain.history.StatsService;
 import io.refrain.library.LibraryService;
 import io.refrain.library.TagService;
 import io.refrain.platform.web.Page;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,11 @@ class ListeningTools {
 
     record LibraryAnswer(String section, List<?> items, String next) {}
 
-    record SavedTrack(java.time.Instant savedAt, Briefs.Track track) {}
+    record SavedTrack(Instant savedAt, Briefs.Track track) {}
 
     record StatsAnswer(String report, String range, Object data) {}
 
-    record Played(java.time.Instant listenedAt, Integer msPlayed, boolean skipped, Briefs.Track track) {}
+    record Played(Instant listenedAt, Integer msPlayed, boolean skipped, Briefs.Track track) {}
 
     List<AssistantTool> tools() {
         return List.of(

@@ -3,6 +3,8 @@ package io.refrain.assistant;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncPromptSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** Prompts a client may offer its user: curate a playlist, describe my taste, what to listen to now. */
@@ -44,14 +46,14 @@ class McpPrompts {
             String name,
             String description,
             List<McpSchema.PromptArgument> arguments,
-            java.util.function.Function<java.util.Map<String, Object>, String> text) {
+            Function<Map<String, Object>, String> text) {
         return new SyncPromptSpecification(
                 McpSchema.Prompt.builder(name)
                         .description(description)
                         .arguments(arguments)
                         .build(),
                 (context, request) -> {
-                    String prompt = text.apply(request.arguments() == null ? java.util.Map.of() : request.arguments());
+                    String prompt = text.apply(request.arguments() == null ? Map.of() : request.arguments());
                     McpSchema.PromptMessage message = McpSchema.PromptMessage.builder(
                                     McpSchema.Role.USER,
                                     McpSchema.TextContent.builder(prompt).build())

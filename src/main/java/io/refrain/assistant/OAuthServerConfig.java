@@ -3,6 +3,7 @@ package io.refrain.assistant;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -93,7 +95,7 @@ class OAuthServerConfig {
                         "invalid_target", "This server issues tokens for " + resource + " only.", null));
             }
             // an ArrayList: the framework stores the claims as JSON with types it allows back, List.of is not one
-            context.getClaims().audience(new java.util.ArrayList<>(List.of(resource)));
+            context.getClaims().audience(new ArrayList<>(List.of(resource)));
         };
     }
 
@@ -157,7 +159,7 @@ class OAuthServerConfig {
      * consent and PKCE required, opaque access tokens for an hour, refresh tokens for 30 days,
      * rotated at each use.
      */
-    private static void mcpClients(org.springframework.security.authentication.AuthenticationProvider provider) {
+    private static void mcpClients(AuthenticationProvider provider) {
         if (!(provider instanceof OAuth2ClientRegistrationAuthenticationProvider registration)) {
             return;
         }

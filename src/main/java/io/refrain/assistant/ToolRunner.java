@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +106,7 @@ class ToolRunner {
                     limiter.attempt(rules.get(tool.kind()), caller.userId().toString());
             if (!decision.allowed()) {
                 throw ToolFailure.limited("You have used all " + decision.limit() + " "
-                        + tool.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + tool.kind().name().toLowerCase(Locale.ROOT)
                         + " calls of this hour; retry in " + Math.max(1, decision.retryAfterSeconds())
                         + " seconds.");
             }
