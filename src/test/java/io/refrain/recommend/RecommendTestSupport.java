@@ -30,6 +30,23 @@ abstract class RecommendTestSupport extends IntegrationTest {
                         order by r limit :n""").param("n", n).query(Long.class).list();
     }
 
+    /**
+     * As {@link #tracksOfDistinctArtists}, of tracks nobody has played yet: for counts that other
+     * tests' listens in the shared database must not reach.
+     */
+    List<Long> unplayedTracksOfDistinctArtists(int n) {
+        return jdbc.sql("""
+                        select id from (
+                            select distinct on (a.artist_id) t.id, random() as r
+                            from tracks t
+                            join track_artists a on a.track_id = t.id and a.position = 0
+                            join audio_features f on f.track_id = t.id
+                            where t.origin = 'import' and not t.explicit
+                              and not exists (select 1 from history_listens l where l.track_id = t.id)
+                            order by a.artist_id, random()) x
+                        order by r limit :n""").param("n", n).query(Long.class).list();
+    }
+
     Instant ago(long minutes) {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(minutes, ChronoUnit.MINUTES);
     }
