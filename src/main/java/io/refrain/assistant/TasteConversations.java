@@ -77,7 +77,7 @@ class TasteConversations {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ProfileView own = taste.profile(caller.userId());
         Sketch sketch = new Sketch(Map.of(), List.of(), null, List.of());
-        Asked first = ask(TasteQuestions.ALL.getFirst(), own);
+        Asked first = ask(TasteQuestions.ALL.getFirst(), caller.userId());
         Conversation c = new Conversation(
                 UUID.randomUUID(),
                 caller.clientName(),
@@ -142,7 +142,6 @@ class TasteConversations {
                     100,
                     c.confidence()
                             + (sketch.answered().size() > c.sketch().answered().size() ? question.weight() : 0));
-            ProfileView own = taste.profile(caller.userId());
             Question next = TasteQuestions.ALL.stream()
                     .filter(q -> !sketch.answered().contains(q.id()))
                     .findFirst()
@@ -157,7 +156,7 @@ class TasteConversations {
                 code = profile.code();
                 completed = now;
             } else if (questions.stream().noneMatch(q -> q.id().equals(next.id()))) {
-                questions.add(ask(next, own));
+                questions.add(ask(next, caller.userId()));
             }
             Conversation updated = new Conversation(
                     c.id(),
@@ -216,12 +215,17 @@ class TasteConversations {
         return idle.isBefore(end) ? idle : end;
     }
 
-    /** A question as asked now: the genre question offers the user's own genres first, then the catalog's largest. */
-    private Asked ask(Question q, ProfileView own) {
+    /**
+     * A question as asked now: the genre question offers the user's own genres first (the only
+     * question that reads the profile), then the catalog's largest.
+     */
+    private Asked ask(Question q, UUID user) {
         List<Offered> options;
         if (q.id().equals(TasteQuestions.GENRES)) {
             Set<String> names = new LinkedHashSet<>();
-            own.genres().stream().map(ListenerProfile.Weighted::name).forEach(names::add);
+            taste.profile(user).genres().stream()
+                    .map(ListenerProfile.Weighted::name)
+                    .forEach(names::add);
             catalog.genres().stream()
                     .sorted(Comparator.comparingLong(GenreView::tracks).reversed())
                     .map(GenreView::name)

@@ -45,12 +45,14 @@ final class WriteScopeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof AssistantPrincipal principal)) {
-            chain.doFilter(request, response);
+        if (authentication == null
+                || !(authentication.getPrincipal() instanceof AssistantPrincipal principal)
+                || principal.caller().canWrite()) {
+            chain.doFilter(request, response); // nothing to refuse: the body need not be read here
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        if (!principal.caller().canWrite() && callsWriteTool(body)) {
+        if (callsWriteTool(body)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setHeader(
                     "WWW-Authenticate",

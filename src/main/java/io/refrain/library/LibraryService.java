@@ -93,22 +93,20 @@ public class LibraryService {
 
     @Transactional(readOnly = true)
     public Page<SavedTrack> savedTracks(UUID userId, int limit, String cursor) {
-        return page(
-                userId,
-                Shelf.SAVED_TRACKS,
-                limit,
-                cursor,
-                ids -> catalog.tracks(userId, ids).stream()
-                        .collect(Collectors.toMap(TrackView::id, Function.identity())),
-                SavedTrack::new);
+        return trackShelf(userId, Shelf.SAVED_TRACKS, limit, cursor);
     }
 
     /** The user's loved tracks, newest first ({@code savedAt} is when each was loved). */
     @Transactional(readOnly = true)
     public Page<SavedTrack> lovedTracks(UUID userId, int limit, String cursor) {
+        return trackShelf(userId, Shelf.LOVED_TRACKS, limit, cursor);
+    }
+
+    /** A page of a shelf of tracks, each rendered with the reader's own state. */
+    private Page<SavedTrack> trackShelf(UUID userId, Shelf shelf, int limit, String cursor) {
         return page(
                 userId,
-                Shelf.LOVED_TRACKS,
+                shelf,
                 limit,
                 cursor,
                 ids -> catalog.tracks(userId, ids).stream()

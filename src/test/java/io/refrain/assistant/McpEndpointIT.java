@@ -132,6 +132,20 @@ class McpEndpointIT extends McpTestSupport {
                         c.path("tool").asString() + ":" + c.path("outcome").asString()));
         assertThat(outcomes).containsExactly("create_playlist:ok", "create_playlist:replayed", "create_playlist:ok");
         assertThat(activity.path("items").get(0).path("clientName").asString()).isEqualTo("Claude Desktop");
+
+        api.get("/api/v1/me/assistant/activity?limit=2", user.accessToken()).assertStatus(200);
+        JsonNode page = api.get("/api/v1/me/assistant/activity?limit=2", user.accessToken())
+                .json();
+        JsonNode rest = api.get(
+                        "/api/v1/me/assistant/activity?limit=2&cursor="
+                                + page.path("next").asString(),
+                        user.accessToken())
+                .assertStatus(200)
+                .json();
+        assertThat(page.path("items").size() + rest.path("items").size()).isEqualTo(3);
+        api.get("/api/v1/me/assistant/activity?cursor=not-a-cursor", user.accessToken())
+                .assertProblem(400, "validation");
+        api.get("/api/v1/me/assistant/activity?limit=1000", user.accessToken()).assertStatus(400);
     }
 
     @Test

@@ -133,6 +133,8 @@ class LibraryRatingsIT extends LibraryTestSupport {
         assertThat(second.path("items").get(0).path("track").path("id").asLong())
                 .isEqualTo(ids.get(0));
         assertThat(second.path("next").isNull()).isTrue();
+        api.get("/api/v1/me/loved/tracks?cursor=not-a-cursor", token).assertProblem(400, "validation");
+        api.get("/api/v1/me/loved/tracks?limit=0", token).assertStatus(400);
     }
 
     @Test

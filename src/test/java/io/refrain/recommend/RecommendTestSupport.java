@@ -19,15 +19,7 @@ abstract class RecommendTestSupport extends IntegrationTest {
 
     /** Catalog tracks with audio features, of distinct first artists, picked at random. */
     List<Long> tracksOfDistinctArtists(int n) {
-        return jdbc.sql("""
-                        select id from (
-                            select distinct on (a.artist_id) t.id, random() as r
-                            from tracks t
-                            join track_artists a on a.track_id = t.id and a.position = 0
-                            join audio_features f on f.track_id = t.id
-                            where t.origin = 'import' and not t.explicit
-                            order by a.artist_id, random()) x
-                        order by r limit :n""").param("n", n).query(Long.class).list();
+        return pick(n, "");
     }
 
     /**
@@ -35,16 +27,22 @@ abstract class RecommendTestSupport extends IntegrationTest {
      * tests' listens in the shared database must not reach.
      */
     List<Long> unplayedTracksOfDistinctArtists(int n) {
+        return pick(n, "and not exists (select 1 from history_listens l where l.track_id = t.id)");
+    }
+
+    private List<Long> pick(int n, String condition) {
         return jdbc.sql("""
                         select id from (
                             select distinct on (a.artist_id) t.id, random() as r
                             from tracks t
                             join track_artists a on a.track_id = t.id and a.position = 0
                             join audio_features f on f.track_id = t.id
-                            where t.origin = 'import' and not t.explicit
-                              and not exists (select 1 from history_listens l where l.track_id = t.id)
+                            where t.origin = 'import' and not t.explicit %s
                             order by a.artist_id, random()) x
-                        order by r limit :n""").param("n", n).query(Long.class).list();
+                        order by r limit :n""".formatted(condition))
+                .param("n", n)
+                .query(Long.class)
+                .list();
     }
 
     Instant ago(long minutes) {
