@@ -32,7 +32,17 @@ class PublicSurfaceTest {
     private static final Path SOURCES = Path.of("src/main/java/io/refrain");
     /** Feature modules; the platform is an open module (all of it is meant for everyone). */
     private static final List<String> MODULES = List.of(
-            "accounts", "catalog", "search", "library", "playlists", "history", "recommend", "assistant", "bench");
+            "accounts",
+            "catalog",
+            "search",
+            "library",
+            "playlists",
+            "history",
+            "recommend",
+            "assistant",
+            "timers",
+            "notifications",
+            "bench");
 
     private static final Pattern OFFERED =
             Pattern.compile("Offered to other modules:(.*?)(?:<p>|\\*/)", Pattern.DOTALL);

@@ -106,6 +106,18 @@ public class AccountService {
         return users.findById(userId).map(UserRepository.UserRow::email);
     }
 
+    /** Whether an account with this id exists (for a module about to refer to it). */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID userId) {
+        return users.findById(userId).isPresent();
+    }
+
+    /** The verified e-mail addresses of these accounts, by id (unverified and deleted ones are left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> verifiedEmails(java.util.Collection<UUID> userIds) {
+        return userIds.isEmpty() ? java.util.Map.of() : users.verifiedEmails(userIds);
+    }
+
     /** Not a bcrypt hash: no password matches it. */
     private static final String NO_PASSWORD = "!system-account";
 

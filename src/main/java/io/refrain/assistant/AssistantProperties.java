@@ -39,11 +39,13 @@ public record AssistantProperties(
      * @param queryPerHour        reading tools (search, library, statistics, playlists)
      * @param generatePerHour     recommendations and playlist builds
      * @param conversationPerHour the taste conversation's tools
+     * @param supporterGeneratePerHour recommendations and playlist builds for holders of the supporter role
      */
     public record Limits(
             @Min(1) int queryPerHour,
             @Min(1) int generatePerHour,
-            @Min(1) int conversationPerHour) {}
+            @Min(1) int conversationPerHour,
+            @Min(1) int supporterGeneratePerHour) {}
 
     /**
      * @param idleTimeout  an open conversation expires after this long without an answer

@@ -9,6 +9,8 @@ import io.refrain.platform.errors.ApiException;
 import io.refrain.platform.errors.FieldProblem;
 import io.refrain.platform.errors.Overload;
 import io.refrain.platform.ratelimit.RateLimiter;
+import io.refrain.timers.Role;
+import io.refrain.timers.Roles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,8 @@ class ToolRunner {
 
     private final RateLimiter limiter;
     private final Map<AssistantTool.Kind, RateLimiter.Rule> rules = new EnumMap<>(AssistantTool.Kind.class);
+    private final RateLimiter.Rule supporterGenerate;
+    private final Roles roles;
     private final AuditRepository audit;
     private final RequestRepository requests;
     private final TransactionTemplate transaction;
@@ -56,18 +60,29 @@ class ToolRunner {
             TransactionTemplate transaction,
             JsonMapper json,
             MeterRegistry meters,
+            Roles roles,
             Clock clock) {
         this.limiter = limiter;
         AssistantProperties.Limits limits = settings.limits();
         rules.put(AssistantTool.Kind.QUERY, hourly("assistant-query", limits.queryPerHour()));
         rules.put(AssistantTool.Kind.GENERATE, hourly("assistant-generate", limits.generatePerHour()));
         rules.put(AssistantTool.Kind.CONVERSATION, hourly("assistant-conversation", limits.conversationPerHour()));
+        this.supporterGenerate = hourly("assistant-generate-supporter", limits.supporterGeneratePerHour());
+        this.roles = roles;
         this.audit = audit;
         this.requests = requests;
         this.transaction = transaction;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
+    }
+
+    /** The limit this call counts against: supporters have their own, larger generate budget. */
+    private RateLimiter.Rule rule(AssistantTool tool, McpCaller caller) {
+        if (tool.kind() == AssistantTool.Kind.GENERATE && roles.holds(caller.userId(), Role.SUPPORTER)) {
+            return supporterGenerate;
+        }
+        return rules.get(tool.kind());
     }
 
     private static RateLimiter.Rule hourly(String name, int capacity) {
@@ -103,7 +118,7 @@ class ToolRunner {
         McpSchema.CallToolResult result;
         try {
             RateLimiter.Decision decision =
-                    limiter.attempt(rules.get(tool.kind()), caller.userId().toString());
+                    limiter.attempt(rule(tool, caller), caller.userId().toString());
             if (!decision.allowed()) {
                 throw ToolFailure.limited("You have used all " + decision.limit() + " "
                         + tool.kind().name().toLowerCase(Locale.ROOT)

@@ -6,6 +6,7 @@ import io.refrain.history.ListenStatsRebuild;
 import io.refrain.platform.cli.CliException;
 import io.refrain.platform.cli.Progress;
 import io.refrain.platform.db.DatabaseSize;
+import io.refrain.timers.BulkTimers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ class BenchGenerator {
     private final ListenStatsRebuild stats;
     private final BenchLibraries libraries;
     private final BulkCatalog bulkCatalog;
+    private final BulkTimers bulkTimers;
     private final DatabaseSize databaseSize;
     private final Clock clock;
 
@@ -45,6 +47,7 @@ class BenchGenerator {
             ListenStatsRebuild stats,
             BenchLibraries libraries,
             BulkCatalog bulkCatalog,
+            BulkTimers bulkTimers,
             DatabaseSize databaseSize,
             Clock clock) {
         this.demoCatalog = demoCatalog;
@@ -54,6 +57,7 @@ class BenchGenerator {
         this.stats = stats;
         this.libraries = libraries;
         this.bulkCatalog = bulkCatalog;
+        this.bulkTimers = bulkTimers;
         this.databaseSize = databaseSize;
         this.clock = clock;
     }
@@ -121,9 +125,23 @@ class BenchGenerator {
         System.err.printf(
                 "libraries and playlists in %.1f s%n", phases.get("libraries").toMillis() / 1000.0);
 
+        long timers = 0;
+        if (options.timers() > 0) {
+            start = System.nanoTime();
+            Progress timerProgress = Progress.onStderr("timers    ", options.timers());
+            timers = bulkTimers.create(
+                    created.stream().map(BenchUsers.BenchUser::id).toList(),
+                    options.timers(),
+                    options.seed(),
+                    now,
+                    done -> timerProgress.update(done, done));
+            timerProgress.finish(options.timers());
+            phases.put("timers", since(start));
+        }
+
         long tracks = bulkCatalog.trackCount();
         long size = databaseSize.bytes();
-        return new BenchSummary(added, tracks, created.size(), stored, library, phases, size);
+        return new BenchSummary(added, tracks, created.size(), stored, library, timers, phases, size);
     }
 
     private static Duration since(long startNanos) {

@@ -12,6 +12,7 @@ record BenchSummary(
         int users,
         long listens,
         BenchLibraries.Counts library,
+        long timers,
         Map<String, Duration> phases,
         long databaseBytes) {
 
@@ -34,6 +35,9 @@ record BenchSummary(
                 library.taggedTracks()));
         out.append(String.format(
                 Locale.ROOT, "playlists: %,d with %,d entries%n", library.playlists(), library.entries()));
+        if (timers > 0) {
+            out.append(String.format(Locale.ROOT, "timers:    %,d timed roles%n", timers));
+        }
         Duration total = Duration.ZERO;
         for (var phase : phases.entrySet()) {
             out.append(String.format(

@@ -4,7 +4,8 @@
  * taste and rhythm, libraries and playlists, then rebuilds the history statistics, so the load
  * test (and anyone measuring) has a dataset of a known size. Owns no SQL: it generates the data
  * and loads it through the modules' bulk APIs ({@code BulkAccounts}, {@code BulkCatalog},
- * {@code BulkHistory}, {@code BulkLibrary}, {@code BulkPlaylists}) and {@code ListenStatsRebuild}.
+ * {@code BulkHistory}, {@code BulkLibrary}, {@code BulkPlaylists}, {@code BulkTimers}) and {@code ListenStatsRebuild}.
+ * {@code refrain bench timers} measures the timed roles' sweep and reads ({@code TimerBenchmark}).
  *
  * <p>Offered to other modules: none.
  *

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class AccountDeletionIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void deletingAnAccountRemovesEverythingItOwns() {
         var doomed = newAccount();
@@ -57,6 +60,7 @@ class AccountDeletionIT extends IntegrationTest {
         recommendations(survivor);
         assistant(doomed);
         assistant(survivor);
+        timedRoles(doomed, survivor);
         api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), doomed.accessToken())
                 .assertStatus(201);
         api.post("/api/v1/me/tokens", Json.of("name", "scrobbler"), survivor.accessToken())
@@ -146,6 +150,27 @@ class AccountDeletionIT extends IntegrationTest {
                         "{\"name\": \"nested\", \"rules\": {\"all\": [{\"inPlaylist\": {\"id\": \"" + loved + "\"}}]}}",
                         token)
                 .assertStatus(201);
+    }
+
+    /**
+     * A timed role with its audit rows, a webhook, and a warning that is a notification and a
+     * (failing) webhook delivery: the sweep runs after the clock passes the 5-minute mark.
+     */
+    private void timedRoles(Account... users) {
+        for (Account user : users) {
+            api.put(
+                            "/api/v1/me/notifications/webhook",
+                            Json.of("url", "http://127.0.0.1:9/deletion-hook"),
+                            user.accessToken())
+                    .assertStatus(200);
+            api.post(
+                            "/api/v1/admin/users/" + user.id() + "/roles",
+                            Json.of("role", "supporter", "durationSeconds", 360),
+                            catalogAdmin().accessToken())
+                    .assertStatus(200);
+        }
+        clock.advance(java.time.Duration.ofSeconds(61));
+        io.refrain.timers.TimerSweeps.run(context);
     }
 
     /** A taste conversation, an audited tool call and a write tool's stored result, through /mcp. */

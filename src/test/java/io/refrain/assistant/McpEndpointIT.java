@@ -218,6 +218,34 @@ class McpEndpointIT extends McpTestSupport {
     }
 
     @Test
+    void aSupporterHasTheLargerGenerateLimitAndLosesItWithTheRole() {
+        Account user = newAccount();
+        String reader = token(user, "mcp:read");
+        api.post(
+                        "/api/v1/admin/users/" + user.id() + "/roles",
+                        io.refrain.support.Json.of("role", "supporter", "durationSeconds", 3600),
+                        catalogAdmin().accessToken())
+                .assertStatus(200);
+        for (int i = 0; i < 12; i++) {
+            JsonNode result = call(reader, "recommend_tracks", "{\"seedGenres\": [\"no-such-genre\"]}");
+            assertThat(result.path("content").get(0).path("text").asString())
+                    .as("call %d of a supporter's 30", i + 1)
+                    .doesNotContain("retry in");
+        }
+        api.delete(
+                        "/api/v1/admin/users/" + user.id() + "/roles/supporter",
+                        catalogAdmin().accessToken())
+                .assertStatus(204);
+        JsonNode after = null;
+        for (int i = 0; i < 11; i++) {
+            after = call(reader, "recommend_tracks", "{\"seedGenres\": [\"no-such-genre\"]}");
+        }
+        assertThat(after.path("content").get(0).path("text").asString())
+                .as("without the role, the ordinary 10 an hour again")
+                .contains("retry in");
+    }
+
+    @Test
     void aForeignOriginOrHostIsRefused() {
         Account user = newAccount();
         String reader = token(user, "mcp:read");

@@ -31,6 +31,9 @@ class BenchGenerateIT extends IntegrationTest {
     @Autowired
     BulkCatalog bulkCatalog;
 
+    @Autowired
+    io.refrain.timers.TimerBenchmark timerBenchmark;
+
     @Test
     void generatesAConsistentDatasetThatUsersCanUse() throws Exception {
         int before = benchUsers.highestNumber();
@@ -38,7 +41,7 @@ class BenchGenerateIT extends IntegrationTest {
                 .query(Long.class)
                 .single();
         // --append: the test database is shared, another run may have left benchmark users
-        BenchSummary summary = generator.generate(new BenchOptions(3_000, USERS, LISTENS, 42, true));
+        BenchSummary summary = generator.generate(new BenchOptions(3_000, USERS, LISTENS, 42, true, USERS * 5L));
 
         List<UUID> users =
                 jdbc.sql("""
@@ -46,6 +49,18 @@ class BenchGenerateIT extends IntegrationTest {
                           and substring(email from 'bench-user-([0-9]+)@')::int > :before
                         order by substring(email from 'bench-user-([0-9]+)@')::int""").param("before", before).query(UUID.class).list();
         assertThat(users).hasSize(USERS);
+        // five timers a user: the three global roles, then dj in two bench parties; one in ten paused
+        assertThat(jdbc.sql("select count(*), count(distinct scope) from role_timers where user_id = any(:users)")
+                        .param("users", users.toArray(UUID[]::new))
+                        .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+                        .single())
+                .containsExactly(USERS * 5L, 3L);
+        var measured = timerBenchmark.measure(20, 10);
+        assertThat(measured.expired())
+                .as("the 20 made due, and whatever else was")
+                .isGreaterThanOrEqualTo(20);
+        assertThat(measured.warned()).isGreaterThanOrEqualTo(20);
+        assertThat(measured.plans()).hasSize(3).allMatch(plan -> plan.contains("Execution Time"));
         assertThat(summary.listens()).isEqualTo(LISTENS);
         assertThat(jdbc.sql("select count(*) from listens where user_id = any(:users)")
                         .param("users", users.toArray(UUID[]::new))

@@ -10,9 +10,12 @@ class BenchOptionsTest {
 
     @Test
     void presetsThenExplicitSizesWhateverTheOrder() {
-        assertThat(BenchOptions.parse(List.of())).isEqualTo(new BenchOptions(100_000, 1_000, 1_000_000, 1, false));
+        assertThat(BenchOptions.parse(List.of())).isEqualTo(new BenchOptions(100_000, 1_000, 1_000_000, 1, false, 0));
         assertThat(BenchOptions.parse(List.of("--listens", "5", "--preset", "large", "--seed", "9", "--append")))
-                .isEqualTo(new BenchOptions(1_000_000, 100_000, 5, 9, true));
+                .isEqualTo(new BenchOptions(1_000_000, 100_000, 5, 9, true, 0));
+        assertThat(BenchOptions.parse(List.of("--timers", "1_000_000", "--preset", "medium"))
+                        .timers())
+                .isEqualTo(1_000_000);
         assertThat(BenchOptions.parse(List.of("--preset", "medium")).listens()).isEqualTo(10_000_000);
     }
 

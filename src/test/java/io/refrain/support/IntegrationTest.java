@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "refrain.accounts.rate-limit.per-account-per-minute=10",
             "refrain.accounts.admin-emails=admin@refrain.test," + IntegrationTest.CATALOG_ADMIN,
             "server.forward-headers-strategy=native",
+            // the webhook tests' receivers listen on loopback
+            "refrain.notifications.webhooks.allow-private-addresses=true",
             "spring.task.scheduling.pool.size=1"
         })
 @Import(TestClockConfig.class)

@@ -6,8 +6,10 @@ import io.refrain.accounts.AccountsProperties;
 import io.refrain.assistant.AssistantProperties;
 import io.refrain.catalog.CatalogProperties;
 import io.refrain.history.HistoryProperties;
+import io.refrain.notifications.NotificationsProperties;
 import io.refrain.playlists.PlaylistsProperties;
 import io.refrain.recommend.RecommendProperties;
+import io.refrain.timers.TimersProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -30,7 +32,9 @@ class SettingsValidationTest {
         HistoryProperties.class,
         RecommendProperties.class,
         PlaylistsProperties.class,
-        AssistantProperties.class
+        AssistantProperties.class,
+        TimersProperties.class,
+        NotificationsProperties.class
     })
     static class AllSettings {}
 

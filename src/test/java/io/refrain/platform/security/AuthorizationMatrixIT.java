@@ -595,7 +595,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 "loved_tracks",
                 "track_ratings",
                 "user_roles",
-                "listen_imports")) {
+                "listen_imports",
+                "role_timers",
+                "notification_webhooks")) {
             out.put(
                     table,
                     jdbc.sql("select count(*) from " + table + " where user_id = ?")
