@@ -62,13 +62,15 @@ class TimerBenchCommand implements CliCommand {
         System.out.printf(
                 Locale.ROOT,
                 "timers:          %,d%n"
-                        + "sweep:           %,d expired and %,d warned in %.0f ms%n"
+                        + "expiry sweep:    %,d expired in %.0f ms%n"
+                        + "warning sweep:   %,d warned in %.0f ms%n"
                         + "a user's roles:  p50 %.0f µs, p99 %.0f µs (%,d users)%n"
                         + "holds a role:    p50 %.0f µs, p99 %.0f µs%n%n%s%n",
                 result.timers(),
                 result.expired(),
+                result.expirySweepMillis(),
                 result.warned(),
-                result.sweepMillis(),
+                result.warningSweepMillis(),
                 result.rolesReadP50Micros(),
                 result.rolesReadP99Micros(),
                 result.users(),

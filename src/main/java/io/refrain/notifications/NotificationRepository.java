@@ -19,13 +19,14 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the notices in one statement; answers their ids in order. */
-    List<Long> insert(List<Notice> notices, List<String> data, Instant now) {
+    /** Stores the notices in one statement (mailed: handed to the mailer now); answers their ids in order. */
+    List<Long> insert(List<Notice> notices, List<String> data, List<Boolean> mailed, Instant now) {
         return jdbc.sql("""
-                        insert into notifications (user_id, kind, title, body, data, created_at)
-                        select u, k, t, b, cast(d as jsonb), :now
-                        from unnest(:users::uuid[], :kinds::text[], :titles::text[], :bodies::text[], :data::text[])
-                             with ordinality as n(u, k, t, b, d, pos)
+                        insert into notifications (user_id, kind, title, body, data, created_at, mailed_at)
+                        select u, k, t, b, cast(d as jsonb), :now, case when m then cast(:now as timestamptz) end
+                        from unnest(:users::uuid[], :kinds::text[], :titles::text[], :bodies::text[], :data::text[],
+                                    :mailed::boolean[])
+                             with ordinality as n(u, k, t, b, d, m, pos)
                         order by pos
                         returning id""")
                 .param("users", notices.stream().map(Notice::userId).toArray(UUID[]::new))
@@ -33,15 +34,16 @@ class NotificationRepository {
                 .param("titles", notices.stream().map(Notice::title).toArray(String[]::new))
                 .param("bodies", notices.stream().map(Notice::body).toArray(String[]::new))
                 .param("data", data.toArray(String[]::new))
+                .param("mailed", mailed.toArray(Boolean[]::new))
                 .param("now", Timestamp.from(now))
                 .query(Long.class)
                 .list();
     }
 
-    void markMailed(List<Long> ids, Instant now) {
-        jdbc.sql("update notifications set mailed_at = :now where id = any(:ids)")
-                .param("ids", ids.toArray(Long[]::new))
-                .param("now", Timestamp.from(now))
+    /** All of the user's notifications, and with them their webhook deliveries (the key cascades). */
+    void deleteAll(UUID user) {
+        jdbc.sql("delete from notifications where user_id = :user")
+                .param("user", user)
                 .update();
     }
 

@@ -5,7 +5,6 @@ import io.refrain.platform.mail.Mailer;
 import io.refrain.platform.mail.OutgoingMail;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,27 +55,19 @@ public class Notifications {
         Instant now = clock.instant();
         List<String> data =
                 notices.stream().map(n -> json.writeValueAsString(n.data())).toList();
-        List<Long> ids = notifications.insert(notices, data, now);
+        Map<UUID, String> emails = settings.mail()
+                ? accounts.verifiedEmails(
+                        notices.stream().map(Notice::userId).distinct().toList())
+                : Map.of();
+        List<Boolean> mailed =
+                notices.stream().map(n -> emails.containsKey(n.userId())).toList();
+        List<Long> ids = notifications.insert(notices, data, mailed, now);
         webhooks.queueDeliveries(ids, now);
-        if (settings.mail()) {
-            mail(notices, ids, now);
-        }
-    }
-
-    private void mail(List<Notice> notices, List<Long> ids, Instant now) {
-        Map<UUID, String> emails = accounts.verifiedEmails(
-                notices.stream().map(Notice::userId).distinct().toList());
-        List<Long> mailed = new ArrayList<>();
-        for (int i = 0; i < notices.size(); i++) {
-            Notice notice = notices.get(i);
+        for (Notice notice : notices) {
             String to = emails.get(notice.userId());
             if (to != null) {
-                mailer.send(new OutgoingMail(to, notice.title(), notice.body()));
-                mailed.add(ids.get(i));
+                mailer.send(new OutgoingMail(to, notice.title(), notice.body())); // leaves after the commit
             }
-        }
-        if (!mailed.isEmpty()) {
-            notifications.markMailed(mailed, now);
         }
     }
 }

@@ -84,18 +84,36 @@ class BulkTimerRepository {
                         .list();
     }
 
-    /** The plans of the sweep's batch selects and of reading a user's roles, with timings and buffers. */
-    List<String> explainSweepAndRead(Instant now, UUID user) {
-        return List.of(
-                explain("the sweep's expiry batch", """
-                        select user_id, role, scope from role_timers where ends_at <= :now
-                        order by ends_at limit 500 for update skip locked""", now, user),
-                explain("the sweep's warning batch", """
-                        select user_id, role, scope from role_timers where next_warning_at <= :now
-                        order by next_warning_at limit 500 for update skip locked""", now, user),
-                explain("a user's roles", """
-                        select * from role_timers where user_id = :user and (ends_at is null or ends_at > :now)
-                        order by role, scope""", now, user));
+    /** The plan of the sweep's expiry batch, with timings and buffers. */
+    String explainExpiryBatch(Instant now) {
+        return explain("the sweep's expiry batch", """
+                select user_id, role, scope from role_timers where ends_at <= :now
+                order by ends_at limit 500 for update skip locked""", now, null);
+    }
+
+    /** The plan of a whole expiry statement of the sweep (run: roll the transaction back). */
+    String explainExpiryStatement(Instant now) {
+        return String.join(
+                "\n",
+                jdbc.sql("explain (analyze, buffers) " + SweepRepository.EXPIRE)
+                        .param("now", Timestamp.from(now))
+                        .param("batch", 500)
+                        .query(String.class)
+                        .list());
+    }
+
+    /** The plan of the sweep's warning batch. */
+    String explainWarningBatch(Instant now) {
+        return explain("the sweep's warning batch", """
+                select user_id, role, scope from role_timers where next_warning_at <= :now
+                order by next_warning_at limit 500 for update skip locked""", now, null);
+    }
+
+    /** The plan of reading a user's roles. */
+    String explainRolesOf(UUID user, Instant now) {
+        return explain("a user's roles", """
+                select * from role_timers where user_id = :user and (ends_at is null or ends_at > :now)
+                order by role, scope""", now, user);
     }
 
     private String explain(String what, String sql, Instant now, UUID user) {

@@ -32,6 +32,12 @@ class EventRepository {
                 .update();
     }
 
+    void deleteAll(UUID user) {
+        jdbc.sql("delete from role_events where user_id = :user")
+                .param("user", user)
+                .update();
+    }
+
     /** The user's events, newest first, before the cursor's id. */
     List<RoleEventView> page(UUID user, Long beforeId, int limit) {
         return jdbc.sql("""

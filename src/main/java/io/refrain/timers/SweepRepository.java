@@ -19,6 +19,21 @@ class SweepRepository {
     /** A timer the sweep handled: whose, which, and when it ends (or ended). */
     record Due(UUID userId, String role, String scope, Instant endsAt) {}
 
+    /** One expiry batch: {@code :now}, {@code :batch}. */
+    static final String EXPIRE = """
+            with due as (
+                select user_id, role, scope from role_timers
+                where ends_at <= :now
+                order by ends_at limit :batch
+                for update skip locked),
+            gone as (
+                delete from role_timers t using due
+                where (t.user_id, t.role, t.scope) = (due.user_id, due.role, due.scope)
+                returning t.user_id, t.role, t.scope, t.ends_at)
+            insert into role_events (user_id, role, scope, action, at, ends_at, left_ms)
+            select user_id, role, scope, 'expire', :now, ends_at, 0 from gone
+            returning user_id, role, scope, ends_at""";
+
     private final JdbcClient jdbc;
 
     SweepRepository(JdbcClient jdbc) {
@@ -27,19 +42,7 @@ class SweepRepository {
 
     /** Removes up to {@code batch} timers that ran out by {@code now} and records their expiry. */
     List<Due> expire(Instant now, int batch) {
-        return jdbc.sql("""
-                        with due as (
-                            select user_id, role, scope from role_timers
-                            where ends_at <= :now
-                            order by ends_at limit :batch
-                            for update skip locked),
-                        gone as (
-                            delete from role_timers t using due
-                            where (t.user_id, t.role, t.scope) = (due.user_id, due.role, due.scope)
-                            returning t.user_id, t.role, t.scope, t.ends_at)
-                        insert into role_events (user_id, role, scope, action, at, ends_at, left_ms)
-                        select user_id, role, scope, 'expire', :now, ends_at, 0 from gone
-                        returning user_id, role, scope, ends_at""")
+        return jdbc.sql(EXPIRE)
                 .param("now", Timestamp.from(now))
                 .param("batch", batch)
                 .query(Due.class)

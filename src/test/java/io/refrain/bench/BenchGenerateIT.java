@@ -59,8 +59,8 @@ class BenchGenerateIT extends IntegrationTest {
         assertThat(measured.expired())
                 .as("the 20 made due, and whatever else was")
                 .isGreaterThanOrEqualTo(20);
-        assertThat(measured.warned()).isGreaterThanOrEqualTo(20);
-        assertThat(measured.plans()).hasSize(3).allMatch(plan -> plan.contains("Execution Time"));
+        assertThat(measured.warned()).as("as many as still had a warning ahead").isPositive();
+        assertThat(measured.plans()).hasSize(4).allMatch(plan -> plan.contains("Execution Time"));
         assertThat(summary.listens()).isEqualTo(LISTENS);
         assertThat(jdbc.sql("select count(*) from listens where user_id = any(:users)")
                         .param("users", users.toArray(UUID[]::new))

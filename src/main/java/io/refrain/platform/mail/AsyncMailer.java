@@ -1,6 +1,7 @@
 package io.refrain.platform.mail;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,13 @@ final class AsyncMailer implements Mailer, AutoCloseable {
 
     private final MailTransport transport;
     private final ExecutorService executor;
+    /**
+     * Mails delivered at once. A burst (the timer sweep telling 10,000 people) must not open as
+     * many SMTP connections, or contend on the class loader, at the same moment.
+     */
+    private final Semaphore delivering = new Semaphore(MAX_PARALLEL);
+
+    static final int MAX_PARALLEL = 4;
 
     AsyncMailer(MailTransport transport, ExecutorService executor) {
         this.transport = transport;
@@ -47,10 +55,18 @@ final class AsyncMailer implements Mailer, AutoCloseable {
                 MDC.put("requestId", requestId);
             }
             try {
+                delivering.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.error("Mail to {} (subject: {}) not delivered: shutdown interrupted it", mail.to(), mail.subject());
+                return;
+            }
+            try {
                 transport.deliver(mail);
             } catch (Exception e) {
                 log.error("Could not deliver mail to {} (subject: {}): {}", mail.to(), mail.subject(), e.toString());
             } finally {
+                delivering.release();
                 MDC.remove("requestId");
             }
         });

@@ -1,6 +1,7 @@
 package io.refrain.platform.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ final class OutboxMailer implements MailTransport {
     private final Path outbox;
     private final String from;
     private final Clock clock;
+    // one session for all mails: creating one loads the mail providers (a class-path scan) each time
+    private final Session session = MailMessages.plainSession();
 
     OutboxMailer(Path outbox, String from, Clock clock) {
         this.outbox = outbox;
@@ -40,7 +43,7 @@ final class OutboxMailer implements MailTransport {
                 + UUID.randomUUID().toString().substring(0, 8) + ".eml";
         Path tmp = outbox.resolve(name + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            MailMessages.toMime(MailMessages.plainSession(), from, mail, clock).writeTo(out);
+            MailMessages.toMime(session, from, mail, clock).writeTo(out);
         }
         // Atomic rename: a reader never sees a half-written mail.
         Path target = outbox.resolve(name);
